@@ -1,0 +1,146 @@
+"""Stage 3, classify: what the parts of a Document are and which year it reports.
+
+* Each top-level part gets a role from rules/sections.yaml (measures,
+  shortcomings, duties, plan, other). Topic parts (一、坚持党的领导……) that
+  match no role are measures before the first part of another role, other after.
+* A role without a part of its own may still stand in passing: as a
+  sub-heading inside another part, or as a closing paragraph (下一步，……).
+  Those places become Mentions (FZ103 reports them instead of FZ101).
+* The report year comes from --year, else the title, else the body's own
+  statement of it (现将2022年度……报告如下, 2021年是……), else the year the
+  measures parts name most, else the date line or the plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .model import Document, Mention, Section
+from .ruleset import Vocabulary
+
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_STATED_YEAR = (
+    re.compile(r"现将.{0,16}?((?:19|20)\d{2})\s*年"),
+    re.compile(r"^((?:19|20)\d{2})\s*年度?(?:是|以来|[，,])"),
+    re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?:法治政府建设|依法行政)?(?:工作)?(?:情况|总结)?(?:报告如下)"),
+)
+_QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
+
+
+def role_of(title: str, vocabulary: Vocabulary) -> str | None:
+    for key in vocabulary.precedence:
+        if any(p.search(title) for p in vocabulary.roles[key].headings):
+            return key
+    return None
+
+
+def classify(doc: Document, vocabulary: Vocabulary, year: int | None = None) -> Document:
+    _roles(doc, vocabulary)
+    _mentions(doc, vocabulary)
+    _years(doc, vocabulary, year)
+    return doc
+
+
+def _roles(doc: Document, vocabulary: Vocabulary) -> None:
+    others_seen = False
+    for part in doc.sections:
+        role = role_of(part.title, vocabulary)
+        if role is None:
+            role = vocabulary.other_role if others_seen else vocabulary.topic_role
+        if role != vocabulary.topic_role:
+            others_seen = True
+        part.role = role
+
+
+def _mentions(doc: Document, vocabulary: Vocabulary) -> None:
+    present = {part.role for part in doc.sections}
+    for key, role in vocabulary.roles.items():
+        if key in present:
+            continue
+        for part in doc.sections:
+            for section in part.walk():
+                if section is part:
+                    continue
+                if any(p.search(section.title) for p in role.headings):
+                    h = section.heading
+                    doc.mentions.append(Mention(key, h.number, h.column, h.title_column + len(h.title),
+                                                "subheading", section.title))
+        last = _closing_paragraph(doc)
+        if last is not None and role.closing:
+            for pattern in role.closing:
+                m = pattern.search(last.text)
+                if m:
+                    doc.mentions.append(Mention(key, last.line, last.column, last.column + max(m.end(), 1),
+                                                "closing-paragraph", last.text))
+                    break
+
+
+def _closing_paragraph(doc: Document):
+    """The body's last paragraph, if it stands on a line of its own after a part's other content."""
+    if not doc.sections:
+        return None
+    paragraphs = list(doc.sections[-1].all_paragraphs())
+    if len(paragraphs) < 2:
+        return None
+    last = paragraphs[-1]
+    return None if _is_run_in(doc.sections[-1], last) else last
+
+
+def _is_run_in(part: Section, paragraph) -> bool:
+    return any(s.heading.number == paragraph.line for s in part.walk())
+
+
+def _first_year(text: str) -> int | None:
+    m = YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _years(doc: Document, vocabulary: Vocabulary, year: int | None) -> None:
+    doc.title_year = _first_year(doc.title_text)
+    stated = None
+    for paragraph in doc.preface:
+        for pattern in _STATED_YEAR:
+            m = pattern.search(paragraph.text)
+            if m:
+                stated = int(m.group(1))
+                break
+        if stated:
+            break
+    measures = [p for p in doc.sections if p.role == vocabulary.topic_role]
+    if stated is None:  # 一、2021年度推进法治政府建设的主要举措和成效
+        stated = next((y for y in (_first_year(p.title) for p in measures) if y), None)
+    doc.body_year = stated
+    counted = None
+    if stated is None:
+        counts = Counter()
+        for part in measures:
+            for paragraph in part.all_paragraphs():
+                counts.update(int(y) for y in YEAR.findall(_QUOTED.sub("", paragraph.text)))
+        if counts:
+            counted = counts.most_common(1)[0][0]
+    _plan_year(doc)
+    for source, value in (
+        ("option", year),
+        ("title", doc.title_year),
+        ("body", stated),
+        ("body", counted),
+        ("date", doc.date.value.year - 1 if doc.date and doc.date.value else None),
+        ("plan", doc.plan_year - 1 if doc.plan_year else None),
+    ):
+        if value:
+            doc.report_year, doc.report_year_from = value, source
+            break
+
+
+def _plan_year(doc: Document) -> None:
+    for part in doc.parts("plan"):
+        y = _first_year(part.title)
+        if y:
+            doc.plan_year, doc.plan_year_line = y, part.heading
+            return
+        for paragraph in part.paragraphs[:1]:
+            m = re.match(r"((?:19|20)\d{2})\s*年", paragraph.text)
+            if m:
+                doc.plan_year, doc.plan_year_line = int(m.group(1)), paragraph
+                return

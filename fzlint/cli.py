@@ -1,0 +1,167 @@
+"""Command line: ``fzlint [OPTIONS] PATH...``, ``fzlint outline``, ``rules``, ``explain``.
+
+Exit codes: 0 no error-severity finding, 1 at least one, 2 a usage error or a
+file that could not be read (the other files are still checked).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+import click
+
+from . import __version__, read, report, ruleset
+from .model import Severity
+from .pipeline import Linter, Options
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+LANG_ENV = "FZLINT_LANG"
+
+
+class DefaultGroup(click.Group):
+    """A group whose first argument, when it is not a subcommand, is a path to check."""
+
+    default_command = "check"
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _lang(value: str | None) -> str:
+    value = (value or os.environ.get(LANG_ENV) or "zh").lower()
+    return "en" if value.startswith("en") else "zh"
+
+
+def _color(no_color: bool) -> bool:
+    if no_color or "NO_COLOR" in os.environ:
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+class UsageError(click.ClickException):
+    exit_code = EXIT_ERROR
+
+
+def _load_rules() -> ruleset.RuleSet:
+    try:
+        return ruleset.default()
+    except ruleset.RuleSetError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _fail(message: str) -> None:
+    click.echo(f"fzlint: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="fzlint")
+def main():
+    """fzlint：法治政府建设年度报告草稿检查工具。
+
+    \b
+    fzlint draft.txt              检查草稿（目录递归检查 *.txt、*.md；- 表示标准输入）
+    fzlint outline draft.txt      显示 fzlint 识别出的标题层次和各部分
+    fzlint rules                  列出全部规则
+    fzlint explain FZ101          查看规则说明
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式 / output format.")
+@click.option("--select", multiple=True, metavar="CODES", help="只检查这些规则（代码、前缀如 FZ2，或名称；逗号分隔）。")
+@click.option("--ignore", multiple=True, metavar="CODES", help="不检查这些规则（代码、前缀或名称；逗号分隔）。")
+@click.option("--year", type=click.IntRange(1990, 2100), help="报告年度（默认从标题和正文推断）。")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help=f"消息语言（默认 zh，或环境变量 {LANG_ENV}）。")
+@click.option("--no-color", is_flag=True, help="不使用颜色（也可设置 NO_COLOR）。")
+@click.option("-q", "--quiet", is_flag=True, help="只输出问题，不输出汇总。")
+@click.option("-v", "--verbose", is_flag=True, help="同时输出每个文件所用的编码。")
+@click.option("--exit-zero", is_flag=True, help="即使发现错误也以 0 退出（读取失败仍为 2）。")
+def check(paths, fmt, select, ignore, year, lang, no_color, quiet, verbose, exit_zero):
+    """检查草稿 / lint drafts (the default command)."""
+    lang = _lang(lang)
+    rules = _load_rules()
+    select, ignore = _split(select), _split(ignore)
+    unknown = rules.unknown_selectors(select + ignore)
+    if unknown:
+        _fail(f"未知的规则：{', '.join(unknown)}（用 fzlint rules 查看全部规则）")
+    linter = Linter(rules, Options(rules=rules.select(select, ignore), year=year, lang=lang))
+    files, errors = read.expand(list(paths))
+    results = [linter.read_error(e) for e in errors]
+    for path in files:
+        results.append(_lint_one(linter, path))
+    if fmt == "json":
+        click.echo(report.as_json(results), nl=False)
+    else:
+        click.echo(report.text(results, report.Style(_color(no_color)), lang, quiet, verbose), nl=False)
+    if any(r.error for r in results):
+        sys.exit(EXIT_ERROR)
+    has_error = any(f.severity is Severity.ERROR for r in results for f in r.findings)
+    sys.exit(EXIT_FINDINGS if has_error and not exit_zero else EXIT_OK)
+
+
+def _lint_one(linter: Linter, path: str):
+    """Lint one file; an unexpected failure becomes a one-line error, not a traceback."""
+    try:
+        return linter.lint_file(path)
+    except Exception as exc:  # noqa: BLE001 - the run must go on with the other files
+        if os.environ.get("FZLINT_DEBUG"):
+            traceback.print_exc()
+        error = read.ReadError(path, f"内部错误（{type(exc).__name__}: {exc}），请报告此问题",
+                               f"internal error ({type(exc).__name__}: {exc}); please report it")
+        return linter.read_error(error)
+
+
+@main.command()
+@click.argument("path")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--year", type=click.IntRange(1990, 2100), help="报告年度（默认从标题和正文推断）。")
+@click.option("--lang", type=click.Choice(["zh", "en"]))
+@click.option("--no-color", is_flag=True)
+def outline(path, fmt, year, lang, no_color):
+    """显示识别出的结构 / print the parsed outline."""
+    import json
+
+    lang = _lang(lang)
+    rules = _load_rules()
+    linter = Linter(rules, Options(rules=[], year=year, lang=lang))
+    try:
+        doc = linter.document(read.read(path))
+    except read.ReadError as exc:
+        _fail(f"{exc.path}: {exc.reason(lang)}")
+    if fmt == "json":
+        click.echo(json.dumps(report.outline_json(doc), ensure_ascii=False, indent=2))
+    else:
+        click.echo(report.outline_text(doc, report.Style(_color(no_color)), rules.vocabulary, lang), nl=False)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["zh", "en"]))
+def rules_command(fmt, lang):
+    """列出全部规则 / list every rule."""
+    rules = _load_rules().rules
+    click.echo(report.rules_json(rules) if fmt == "json" else report.rules_table(rules, _lang(lang)), nl=False)
+
+
+@main.command()
+@click.argument("rule")
+@click.option("--lang", type=click.Choice(["zh", "en"]))
+def explain(rule, lang):
+    """查看规则说明 / explain a rule (code or name)."""
+    found = _load_rules().find(rule)
+    if found is None:
+        _fail(f"没有规则 {rule}（用 fzlint rules 查看全部规则）")
+    click.echo(report.explain(found, _lang(lang)), nl=False)

@@ -1,0 +1,65 @@
+"""Rule kinds: one module per kind, found by scanning this package.
+
+A kind module declares
+  KIND      its name as rule files write it (kebab-case);
+  PARAMS    {parameter: (type, default)}; a default of None means required;
+  VARIANTS  the message variants it uses (rule files must give each);
+  check(doc, params, ctx)  a generator of Hit;
+and may declare validate(params) -> problem or None, and HANDLES_EMPTY = True
+when it has something to say about a document with no content (all other
+kinds are not run on such a document).
+A rule instance in rules/*.yaml binds a kind to a code, severity, messages and
+parameter values; the same kind can serve several rules.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Fix
+    from ..ruleset import Vocabulary
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a kind found: a span, the message variant and its arguments."""
+
+    line: int
+    column: int
+    end_column: int
+    args: dict = field(default_factory=dict)
+    variant: str = "default"
+    fix: "Fix | None" = None
+    end_line: int = 0  # 0: same as line
+
+
+@dataclass(frozen=True)
+class Context:
+    vocabulary: "Vocabulary"
+    today: date
+
+
+@lru_cache(maxsize=1)
+def _registry() -> dict[str, ModuleType]:
+    registry = {}
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        registry[module.KIND] = module
+    return registry
+
+
+def get(name: str) -> ModuleType | None:
+    return _registry().get(name)
+
+
+def names() -> list[str]:
+    return sorted(_registry())

@@ -1,0 +1,32 @@
+"""required-section: each listed role has a top-level part of its own.
+
+A role whose content stands only in passing (a sub-heading, a closing
+paragraph) is left to section-in-passing. The finding points at the heading of
+the first part that should come after the missing one, or at the body's end.
+"""
+
+from __future__ import annotations
+
+from ._spans import end_of_body_hit, heading_hit
+
+KIND = "required-section"
+PARAMS = {"roles": (list, None)}
+VARIANTS = ("default",)
+
+
+def validate(params, vocabulary):
+    unknown = [r for r in params["roles"] if r not in vocabulary.roles]
+    return f"roles: unknown role {unknown[0]!r} (allowed: {', '.join(vocabulary.roles)})" if unknown else None
+
+
+def check(doc, params, ctx):
+    roles = ctx.vocabulary.roles
+    present = {part.role for part in doc.sections}
+    mentioned = {m.role for m in doc.mentions}
+    for key in params["roles"]:
+        if key in present or key in mentioned:
+            continue
+        role = roles[key]
+        args = {"role": role.name, "item": role.item, "example": role.example}
+        after = next((p for p in doc.sections if roles[p.role].order > role.order), None)
+        yield heading_hit(after, args) if after else end_of_body_hit(doc, args)

@@ -1,0 +1,31 @@
+"""section-in-passing: a role with no part of its own whose content stands
+only as a sub-heading inside another part or as a closing paragraph
+(下一步，……). One finding per role, at the first such place."""
+
+from __future__ import annotations
+
+from . import Hit
+
+KIND = "section-in-passing"
+PARAMS = {"roles": (list, None)}
+VARIANTS = ("default", "closing-paragraph")
+
+
+def validate(params, vocabulary):
+    unknown = [r for r in params["roles"] if r not in vocabulary.roles]
+    return f"roles: unknown role {unknown[0]!r} (allowed: {', '.join(vocabulary.roles)})" if unknown else None
+
+
+def check(doc, params, ctx):
+    present = {part.role for part in doc.sections}
+    for key in params["roles"]:
+        if key in present:
+            continue
+        mention = next((m for m in doc.mentions if m.role == key), None)
+        if mention is None:
+            continue
+        role = ctx.vocabulary.roles[key]
+        variant = "closing-paragraph" if mention.how == "closing-paragraph" else "default"
+        yield Hit(mention.line, mention.column, mention.end_column,
+                  {"role": role.name, "item": role.item, "example": role.example, "text": mention.text[:20]},
+                  variant)

@@ -1,0 +1,252 @@
+"""The typed model every stage shares: source, lines, document, finding.
+
+read.py makes a Source, parse.py a Document, classify.py fills in the roles
+and years, the rule kinds turn a Document into Findings, report.py prints them.
+Lines and columns are 1-based; columns count characters; end columns are
+exclusive (the column just after the span).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        return cls[text.upper()]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded draft: text with line breaks normalised to \\n."""
+
+    path: str
+    text: str
+    encoding: str  # Python codec name: utf-8, utf-8-sig, gb18030, utf-16
+    newline: str = "\n"  # the file's own line break, for writing it back
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+class LineKind(enum.Enum):
+    TEXT = "text"
+    HEADING = "heading"
+    DATE = "date"
+    PAGE_NUMBER = "page-number"
+    CONTACT = "contact"
+    CLOSING = "closing"
+    RESIDUE = "residue"
+
+
+@dataclass
+class Marker:
+    """A heading's 序数 as typed, e.g. "(一)" or "1、"."""
+
+    family: str  # cn 一、 | paren-cn （一） | arabic 1. | paren-arabic （1）
+    level: int  # 1..4, the family's place in 一、 → （一） → 1. → （1）
+    number: int
+    text: str  # as typed
+    canonical: str  # as GB/T 15834 wants it
+    column: int
+    end_column: int
+
+    @property
+    def faulty(self) -> bool:
+        return self.text != self.canonical
+
+    @property
+    def style(self) -> str:
+        """The marker's shape with the numeral taken out, e.g. "（*）" or "*、"."""
+        return _NUMERAL.sub("*", self.text)
+
+
+_NUMERAL = re.compile("[一二三四五六七八九十0-9０-９]+")
+
+
+@dataclass
+class Line:
+    """One non-blank line as the grammar typed it."""
+
+    number: int
+    kind: LineKind
+    text: str  # the content from its first non-space character, right-stripped
+    column: int  # column of that first character
+    marker: Marker | None = None  # headings
+    atx: int = 0  # Markdown heading hashes
+    title: str = ""  # headings: the heading phrase (up to the first 。！？ or the end)
+    title_column: int = 0
+    body: str = ""  # headings: run-in body text after the heading phrase
+    body_column: int = 0
+
+    @property
+    def end_column(self) -> int:
+        return self.column + len(self.text)
+
+
+@dataclass
+class Paragraph:
+    line: int
+    column: int
+    text: str
+
+    @property
+    def end_column(self) -> int:
+        return self.column + len(self.text)
+
+
+@dataclass
+class Section:
+    heading: Line
+    level: int
+    parent: Section | None = None
+    children: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    role: str | None = None  # top-level parts only, set by classify
+
+    @property
+    def line(self) -> int:
+        return self.heading.number
+
+    @property
+    def title(self) -> str:
+        return self.heading.title
+
+    @property
+    def number(self) -> int | None:
+        return self.heading.marker.number if self.heading.marker else None
+
+    def walk(self):
+        """This section and all below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def all_paragraphs(self):
+        for section in self.walk():
+            yield from section.paragraphs
+
+    def body_text(self) -> str:
+        return "".join(p.text for p in self.all_paragraphs()) + "".join(
+            s.heading.title for s in self.walk() if s is not self
+        )
+
+
+@dataclass
+class DateLine:
+    line: Line
+    value: date | None  # None when the written date cannot exist
+    canonical: str | None  # how it should be written, e.g. 2023年1月30日
+
+
+@dataclass
+class Mention:
+    """Where a role's content stands when it has no part of its own (FZ103)."""
+
+    role: str
+    line: int
+    column: int
+    end_column: int
+    how: str  # "subheading" | "closing-paragraph"
+    text: str
+
+
+@dataclass
+class Document:
+    source: Source
+    lines: list[Line]  # non-blank lines, in order
+    title: list[Line] = field(default_factory=list)
+    recipient: Line | None = None
+    preface: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)  # the top-level parts
+    closing: Line | None = None
+    signature: list[Line] = field(default_factory=list)
+    date: DateLine | None = None
+    contact: list[Line] = field(default_factory=list)
+    page_numbers: list[Line] = field(default_factory=list)
+    residue: list[Line] = field(default_factory=list)
+    # Set by classify:
+    mentions: list[Mention] = field(default_factory=list)
+    report_year: int | None = None
+    report_year_from: str | None = None  # option | title | body | date | plan
+    title_year: int | None = None
+    body_year: int | None = None
+    plan_year: int | None = None
+    plan_year_line: Line | Paragraph | None = None
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing but blank lines, web residue and page numbers."""
+        return all(ln.kind in (LineKind.RESIDUE, LineKind.PAGE_NUMBER) for ln in self.lines)
+
+    @property
+    def title_text(self) -> str:
+        return "".join(line.text for line in self.title)
+
+    def headings(self):
+        for top in self.sections:
+            for section in top.walk():
+                yield section
+
+    def parts(self, role: str) -> list[Section]:
+        return [s for s in self.sections if s.role == role]
+
+    def body_end_line(self) -> int:
+        """The last line of the body (preface and parts), or the last content line."""
+        last = 0
+        for p in self.preface:
+            last = max(last, p.line)
+        for section in self.headings():
+            last = max(last, section.line, *(p.line for p in section.paragraphs))
+        if not last:
+            content = [ln for ln in self.lines if ln.kind is not LineKind.RESIDUE]
+            last = content[-1].number if content else 1
+        return last
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace the text of one line from column to end_column with replacement."""
+
+    line: int
+    column: int
+    end_column: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    code: str
+    name: str
+    severity: Severity
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    fix: Fix | None = None
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None
+
+    def sort_key(self):
+        return (self.line, self.column, self.code, self.end_line, self.end_column)

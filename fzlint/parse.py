@@ -1,0 +1,332 @@
+"""Stage 2, parse: a Source to a Document.
+
+grammar/report.lark types every line (heading with its marker, 成文日期, page
+number, contact line, 特此报告, text); this module then
+  * keeps web residue lines (rules/residue.yaml) out of the structure,
+  * splits each heading into its phrase and any run-in body,
+  * finds the front matter (title block, 主送机关) and the back matter
+    (特此报告, 落款, 成文日期, contact line) by their places, and
+  * nests the headings into the tree 一、 > （一） > 1. > （1）.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from lark import Lark, Transformer
+
+from . import data
+from .model import DateLine, Document, Line, LineKind, Marker, Paragraph, Section, Source
+
+CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# family -> (level, canonical form)
+_FAMILIES = {
+    "cn": (1, "{n}、"),
+    "paren-cn": (2, "（{n}）"),
+    "arabic": (3, "{n}."),
+    "paren-arabic": (4, "（{n}）"),
+}
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_TITLE_FORBIDDEN = re.compile(r"[。，,；;！!？?：:]")
+_SIGNATURE_FORBIDDEN = re.compile(r"[。，,；;！!？?：:、]")
+
+
+def cn_number(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; digit strings (二〇二三) read digit by digit."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text.translate(_FULLWIDTH_DIGITS))
+    if "十" not in text and "百" not in text:
+        digits = [CN_DIGITS.get(ch) for ch in text]
+        if None in digits:
+            return None
+        value = 0
+        for d in digits:
+            value = value * 10 + d
+        return value
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        else:
+            return None
+    return total + current
+
+
+_CN_NUMERALS = "〇一二三四五六七八九"
+
+
+def cn_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五."""
+    if n < 10:
+        return _CN_NUMERALS[n]
+    if n < 20:
+        return "十" + (_CN_NUMERALS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _CN_NUMERALS[n // 10] + "十" + (_CN_NUMERALS[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if not rest else ("零" + cn_numeral(rest) if rest < 10 else (cn_numeral(rest) if rest >= 20 else "一" + cn_numeral(rest)))
+    return _CN_NUMERALS[n // 100] + "百" + tail
+
+
+def marker_for(family: str, number: int) -> str:
+    """The canonical marker of a family with a given number: ("paren-cn", 2) → （二）."""
+    numeral = cn_numeral(number) if family in ("cn", "paren-cn") else str(number)
+    return _FAMILIES[family][1].format(n=numeral)
+
+
+class _LineBuilder(Transformer):
+    """Turns the grammar's rules into Line objects as the LALR parser reduces."""
+
+    def start(self, children):
+        return children
+
+    def text(self, children):
+        tok = children[0]
+        return Line(tok.line, LineKind.TEXT, tok.value.rstrip(), tok.column)
+
+    def _whole_line(kind):  # noqa: N805 - a factory used in the class body
+        def build(self, children):
+            tok = children[0]
+            return Line(tok.line, kind, tok.value.rstrip(), tok.column)
+
+        return build
+
+    date_line = _whole_line(LineKind.DATE)
+    page_number = _whole_line(LineKind.PAGE_NUMBER)
+    contact = _whole_line(LineKind.CONTACT)
+    closing = _whole_line(LineKind.CLOSING)
+    del _whole_line
+
+    def _marker(family):  # noqa: N805
+        level, template = _FAMILIES[family]
+
+        def build(self, children):
+            tok = children[0]
+            raw = tok.value
+            numeral = re.sub(r"[^一二三四五六七八九十0-9０-９]", "", raw)
+            canonical = template.format(n=numeral)
+            if family == "arabic" and "．" in raw:  # the full-width 下脚点 of Chinese typesetting
+                canonical = canonical.replace(".", "．")
+            marker = Marker(family, level, cn_number(numeral) or 0, raw, canonical,
+                            tok.column, tok.column + len(raw))
+            return marker, tok.line
+
+        return build
+
+    cn = _marker("cn")
+    paren_cn = _marker("paren-cn")
+    arabic = _marker("arabic")
+    paren_arabic = _marker("paren-arabic")
+    del _marker
+
+    def heading(self, children):
+        atx = len(children.pop(0).value) if getattr(children[0], "type", None) == "ATX" else 0
+        (marker, number), tok = children[0], (children[1] if len(children) > 1 else None)
+        return _heading_line(number, marker, atx, tok)
+
+    def atx_heading(self, children):
+        hashes, tok = children
+        return _heading_line(tok.line, None, len(hashes.value), tok)
+
+
+def _heading_line(number: int, marker: Marker | None, atx: int, tok) -> Line:
+    """A heading's line: its phrase (up to the first 。！？) and any run-in body.
+
+    Its text is filled in from the source by parse(), which has the whole line.
+    """
+    line = Line(number, LineKind.HEADING, "", marker.column if marker else tok.column, marker=marker, atx=atx)
+    if tok is None:
+        line.title_column = marker.end_column
+        return line
+    content = tok.value.rstrip()
+    line.title_column = tok.column
+    m = _SENTENCE_END.search(content)
+    if m:
+        line.title = content[: m.start()]
+        body = content[m.end():]
+        line.body = body.lstrip()
+        line.body_column = tok.column + m.end() + len(body) - len(line.body)
+    else:
+        line.title = content
+    return line
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Lark:
+    return Lark(
+        data.grammar_path().read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer="contextual",
+        transformer=_LineBuilder(),
+        cache=True,
+    )
+
+
+def parse_lines(text: str) -> list[Line]:
+    """Type every non-blank line of text with the grammar."""
+    lines = _parser().parse(text)
+    source_lines = text.split("\n")
+    for line in lines:
+        if line.kind is LineKind.HEADING:
+            line.text = source_lines[line.number - 1][line.column - 1:].rstrip()
+    return lines
+
+
+class Residue:
+    """Which lines are web page furniture (rules/residue.yaml)."""
+
+    def __init__(self, patterns: list[str], max_length: int):
+        self.regex = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        self.max_length = max_length
+
+    def matches(self, text: str) -> bool:
+        return bool(self.regex and len(text) <= self.max_length and self.regex.search(text))
+
+
+def parse(source: Source, residue: Residue) -> Document:
+    lines = parse_lines(source.text)
+    for line in lines:
+        if line.kind is LineKind.TEXT and residue.matches(line.text):
+            line.kind = LineKind.RESIDUE
+    doc = Document(source=source, lines=lines)
+    doc.residue = [ln for ln in lines if ln.kind is LineKind.RESIDUE]
+    doc.page_numbers = [ln for ln in lines if ln.kind is LineKind.PAGE_NUMBER]
+    content = [ln for ln in lines if ln.kind not in (LineKind.RESIDUE, LineKind.PAGE_NUMBER)]
+    start = _front_matter(doc, content)
+    end = _back_matter(doc, content, start)
+    _body(doc, content[start:end])
+    return doc
+
+
+def _is_title_like(line: Line) -> bool:
+    if line.kind is LineKind.HEADING:
+        return line.marker is None and line.atx > 0 and not _TITLE_FORBIDDEN.search(line.text)
+    return line.kind is LineKind.TEXT and len(line.text) <= 60 and not _TITLE_FORBIDDEN.search(line.text)
+
+
+def _is_recipient(line: Line) -> bool:
+    text = line.text
+    return (
+        line.kind is LineKind.TEXT
+        and len(text) <= 40
+        and text[-1] in ":："
+        and not _TITLE_FORBIDDEN.search(text[:-1])
+        and "如下" not in text
+    )
+
+
+def _front_matter(doc: Document, content: list[Line]) -> int:
+    """Title block and 主送机关; returns the index of the first body line."""
+    i = 0
+    candidates: list[Line] = []
+    while i < len(content) and len(candidates) < 5 and _is_title_like(content[i]):
+        candidates.append(content[i])
+        i += 1
+    # A title that is not followed by anything is not a title but the whole text.
+    if candidates and i == len(content):
+        candidates, i = [], 0
+    # A web copy repeats the title: the page headline, then the document's own title
+    # block. Keep the block and treat the headline as residue.
+    for k in range(1, len(candidates)):
+        if "".join(c.text for c in candidates[:k]) == "".join(c.text for c in candidates[k:]):
+            for c in candidates[:k]:
+                c.kind = LineKind.RESIDUE
+                doc.residue.append(c)
+            doc.residue.sort(key=lambda ln: ln.number)
+            candidates = candidates[k:]
+            break
+    if len(candidates) > 3:  # only the last three lines can be the title block
+        i -= len(candidates) - 3
+        candidates = candidates[-3:]
+        i = content.index(candidates[0]) + 3
+    doc.title = candidates
+    if i < len(content) and _is_recipient(content[i]):
+        doc.recipient = content[i]
+        i += 1
+    return i
+
+
+def _is_signature_like(line: Line, strict: bool) -> bool:
+    if line.kind is not LineKind.TEXT or len(line.text) > 40 or _SIGNATURE_FORBIDDEN.search(line.text):
+        return False
+    return not strict or bool(_ORGAN_END.search(line.text))
+
+
+_ORGAN_END = re.compile(r"(政府|委员会|党委|党工委|党组|街道|办事处|局|部|委|办|中心|院|所|厅|镇|乡|区|县|市|省|室|管委会)$")
+
+
+def _back_matter(doc: Document, content: list[Line], start: int) -> int:
+    """特此报告, 落款, 成文日期 and contact lines; returns the index just after the body."""
+    j = len(content)
+    contact: list[Line] = []
+    while j > start and content[j - 1].kind is LineKind.CONTACT:
+        j -= 1
+        contact.insert(0, content[j])
+    date_index = None
+    if j > start and content[j - 1].kind is LineKind.DATE:
+        j -= 1
+        date_index = j
+        doc.date = parse_date(content[j])
+    # Signature lines stand directly above the date; without a date they must
+    # read as organ names and follow 特此报告 or precede a contact line.
+    k = j
+    signature: list[Line] = []
+    while k > start and len(signature) < 4 and _is_signature_like(content[k - 1], strict=date_index is None):
+        k -= 1
+        signature.insert(0, content[k])
+    if signature and (date_index is not None or contact or (k > start and content[k - 1].kind is LineKind.CLOSING)):
+        doc.signature = signature
+        j = k
+    if j > start and content[j - 1].kind is LineKind.CLOSING:
+        j -= 1
+        doc.closing = content[j]
+    doc.contact = contact
+    return j
+
+
+_DATE_PARTS = re.compile(r"^(\S{4})\s*年\s*(\S{1,3}?)\s*月\s*(\S{1,3}?)\s*日$")
+_ISO_DATE = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$")
+
+
+def parse_date(line: Line) -> DateLine:
+    text = line.text
+    m = _DATE_PARTS.match(text) or _ISO_DATE.match(text)
+    numbers = [cn_number(part) for part in m.groups()] if m else [None]
+    if None in numbers:
+        return DateLine(line, None, None)
+    y, mo, d = numbers
+    try:
+        value = date(y, mo, d)
+    except ValueError:
+        return DateLine(line, None, None)
+    return DateLine(line, value, f"{y}年{mo}月{d}日")
+
+
+def _body(doc: Document, body: list[Line]) -> None:
+    stack: list[Section] = []
+    for line in body:
+        if line.kind is LineKind.HEADING:
+            level = line.marker.level if line.marker else min(max(line.atx, 1), 4)
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            section = Section(heading=line, level=level, parent=stack[-1] if stack else None)
+            (stack[-1].children if stack else doc.sections).append(section)
+            stack.append(section)
+            if line.body:
+                section.paragraphs.append(Paragraph(line.number, line.body_column, line.body))
+        else:
+            paragraph = Paragraph(line.number, line.column, line.text)
+            (stack[-1].paragraphs if stack else doc.preface).append(paragraph)

@@ -1,0 +1,66 @@
+"""The stages in order, for one file: read → parse → classify → check.
+
+lint_file never raises for a bad input: a file that cannot be read becomes a
+FileResult with an FZ901 finding and its error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import check, classify, parse, read
+from .kinds import Context
+from .model import Document, Finding, Severity
+from .ruleset import BUILTIN_KINDS, Rule, RuleSet
+
+
+@dataclass
+class Options:
+    rules: list[Rule]
+    year: int | None = None
+    lang: str = "zh"
+    today: date = field(default_factory=date.today)
+
+
+@dataclass
+class FileResult:
+    path: str
+    encoding: str | None
+    findings: list[Finding]
+    error: read.ReadError | None = None
+    document: Document | None = None
+
+
+class Linter:
+    """Holds what every file shares: the rule set, the residue matcher, the options."""
+
+    def __init__(self, ruleset: RuleSet, options: Options):
+        self.ruleset = ruleset
+        self.options = options
+        vocabulary = ruleset.vocabulary
+        self.residue = parse.Residue(list(vocabulary.residue_patterns), vocabulary.residue_max_length)
+        self.context = Context(vocabulary=vocabulary, today=options.today)
+        self.document_rules = [r for r in options.rules if r.kind not in BUILTIN_KINDS]
+
+    def document(self, source) -> Document:
+        doc = parse.parse(source, self.residue)
+        return classify.classify(doc, self.ruleset.vocabulary, self.options.year)
+
+    def lint_source(self, source) -> FileResult:
+        doc = self.document(source)
+        findings = check.run(doc, self.document_rules, self.context, self.options.lang)
+        return FileResult(source.path, source.encoding, findings, document=doc)
+
+    def lint_file(self, path: str) -> FileResult:
+        try:
+            source = read.read(path)
+        except read.ReadError as error:
+            return self.read_error(error)
+        return self.lint_source(source)
+
+    def read_error(self, error: read.ReadError) -> FileResult:
+        rule = self.ruleset.by_code()["FZ901"]
+        finding = Finding(error.path, rule.code, rule.name, Severity.ERROR, 1, 1, 1, 1,
+                          rule.message("default", {"reason": error.reason(self.options.lang)}, self.options.lang))
+        return FileResult(error.path, None, [finding], error=error)

@@ -1,0 +1,145 @@
+"""Stage 1, read: paths to decoded Sources.
+
+Finds the drafts (files, directories searched recursively, ``-`` for standard
+input), decodes each (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK)
+and normalises line breaks. Anything that cannot be read raises ReadError with
+a one-line reason in Chinese and English; the CLI turns it into FZ901.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from pathlib import Path
+
+from .model import Source
+
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
+MAX_BYTES = 50 * 1024 * 1024
+
+# File signatures of formats a draft is sometimes confused with.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG 图片", "a PNG image"),
+    (b"\xff\xd8\xff", "JPEG 图片", "a JPEG image"),
+    (b"GIF8", "GIF 图片", "a GIF image"),
+    (b"%PDF-", "PDF 文件", "a PDF file"),
+    (b"PK\x03\x04", "ZIP 压缩包（如 .docx），暂不支持该格式", "a ZIP archive (such as .docx), not supported yet"),
+    (b"\xd0\xcf\x11\xe0", "旧版 Word/Excel 文件（.doc/.xls）", "an old Word/Excel file (.doc/.xls)"),
+    (b"Rar!", "RAR 压缩包", "a RAR archive"),
+    (b"\x7fELF", "可执行文件", "an executable"),
+)
+
+
+class ReadError(Exception):
+    """A file that cannot be read as a draft; str() is a one-line reason."""
+
+    def __init__(self, path: str, zh: str, en: str):
+        super().__init__(zh)
+        self.path = path
+        self.zh = zh
+        self.en = en
+
+    def reason(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+def expand(paths: list[str]) -> tuple[list[str], list[ReadError]]:
+    """The drafts named by paths, in order; directories are searched recursively.
+
+    Returns the file paths and an error for each path that names nothing usable
+    (missing, or a directory holding no draft).
+    """
+    files: list[str] = []
+    errors: list[ReadError] = []
+    for raw in paths:
+        if raw == "-":
+            files.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                str(p)
+                for p in path.rglob("*")
+                if p.suffix.lower() in DRAFT_SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                errors.append(ReadError(raw, "目录中没有可检查的草稿（*.txt、*.md）", "the directory holds no drafts (*.txt, *.md)"))
+            files.extend(found)
+        elif path.exists():
+            files.append(raw)
+        else:
+            errors.append(ReadError(raw, "文件不存在", "no such file"))
+    return files, errors
+
+
+def read(path: str) -> Source:
+    """Read and decode one draft; raises ReadError."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        display = "<stdin>"
+    else:
+        display = path
+        try:
+            size = os.path.getsize(path)
+            if size > MAX_BYTES:
+                raise ReadError(path, f"文件过大（{size // 1048576} MB，上限 {MAX_BYTES // 1048576} MB）",
+                                f"file too large ({size // 1048576} MB, limit {MAX_BYTES // 1048576} MB)")
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except ReadError:
+            raise
+        except IsADirectoryError:
+            raise ReadError(path, "这是一个目录，不是文件", "is a directory, not a file") from None
+        except PermissionError:
+            raise ReadError(path, "没有读取权限", "permission denied") from None
+        except OSError as exc:
+            raise ReadError(path, f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}") from None
+    text, encoding = decode(display, data)
+    newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text else "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Source(path=display, text=text, encoding=encoding, newline=newline)
+
+
+def decode(path: str, data: bytes) -> tuple[str, str]:
+    """Decode bytes of a draft; returns (text, codec name)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(path, data[3:], "utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(path, data, "utf-16"), "utf-16"
+    for magic, zh, en in _MAGIC:
+        if data.startswith(magic):
+            raise ReadError(path, f"不是文本文件，而是{zh}", f"not a text file but {en}")
+    if b"\x00" in data:
+        raise ReadError(path, "不是文本文件（含有 NUL 字节）", "not a text file (contains NUL bytes)")
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text, encoding = data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            raise ReadError(path, "无法解码：既不是 UTF-8 也不是 GB18030/GBK 编码",
+                            "cannot decode: neither UTF-8 nor GB18030/GBK") from None
+    _reject_binary(path, text)
+    return text, encoding
+
+
+def _strict(path: str, data: bytes, codec: str) -> str:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        raise ReadError(path, f"无法按 {codec.upper()} 解码（文件开头有该编码的 BOM）",
+                        f"cannot decode as {codec.upper()} (the file starts with its BOM)") from None
+    _reject_binary(path, text)
+    return text
+
+
+def _reject_binary(path: str, text: str) -> None:
+    sample = text[:4096]
+    if not sample:
+        return
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if controls > max(2, len(sample) // 100):
+        raise ReadError(path, "不是文本文件（含有大量控制字符）", "not a text file (too many control characters)")

@@ -1,0 +1,300 @@
+"""The rule set: rules/*.yaml loaded into typed, validated objects.
+
+Two kinds of YAML live in rules/:
+  * rule files (structure.yaml, headings.yaml, matter.yaml, input.yaml): a list
+    ``rules:`` of instances, each naming its ``kind`` (a module of
+    fzlint/kinds), code, name, severity, messages, parameters and docs;
+  * vocabulary files used by the stages: sections.yaml (the roles of a report's
+    parts, for classify) and residue.yaml (web page furniture, for parse).
+
+Every problem is reported as a RuleSetError naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from . import data, kinds
+from .model import Severity
+
+try:  # libyaml's loader is several times faster; PyYAML's own is the fallback
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+LANGS = ("zh", "en")
+_CODE = re.compile(r"^FZ\d{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+VOCABULARY_FILES = ("sections.yaml", "residue.yaml")
+# Rules of this kind are emitted by the stages themselves, not by a kind module:
+# "read" is a file that cannot be read (FZ901).
+BUILTIN_KINDS = ("read",)
+
+
+class _BuiltinKind:
+    PARAMS: dict = {}
+    VARIANTS = ("default",)
+
+
+class RuleSetError(Exception):
+    """A rule or vocabulary file that is not valid; str() names file and key."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """A user-facing text in Chinese and English."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    what: Text
+    why: Text
+    wrong: str
+    right: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    kind: str
+    severity: Severity
+    fixable: bool
+    messages: dict[str, Text]  # variant -> text; "default" always present
+    params: dict
+    doc: RuleDoc
+    file: str
+
+    def message(self, variant: str, args: dict, lang: str) -> str:
+        resolved = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in args.items()}
+        return self.messages[variant].get(lang).format(**resolved)
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    order: int
+    name: Text  # short name, e.g. 不足和原因
+    item: Text  # the regulation's wording of the content item
+    example: str  # a heading that plays the role
+    headings: tuple[re.Pattern, ...]
+    closing: tuple[re.Pattern, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    roles: dict[str, Role]
+    precedence: tuple[str, ...]  # which role a heading matching several takes
+    topic_role: str  # role of unmatched parts before any other role
+    other_role: str  # role of unmatched parts after
+    residue_patterns: tuple[str, ...]
+    residue_max_length: int
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule] = field(default_factory=list)
+    vocabulary: Vocabulary | None = None
+
+    def by_code(self) -> dict[str, Rule]:
+        return {r.code: r for r in self.rules}
+
+    def find(self, key: str) -> Rule | None:
+        key = key.strip()
+        for rule in self.rules:
+            if key.upper() == rule.code or key.lower() == rule.name:
+                return rule
+        return None
+
+    def select(self, select: list[str] | None, ignore: list[str] | None) -> list[Rule]:
+        """The rules chosen by codes, code prefixes (FZ2) or names."""
+
+        def hit(rule: Rule, keys: list[str]) -> bool:
+            return any(rule.code.startswith(k.upper()) or rule.name == k.lower() for k in keys)
+
+        chosen = [r for r in self.rules if not select or hit(r, select)]
+        return [r for r in chosen if not ignore or not hit(r, ignore)]
+
+    def unknown_selectors(self, keys: list[str]) -> list[str]:
+        return [k for k in keys if not any(r.code.startswith(k.upper()) or r.name == k.lower() for r in self.rules)]
+
+
+def _load_yaml(path: Path):
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=_Loader)
+    except OSError as exc:
+        raise RuleSetError(f"{path}: cannot read: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise RuleSetError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+
+
+def _text(value, where: str) -> Text:
+    if not isinstance(value, dict) or set(value) != set(LANGS) or not all(isinstance(value[k], str) for k in LANGS):
+        raise RuleSetError(f"{where}: expected a mapping with the keys zh and en (strings)")
+    return Text(value["zh"], value["en"])
+
+
+def _rule(entry, file: str, index: int, vocabulary: "Vocabulary") -> Rule:
+    where = f"{file}: rules[{index}]"
+    if not isinstance(entry, dict):
+        raise RuleSetError(f"{where}: expected a mapping")
+    allowed = {"code", "name", "kind", "severity", "fixable", "message", "messages", "params", "doc"}
+    extra = set(entry) - allowed
+    if extra:
+        raise RuleSetError(f"{where}: unknown key {sorted(extra)[0]!r} (allowed: {', '.join(sorted(allowed))})")
+    code = entry.get("code")
+    if not isinstance(code, str) or not _CODE.match(code):
+        raise RuleSetError(f"{where}.code: expected a code like FZ101, got {code!r}")
+    where = f"{file}: {code}"
+    name = entry.get("name")
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise RuleSetError(f"{where}.name: expected a kebab-case name, got {name!r}")
+    kind_name = entry.get("kind")
+    kind = kinds.get(kind_name) if isinstance(kind_name, str) else None
+    if kind is None and kind_name in BUILTIN_KINDS:
+        kind = _BuiltinKind
+    if kind is None:
+        allowed = ", ".join(kinds.names() + list(BUILTIN_KINDS))
+        raise RuleSetError(f"{where}.kind: unknown kind {kind_name!r} (allowed: {allowed})")
+    severity = entry.get("severity")
+    try:
+        severity = Severity.parse(severity)
+    except (KeyError, AttributeError):
+        raise RuleSetError(f"{where}.severity: expected error, warning or info, got {severity!r}") from None
+    fixable = entry.get("fixable", False)
+    if not isinstance(fixable, bool):
+        raise RuleSetError(f"{where}.fixable: expected true or false")
+    if ("message" in entry) == ("messages" in entry):
+        raise RuleSetError(f"{where}: give exactly one of message (zh/en) or messages (variant: zh/en)")
+    if "message" in entry:
+        messages = {"default": _text(entry["message"], f"{where}.message")}
+    else:
+        raw = entry["messages"]
+        if not isinstance(raw, dict) or "default" not in raw:
+            raise RuleSetError(f"{where}.messages: expected a mapping of variants including default")
+        messages = {k: _text(v, f"{where}.messages.{k}") for k, v in raw.items()}
+    missing = set(kind.VARIANTS) - set(messages)
+    if missing:
+        raise RuleSetError(f"{where}.messages: kind {kind_name} needs the variants {', '.join(sorted(missing))}")
+    params = _params(kind, entry.get("params") or {}, f"{where}.params", vocabulary)
+    doc = entry.get("doc")
+    if not isinstance(doc, dict) or set(doc) != {"what", "why", "wrong", "right"}:
+        raise RuleSetError(f"{where}.doc: expected the keys what, why, wrong, right")
+    if not isinstance(doc["wrong"], str) or not isinstance(doc["right"], str):
+        raise RuleSetError(f"{where}.doc: wrong and right are example texts (strings)")
+    rule_doc = RuleDoc(_text(doc["what"], f"{where}.doc.what"), _text(doc["why"], f"{where}.doc.why"),
+                       doc["wrong"], doc["right"])
+    return Rule(code, name, kind_name, severity, fixable, messages, params, rule_doc, file)
+
+
+def _params(kind, given, where: str, vocabulary: "Vocabulary") -> dict:
+    if not isinstance(given, dict):
+        raise RuleSetError(f"{where}: expected a mapping")
+    spec = kind.PARAMS
+    extra = set(given) - set(spec)
+    if extra:
+        allowed = ", ".join(sorted(spec)) or "none"
+        raise RuleSetError(f"{where}: unknown parameter {sorted(extra)[0]!r} (allowed: {allowed})")
+    out = {}
+    for key, (typ, default) in spec.items():
+        value = given.get(key, default)
+        if value is None:
+            raise RuleSetError(f"{where}.{key}: required")
+        if typ is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, typ) or isinstance(value, bool) and typ is not bool:
+            raise RuleSetError(f"{where}.{key}: expected {typ.__name__}, got {value!r}")
+        out[key] = value
+    if hasattr(kind, "validate"):
+        problem = kind.validate(out, vocabulary)
+        if problem:
+            raise RuleSetError(f"{where}: {problem}")
+    return out
+
+
+def _compile(patterns, where: str) -> tuple[re.Pattern, ...]:
+    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+        raise RuleSetError(f"{where}: expected a list of regular expressions")
+    out = []
+    for i, pattern in enumerate(patterns):
+        try:
+            out.append(re.compile(pattern))
+        except re.error as exc:
+            raise RuleSetError(f"{where}[{i}]: bad regular expression {pattern!r}: {exc}") from None
+    return tuple(out)
+
+
+def load_vocabulary(directory: Path) -> Vocabulary:
+    path = directory / "sections.yaml"
+    raw = _load_yaml(path)
+    where = str(path)
+    if not isinstance(raw, dict) or not isinstance(raw.get("roles"), dict):
+        raise RuleSetError(f"{where}: expected a mapping with roles")
+    roles = {}
+    for key, spec in raw["roles"].items():
+        w = f"{where}: roles.{key}"
+        if not isinstance(spec, dict) or not isinstance(spec.get("order"), int):
+            raise RuleSetError(f"{w}.order: expected a whole number")
+        roles[key] = Role(
+            key=key,
+            order=spec["order"],
+            name=_text(spec.get("name"), f"{w}.name"),
+            item=_text(spec.get("item"), f"{w}.item"),
+            example=str(spec.get("example", "")),
+            headings=_compile(spec.get("headings"), f"{w}.headings"),
+            closing=_compile(spec.get("closing", []), f"{w}.closing"),
+        )
+    precedence = raw.get("precedence")
+    if not isinstance(precedence, list) or set(precedence) != set(roles):
+        raise RuleSetError(f"{where}: precedence: expected a list naming every role once")
+    for key in ("topic_role", "other_role"):
+        if raw.get(key) not in roles:
+            raise RuleSetError(f"{where}: {key}: expected one of {', '.join(roles)}")
+    residue_path = directory / "residue.yaml"
+    residue = _load_yaml(residue_path)
+    if not isinstance(residue, dict) or not isinstance(residue.get("max_length"), int):
+        raise RuleSetError(f"{residue_path}: max_length: expected a whole number")
+    _compile(residue.get("patterns"), f"{residue_path}: patterns")
+    return Vocabulary(roles, tuple(precedence), raw["topic_role"], raw["other_role"],
+                      tuple(residue["patterns"]), residue["max_length"])
+
+
+def load(directory: Path | None = None) -> RuleSet:
+    directory = directory or data.rules_dir()
+    ruleset = RuleSet(vocabulary=load_vocabulary(directory))
+    seen: dict[str, str] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        if path.name in VOCABULARY_FILES:
+            continue
+        raw = _load_yaml(path)
+        if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
+            raise RuleSetError(f"{path}: expected a mapping with a list under rules")
+        for i, entry in enumerate(raw["rules"]):
+            rule = _rule(entry, str(path), i, ruleset.vocabulary)
+            for key in (rule.code, rule.name):
+                if key in seen:
+                    raise RuleSetError(f"{path}: {rule.code}: {key} is already defined in {seen[key]}")
+                seen[key] = str(path)
+            ruleset.rules.append(rule)
+    ruleset.rules.sort(key=lambda r: r.code)
+    return ruleset
+
+
+@lru_cache(maxsize=1)
+def default() -> RuleSet:
+    """The shipped rule set, loaded once per process."""
+    return load()
