@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -136,10 +137,10 @@ def _strict(path: str, data: bytes, codec: str) -> str:
     return text
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def _reject_binary(path: str, text: str) -> None:
     sample = text[:4096]
-    if not sample:
-        return
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    if controls > max(2, len(sample) // 100):
+    if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
         raise ReadError(path, "不是文本文件（含有大量控制字符）", "not a text file (too many control characters)")

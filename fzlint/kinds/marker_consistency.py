@@ -1,12 +1,15 @@
-"""marker-consistency: siblings share one marker style.
+"""marker-consistency: siblings use the markers of one level.
 
-Siblings of different families (（一） beside 1.) also mean a level is out of
-the 一、 → （一） → 1. → （1） order, since the tree places each family at its
-own level. Bracket and dot width do not make a different style (FZ203 reports
-half-width brackets); 1. beside 1、 does. One finding per sibling group.
+The tree places each marker family at its own level (一、 > （一） > 1. > （1）),
+so siblings of different families (（一） beside 1.) mean the levels are out of
+order. The finding goes on the first sibling whose family differs from the one
+most siblings use. A sibling that is only mis-punctuated (（一）、, 1、, (一))
+belongs to FZ203 and is not reported again here.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from ._siblings import numbered, sibling_groups
 from . import Hit
@@ -14,22 +17,23 @@ from . import Hit
 KIND = "marker-consistency"
 PARAMS = {}
 VARIANTS = ("default",)
-_WIDTH = str.maketrans({"(": "（", ")": "）", "．": ".", ",": "，"})
-
-
-def _style(marker) -> tuple[str, str]:
-    return marker.family, marker.style.translate(_WIDTH).replace(" ", "")
 
 
 def check(doc, params, ctx):
     for group in sibling_groups(doc):
         sections = numbered(group)
-        if not sections:
+        if len(sections) < 2:
             continue
-        first = sections[0].heading.marker
-        for section in sections[1:]:
-            marker = section.heading.marker
-            if _style(marker) != _style(first):
-                yield Hit(section.line, marker.column, marker.end_column,
-                          {"found": marker.text, "first": first.text, "first_line": sections[0].line})
-                break
+        families = Counter(s.heading.marker.family for s in sections)
+        if len(families) == 1:
+            continue
+        usual = max(families, key=lambda fam: (families[fam], -_first_index(sections, fam)))
+        model = next(s for s in sections if s.heading.marker.family == usual)
+        odd = next(s for s in sections if s.heading.marker.family != usual)
+        marker = odd.heading.marker
+        yield Hit(odd.line, marker.column, marker.end_column,
+                  {"found": marker.text, "first": model.heading.marker.text, "first_line": model.line})
+
+
+def _first_index(sections, family) -> int:
+    return next(i for i, s in enumerate(sections) if s.heading.marker.family == family)

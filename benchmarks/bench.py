@@ -1,0 +1,136 @@
+"""Benchmark fzlint: in-process throughput and command-line cold start.
+
+Usage (from the repository root):  python3 benchmarks/bench.py [--seeds DIR] [--copies N]
+
+1. Throughput: the seed reports are copied N times into a temporary directory
+   and linted in one process with fzlint's API (one warm-up pass, then the best
+   of 3 timed passes).  Baseline: only reading and decoding the same files with
+   fzlint.read.read.  One extra pass times each stage (read, parse, classify,
+   check) summed over all files.
+2. Cold start: `python3 -m fzlint --no-color SEED` (and the installed `fzlint`
+   script, if any) run as a subprocess, median of 7 runs after a warm-up.
+   Baseline: `python3 -c pass`.  Also the cost of `import fzlint.cli`.
+
+Every figure is printed as an absolute time AND as a ratio to a baseline
+measured in the same run: the machine is shared and noisy, so absolute times
+drift from run to run while the ratios stay comparable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from fzlint import check, classify, parse, pipeline, read, ruleset  # noqa: E402
+
+
+def best_of(fn, passes=3):
+    fn()  # warm-up
+    times = []
+    for _ in range(passes):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def throughput(seeds: list[Path], copies: int) -> None:
+    rs = ruleset.default()
+    linter = pipeline.Linter(rs, pipeline.Options(rules=rs.rules))
+    with tempfile.TemporaryDirectory(prefix="fzlint-bench-") as tmp:
+        paths = []
+        for i in range(copies):
+            for seed in seeds:
+                dest = os.path.join(tmp, f"{i:04d}_{seed.name}")
+                shutil.copyfile(seed, dest)
+                paths.append(dest)
+
+        def lint_all():
+            for p in paths:
+                if linter.lint_file(p).error is not None:
+                    raise SystemExit(f"bench: could not read {p}")
+
+        def read_all():
+            for p in paths:
+                read.read(p)
+
+        lint_s, read_s = best_of(lint_all), best_of(read_all)
+        print(f"throughput: {len(paths)} files in {lint_s:.2f} s = {len(paths) / lint_s:.0f} files/s; "
+              f"reading alone {read_s:.2f} s (lint/read ratio {lint_s / read_s:.1f}x)")
+
+        stages = dict.fromkeys(("read", "parse", "classify", "check"), 0.0)
+        clock = time.perf_counter
+        for p in paths:
+            t0 = clock()
+            source = read.read(p)
+            t1 = clock()
+            doc = parse.parse(source, linter.residue)
+            t2 = clock()
+            doc = classify.classify(doc, rs.vocabulary, None)
+            t3 = clock()
+            check.run(doc, linter.document_rules, linter.context)
+            t4 = clock()
+            for name, dt in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+                stages[name] += dt
+        total = sum(stages.values())
+        print("  " + ", ".join(f"{name} {s * 1000:.0f} ms ({100 * s / total:.1f}%)"
+                               for name, s in stages.items()) + f"; total {total * 1000:.0f} ms")
+
+
+def median_ms(cmd: list[str], runs=7) -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+
+    def once() -> float:
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        elapsed = time.perf_counter() - start
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"bench: {' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr.decode(errors='replace')}")
+        return elapsed
+
+    once()  # warm-up
+    return 1000 * statistics.median(once() for _ in range(runs))
+
+
+def cold_start(seed: Path) -> None:
+    py = sys.executable
+    base = median_ms([py, "-c", "pass"])
+
+    def show(label: str, ms: float) -> None:
+        print(f"cold start: {label} = {ms:.0f} ms median "
+              f"(python3 -c pass = {base:.0f} ms; ratio {ms / base:.1f}x; +{ms - base:.0f} ms)")
+
+    show(f"python3 -m fzlint {seed.name}", median_ms([py, "-m", "fzlint", "--no-color", str(seed)]))
+    script = shutil.which("fzlint")
+    if script:
+        show(f"fzlint {seed.name} ({script})", median_ms([script, "--no-color", str(seed)]))
+    else:
+        print("cold start: fzlint console script is not installed (not on PATH)")
+    show("python3 -c 'import fzlint.cli'", median_ms([py, "-c", "import fzlint.cli"]))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
+    ap.add_argument("--copies", type=int, default=200)
+    args = ap.parse_args()
+    seeds = sorted(args.seeds.glob("*.txt"))
+    if not seeds:
+        raise SystemExit(f"bench: no *.txt seeds in {args.seeds}")
+    print(f"python {sys.version.split()[0]}, {len(seeds)} seeds from {args.seeds}, {args.copies} copies each")
+    throughput(seeds, args.copies)
+    cold_start(seeds[0])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Shared helpers: the seeds, and linting a snippet to (code, line) pairs."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from fzlint import ruleset
+from fzlint.model import Source
+from fzlint.pipeline import Linter, Options
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = Path(os.environ.get("FZLINT_SEEDS", ROOT.parent / "shared" / "seeds"))
+TODAY = date(2026, 11, 22)
+
+
+def seed(number: int) -> Path:
+    """The path of seed 000..004; the seeds must be present (they are in CI)."""
+    found = sorted(SEEDS.glob(f"{number:03d}_*.txt"))
+    assert found, f"seed {number:03d} not found under {SEEDS} (set FZLINT_SEEDS)"
+    return found[0]
+
+
+def seed_text(number: int) -> str:
+    return seed(number).read_text(encoding="utf-8")
+
+
+def linter(select=None, ignore=None, year=None, lang="zh", today=TODAY) -> Linter:
+    rules = ruleset.default()
+    return Linter(rules, Options(rules=rules.select(select, ignore), year=year, lang=lang, today=today))
+
+
+def lint(text: str, select=None, ignore=None, year=None, today=TODAY, path="draft.txt"):
+    """The findings on text, as the full Finding objects."""
+    return linter(select, ignore, year, today=today).lint_source(Source(path, text, "utf-8")).findings
+
+
+def codes(text: str, select=None, **kw) -> list[tuple[str, int]]:
+    """The findings on text as (code, line) pairs, in report order."""
+    return [(f.code, f.line) for f in lint(text, select, **kw)]
+
+
+def document(text: str, year=None):
+    return linter(year=year).document(Source("draft.txt", text, "utf-8"))
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    assert SEEDS.is_dir(), f"seeds not found under {SEEDS} (set FZLINT_SEEDS)"
+    return SEEDS

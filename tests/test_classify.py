@@ -1,0 +1,70 @@
+"""Stage 3: roles, parts in passing, years."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import document, seed_text
+
+
+@pytest.mark.parametrize("number,roles", [
+    (0, [(5, "measures"), (16, "duties"), (21, "shortcomings"), (25, "plan")]),
+    (1, [(5, "measures"), (21, "duties"), (26, "shortcomings"), (30, "plan")]),
+    (2, [(8, "measures"), (10, "measures"), (12, "measures"), (14, "measures")]),
+    (3, [(2, "measures"), (18, "shortcomings"), (22, "duties"), (24, "plan")]),
+    (4, [(18, "measures"), (28, "duties"), (38, "shortcomings"), (42, "plan")]),
+])
+def test_roles_of_the_seeds(number, roles):
+    assert [(s.line, s.role) for s in document(seed_text(number)).sections] == roles
+
+
+@pytest.mark.parametrize("number,year,source,plan", [
+    (0, 2022, "title", 2023), (1, 2022, "body", 2023), (2, 2023, "title", None),
+    (3, 2021, "body", 2022), (4, 2022, "title", 2023),
+])
+def test_years_of_the_seeds(number, year, source, plan):
+    doc = document(seed_text(number))
+    assert (doc.report_year, doc.report_year_from, doc.plan_year) == (year, source, plan)
+
+
+@pytest.mark.parametrize("title,role", [
+    ("存在的问题及原因", "shortcomings"), ("存在的主要问题", "shortcomings"), ("不足和原因", "shortcomings"),
+    ("主要负责人履行推进（推行）法治建设第一责任人职责情况", "duties"),
+    ("区政府主要负责同志履行推进法治建设第一责任人职责情况", "duties"),
+    ("2023年工作打算", "plan"), ("下一步工作计划", "plan"), ("工作思路", "plan"),
+    ("2023年度推进法治政府建设的主要安排", "plan"), ("其他需要报告的情况", "other"),
+    ("主要举措及成效", "measures"), ("工作开展情况", "measures"),
+])
+def test_heading_variants_seen_in_real_reports(title, role):
+    text = f"一、坚持党的领导\n正文。\n二、{title}\n正文。"
+    assert [s.role for s in document(text).sections] == ["measures", role]
+
+
+def test_topic_parts_after_another_role_are_other():
+    doc = document("一、主要举措和成效\n二、存在的不足和原因\n三、坚持问题导向\n四、下一年度主要安排")
+    assert [s.role for s in doc.sections] == ["measures", "shortcomings", "other", "plan"]
+
+
+def test_a_body_mention_does_not_make_a_part_or_a_mention():
+    doc = document("一、坚持党的领导\n落实第一责任人职责，存在的问题及时整改。\n二、加强执法\n正文。")
+    assert [s.role for s in doc.sections] == ["measures", "measures"] and doc.mentions == []
+
+
+def test_a_duties_subheading_is_a_mention():
+    doc = document("一、主要举措和成效\n（一）切实履行推进法治建设第一责任人职责\n正文。")
+    assert [(m.role, m.line, m.how) for m in doc.mentions] == [("duties", 2, "subheading")]
+
+
+def test_002_closing_paragraph_is_the_plan_in_passing():
+    doc = document(seed_text(2))
+    assert [(m.role, m.line, m.how) for m in doc.mentions] == [("plan", 16, "closing-paragraph")]
+
+
+def test_year_option_wins():
+    doc = document(seed_text(0), year=2021)
+    assert (doc.report_year, doc.report_year_from, doc.title_year) == (2021, "option", 2022)
+
+
+def test_years_inside_book_titles_do_not_count():
+    doc = document("一、主要举措\n印发《2019年工作要点》《2019年规划》，2022年审核文件12件。")
+    assert doc.report_year == 2022

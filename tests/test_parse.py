@@ -1,0 +1,116 @@
+"""Stage 2: the grammar's line types, front and back matter, the heading tree."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import document, seed_text
+from fzlint.model import LineKind
+from fzlint.parse import cn_number, cn_numeral, parse_lines
+
+
+@pytest.mark.parametrize("line,family,level,number,canonical", [
+    ("一、主要举措", "cn", 1, 1, "一、"),
+    ("十二、其他", "cn", 1, 12, "十二、"),
+    ("一.主要举措", "cn", 1, 1, "一、"),
+    ("一，主要举措", "cn", 1, 1, "一、"),
+    ("（一）健全制度", "paren-cn", 2, 1, "（一）"),
+    ("(二)健全制度", "paren-cn", 2, 2, "（二）"),
+    ("（三）、健全制度", "paren-cn", 2, 3, "（三）"),
+    ("1.强化学习", "arabic", 3, 1, "1."),
+    ("1．强化学习", "arabic", 3, 1, "1．"),
+    ("12、强化学习", "arabic", 3, 12, "12."),
+    ("（1）细化措施", "paren-arabic", 4, 1, "（1）"),
+    ("(2).细化措施", "paren-arabic", 4, 2, "（2）"),
+])
+def test_heading_markers_at_their_level(line, family, level, number, canonical):
+    [parsed] = parse_lines(line)
+    m = parsed.marker
+    assert (parsed.kind, m.family, m.level, m.number, m.canonical) == (LineKind.HEADING, family, level, number, canonical)
+
+
+@pytest.mark.parametrize("line", [
+    "一是强学习，提升法治意识。", "1.1万余平方米的违法建筑被拆除。", "2022年，街道深入推进法治建设。",
+    "12319热线办结520件。", "3月18日，印发目录。", "(联系人)", "“一、二、三”",
+])
+def test_prose_is_not_a_heading(line):
+    assert [ln.kind for ln in parse_lines(line)] == [LineKind.TEXT]
+
+
+def test_run_in_heading_is_split_at_the_first_full_stop():
+    [h] = parse_lines("　（一）切实提高政治站位。带头深学笃用习近平新时代中国特色社会主义思想。")
+    assert (h.column, h.title, h.title_column, h.body[:4], h.body_column) == (2, "切实提高政治站位", 5, "带头深学", 14)
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("2023年1月30日", LineKind.DATE), ("二〇二三年一月三十日", LineKind.DATE), ("2023-01-30", LineKind.DATE),
+    ("2023年1月30日，召开会议。", LineKind.TEXT), ("— 9 —", LineKind.PAGE_NUMBER), ("- 12 -", LineKind.PAGE_NUMBER),
+    ("(联系人:姜来,联系电话:67655796)", LineKind.CONTACT), ("特此报告。", LineKind.CLOSING),
+    ("特此报告，请审阅。", LineKind.TEXT),
+])
+def test_whole_line_shapes(line, kind):
+    assert [ln.kind for ln in parse_lines(line)] == [kind]
+
+
+def test_blank_and_space_only_lines_are_skipped_and_numbers_kept():
+    lines = parse_lines("\n\u3000\u3000\n一、标题\n \xa0\n正文。")
+    assert [(ln.number, ln.kind) for ln in lines] == [(3, LineKind.HEADING), (5, LineKind.TEXT)]
+
+
+def test_markdown_atx_headings():
+    lines = parse_lines("# 某某区关于2022年度法治政府建设情况的报告\n## 一、主要举措\n### 工作打算")
+    assert [(ln.atx, ln.marker.text if ln.marker else None, ln.title) for ln in lines] == [
+        (1, None, "某某区关于2022年度法治政府建设情况的报告"), (2, "一、", "主要举措"), (3, None, "工作打算")]
+
+
+def test_000_front_and_back_matter():
+    doc = document(seed_text(0))
+    assert doc.title_text == "重庆市江北区石马河街道关于2022年法治政府建设情况的报告"
+    assert [ln.number for ln in doc.title] == [1, 2]
+    assert doc.recipient.text == "区委、区政府:"
+    assert [p.line for p in doc.preface] == [4]
+    assert [ln.number for ln in doc.signature] == [31, 32]
+    assert (doc.date.line.number, doc.date.value.isoformat()) == (33, "2023-01-30")
+    assert [ln.number for ln in doc.contact] == [34]
+    assert [ln.number for ln in doc.page_numbers] == [35]
+
+
+def test_004_page_headline_repeating_the_title_is_residue():
+    doc = document(seed_text(4))
+    assert doc.title_text == "淄博高新区群众工作部关于2022年度法治政府建设工作的报告"
+    assert [ln.number for ln in doc.title] == [8, 10]
+    assert doc.recipient.text == "工委、管委会:"
+    assert [ln.number for ln in doc.residue] == [1, 2, 4, 6, 73, 75]
+    assert doc.closing.number == 68 and doc.date is None and doc.signature == []
+
+
+def test_003_arabic_headings_nest_under_their_bracketed_parent():
+    doc = document(seed_text(3))
+    first = doc.sections[0]
+    assert [(c.heading.marker.text, [g.number for g in c.children]) for c in first.children] == [
+        ("(一)", [1, 2, 3]), ("(二)", [1, 2, 3, 4]), ("(三)", [1, 2, 3, 4, 5])]
+
+
+def test_a_skipped_level_still_nests():
+    doc = document("标题关于2022年度法治政府建设情况的报告\n一、主要举措\n1.第一项\n（1）细项\n2.第二项\n二、不足")
+    assert [(s.title, [(c.title, [g.title for g in c.children]) for c in s.children]) for s in doc.sections] == [
+        ("主要举措", [("第一项", ["细项"]), ("第二项", [])]), ("不足", [])]
+
+
+def test_signature_without_a_date_needs_a_closing_and_an_organ_name():
+    doc = document("题目报告\n一、主要举措\n全年审核文件12件。\n特此报告。\n某某区司法局")
+    assert [ln.text for ln in doc.signature] == ["某某区司法局"] and doc.closing.number == 4
+    doc = document("题目报告\n一、主要举措\n全年审核文件12件\n努力开创法治政府建设新局面")
+    assert doc.signature == [] and doc.sections[0].paragraphs[-1].text == "努力开创法治政府建设新局面"
+
+
+def test_chinese_numerals():
+    assert [cn_number(t) for t in ("一", "十", "十二", "二十", "二十一", "一百零五", "二〇二三", "甲")] == [
+        1, 10, 12, 20, 21, 105, 2023, None]
+    assert [cn_numeral(n) for n in (1, 10, 12, 20, 21, 99, 105, 110)] == [
+        "一", "十", "十二", "二十", "二十一", "九十九", "一百零五", "一百一十"]
+
+
+def test_a_date_that_cannot_exist_has_no_value():
+    doc = document("题目报告\n一、主要举措\n正文。\n某某区司法局\n2023年2月30日")
+    assert doc.date.line.number == 5 and doc.date.value is None

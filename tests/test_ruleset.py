@@ -1,0 +1,115 @@
+"""rules/*.yaml: every rule loads, is documented, and its examples are true."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, codes
+from fzlint import kinds, ruleset
+
+RULES = ruleset.default().rules
+DOCUMENT_RULES = [r for r in RULES if r.kind not in ruleset.BUILTIN_KINDS]
+
+
+def test_codes_match_the_catalogue():
+    """The codes this release implements, with their names and severities (RULES.md)."""
+    assert [(r.code, r.name, r.severity.label, r.fixable) for r in RULES] == [
+        ("FZ101", "missing-section", "error", False),
+        ("FZ102", "shortcomings-without-causes", "warning", False),
+        ("FZ103", "section-in-passing", "warning", False),
+        ("FZ104", "section-order", "info", False),
+        ("FZ105", "thin-section", "warning", False),
+        ("FZ106", "duplicate-section", "warning", False),
+        ("FZ201", "numbering-sequence", "error", False),
+        ("FZ202", "inconsistent-marker", "warning", False),
+        ("FZ203", "marker-punctuation", "warning", True),
+        ("FZ204", "heading-run-on", "info", False),
+        ("FZ301", "missing-title", "error", False),
+        ("FZ302", "title-content", "warning", False),
+        ("FZ303", "missing-date", "warning", False),
+        ("FZ304", "date-format", "warning", True),
+        ("FZ305", "late-report", "warning", False),
+        ("FZ306", "year-mismatch", "error", False),
+        ("FZ307", "missing-signature", "info", False),
+        ("FZ308", "web-residue", "warning", False),
+        ("FZ309", "missing-recipient", "info", False),
+        ("FZ901", "unreadable", "error", False),
+        ("FZ902", "empty-document", "error", False),
+        ("FZ903", "no-structure", "warning", False),
+    ]
+
+
+@pytest.mark.parametrize("rule", DOCUMENT_RULES, ids=lambda r: r.code)
+def test_wrong_example_is_found(rule):
+    assert rule.code in {code for code, _ in codes(rule.doc.wrong, select=[rule.code])}
+
+
+@pytest.mark.parametrize("rule", DOCUMENT_RULES, ids=lambda r: r.code)
+def test_right_example_is_not_found(rule):
+    assert codes(rule.doc.right, select=[rule.code]) == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_messages_cite_only_what_domain_marks_verified(rule):
+    """A rule cites the regulation by name (an article only for 第二十四条) and GB/T
+    15834 only through 附录B.3, as DOMAIN.md verifies; GB/T 9704 only for the date."""
+    for text in rule.messages.values():
+        articles = set(re.findall(r"第[一二三四五六七八九十]+条", text.zh))
+        assert articles <= {"第二十四条"}
+        if "9704" in text.zh:
+            assert rule.code == "FZ304"
+
+
+def test_every_kind_is_used_by_a_shipped_rule():
+    assert {r.kind for r in DOCUMENT_RULES} == set(kinds.names())
+
+
+def test_readme_lists_every_rule():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in RULES:
+        assert re.search(rf"\|\s*{rule.code}\s*\|\s*{rule.name}\s*\|", readme), rule.code
+
+
+# -- validation: a bad rule file names the file and the key ------------------
+
+@pytest.fixture
+def rules_copy(tmp_path) -> Path:
+    target = tmp_path / "rules"
+    shutil.copytree(ruleset.data.rules_dir(), target)
+    return target
+
+
+def _break(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("file,old,new,expected", [
+    ("structure.yaml", "severity: error", "severity: fatal", r"structure\.yaml: FZ101\.severity: expected error, warning or info"),
+    ("structure.yaml", "kind: required-section", "kind: no-such-kind", r"structure\.yaml: FZ101\.kind: unknown kind 'no-such-kind'"),
+    ("structure.yaml", "min_chars: 50", "min_chars: lots", r"structure\.yaml: FZ105\.params\.min_chars: expected int"),
+    ("structure.yaml", "min_chars: 50", "min_words: 50", r"FZ105\.params: unknown parameter 'min_words' \(allowed: min_chars, roles\)"),
+    ("structure.yaml", "roles: [measures, shortcomings, duties, plan]", "roles: [measures, budget]", r"FZ101\.params: roles: unknown role 'budget'"),
+    ("headings.yaml", "code: FZ201", "code: FZ2O1", r"headings\.yaml: rules\[0\]\.code: expected a code like FZ101"),
+    ("headings.yaml", "name: numbering-sequence", "name: missing-section", r"missing-section is already defined"),
+    ("matter.yaml", "  - code: FZ301", "  - code: FZ301\n    colour: red", r"unknown key 'colour'"),
+    ("sections.yaml", "precedence: [duties, shortcomings, plan, other, measures]", "precedence: [duties]", r"sections\.yaml: precedence"),
+    ("residue.yaml", "  - '^首页$'", "  - '^首页($'", r"residue\.yaml: patterns\[0\]: bad regular expression"),
+    ("input.yaml", "rules:", "rules: [", r"input\.yaml:\d+: not valid YAML"),
+])
+def test_bad_rule_files_name_file_and_key(rules_copy, file, old, new, expected):
+    _break(rules_copy / file, old, new)
+    with pytest.raises(ruleset.RuleSetError, match=expected):
+        ruleset.load(rules_copy)
+
+
+def test_select_and_ignore_by_code_prefix_and_name():
+    rs = ruleset.default()
+    assert [r.code for r in rs.select(["FZ2"], None)] == ["FZ201", "FZ202", "FZ203", "FZ204"]
+    assert [r.code for r in rs.select(["FZ2"], ["marker-punctuation", "FZ204"])] == ["FZ201", "FZ202"]
+    assert rs.unknown_selectors(["FZ2", "FZ7", "no-such-rule", "web-residue"]) == ["FZ7", "no-such-rule"]
