@@ -105,7 +105,8 @@ def check(paths, fmt, select, ignore, year, lang, no_color, quiet, verbose, exit
     if fmt == "json":
         click.echo(report.as_json(results), nl=False)
     else:
-        click.echo(report.text(results, report.Style(_color(no_color)), lang, quiet, verbose), nl=False)
+        color = _color(no_color)
+        click.echo(report.text(results, report.Style(color), lang, quiet, verbose), nl=False, color=color)
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     has_error = any(f.severity is Severity.ERROR for r in results for f in r.findings)
@@ -144,7 +145,8 @@ def outline(path, fmt, year, lang, no_color):
     if fmt == "json":
         click.echo(json.dumps(report.outline_json(doc), ensure_ascii=False, indent=2))
     else:
-        click.echo(report.outline_text(doc, report.Style(_color(no_color)), rules.vocabulary, lang), nl=False)
+        color = _color(no_color)
+        click.echo(report.outline_text(doc, report.Style(color), rules.vocabulary, lang), nl=False, color=color)
 
 
 @main.command("rules")

@@ -92,6 +92,8 @@ def read(path: str) -> Source:
                 data = fh.read()
         except ReadError:
             raise
+        except FileNotFoundError:
+            raise ReadError(path, "文件不存在", "no such file") from None
         except IsADirectoryError:
             raise ReadError(path, "这是一个目录，不是文件", "is a directory, not a file") from None
         except PermissionError:

@@ -1,0 +1,32 @@
+from conftest import codes, lint
+
+FULL = """一、主要举措和成效
+全年审核规范性文件12件。
+二、存在的不足和原因
+培训不足，原因是经费有限。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+主持专题会议4次。
+四、2023年度推进法治政府建设的主要安排
+6月底前完成轮训。"""
+
+
+def test_complete_report_has_no_missing_part():
+    assert codes(FULL, select=["FZ101"]) == []
+
+
+def test_three_part_report_without_duties():
+    text = "一、工作开展情况\n正文。\n二、存在的问题及原因\n原因是经费有限。\n三、下一步工作打算\n正文。"
+    findings = lint(text, select=["FZ101"])
+    assert [(f.code, f.line, f.column) for f in findings] == [("FZ101", 5, 1)]
+    assert "第一责任人" in findings[0].message
+
+
+def test_a_role_in_passing_is_not_missing():
+    text = FULL.replace("三、党政主要负责人履行推进法治建设第一责任人职责情况\n主持专题会议4次。\n", "").replace("四、", "三、")
+    text = text.replace("全年审核规范性文件12件。", "（一）切实履行推进法治建设第一责任人职责\n主持专题会议4次。")
+    assert codes(text, select=["FZ101", "FZ103"]) == [("FZ103", 2)]
+
+
+def test_no_structure_reports_every_part_missing_at_the_body():
+    assert codes("某某区关于2022年度法治政府建设情况的报告\n2022年，我区推进法治建设。", select=["FZ101", "FZ903"]) == [
+        ("FZ101", 2), ("FZ101", 2), ("FZ101", 2), ("FZ101", 2), ("FZ903", 2)]

@@ -1,0 +1,24 @@
+from conftest import codes, lint
+
+BODY = "一、主要举措和成效\n全年审核规范性文件12件。\n二、存在的不足和原因\n培训不足，原因是经费有限。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n主持专题会议4次。"
+
+
+def test_closing_paragraph_carries_the_plan():
+    findings = lint(BODY + "\n下一步，我们将继续推进法治政府建设。", select=["FZ101", "FZ103"])
+    assert [(f.code, f.line, f.column, f.end_column) for f in findings] == [("FZ103", 7, 1, 4)]
+    assert "结尾段落" in findings[0].message
+
+
+def test_year_closing_paragraph():
+    assert codes(BODY + "\n2023年，我们将持续深化依法行政。", select=["FZ101", "FZ103"]) == [("FZ103", 7)]
+
+
+def test_a_run_in_body_is_not_a_closing_paragraph():
+    # The part's only paragraph is its heading's run-in text: that is the part, not a closing.
+    text = BODY + "\n四、加强队伍建设。下一步，我们将继续推进。"
+    assert codes(text, select=["FZ101", "FZ103"]) == [("FZ101", 7)]
+
+
+def test_plan_subheading_inside_measures():
+    text = BODY.replace("全年审核规范性文件12件。", "（一）规范决策\n全年审核规范性文件12件。\n（二）下一步工作打算\n推进轮训。")
+    assert codes(text, select=["FZ101", "FZ103"]) == [("FZ103", 4)]

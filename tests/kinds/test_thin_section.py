@@ -1,0 +1,16 @@
+from conftest import codes, lint
+
+
+def test_a_heading_with_almost_nothing_under_it():
+    findings = lint("一、主要举措和成效\n" + "全年审核规范性文件12件。" * 5 + "\n二、存在的不足和原因\n有待加强。", select=["FZ105"])
+    assert [(f.code, f.line) for f in findings] == [("FZ105", 3)]
+    assert "5个字" in findings[0].message
+
+
+def test_subheadings_and_their_text_count():
+    text = "一、存在的不足和原因\n（一）执法监督力量不足\n司法所仅有2名工作人员，难以覆盖全区12个执法部门。\n（二）普法形式单一\n原因是缺少专项经费。"
+    assert codes(text, select=["FZ105"]) == []
+
+
+def test_other_parts_are_not_measured():
+    assert codes("一、主要举措和成效\n" + "审核文件12件。" * 8 + "\n二、其他需要报告的情况\n无。", select=["FZ105"]) == []

@@ -1,0 +1,183 @@
+"""The command line: output formats, exit codes, bad input, subcommands."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, seed
+from fzlint.cli import main
+
+LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) (?P<code>FZ\d{3}) (?P<msg>.+)$")
+
+
+def run(*args, input=None, env=None):
+    result = CliRunner().invoke(main, list(args), input=input, env={"NO_COLOR": None, "FORCE_COLOR": None, **(env or {})})
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def test_text_output_one_finding_a_line_then_a_summary():
+    result = run(str(seed(0)))
+    lines = result.output.splitlines()
+    parsed = [LINE.match(ln) for ln in lines[:-1]]
+    assert all(parsed) and len(parsed) == 17
+    assert (parsed[0]["line"], parsed[0]["col"], parsed[0]["sev"], parsed[0]["code"]) == ("6", "1", "warning", "FZ203")
+    assert lines[-1] == "检查了 1 个文件：0 个错误，16 个警告，1 条提示。"
+    assert result.exit_code == 0
+
+
+def test_json_is_exactly_one_object_with_the_contract_keys():
+    result = run("--format", "json", str(seed(2)))
+    data = json.loads(result.output)
+    assert set(data) == {"files", "summary"}
+    [entry] = data["files"]
+    assert (entry["path"], entry["encoding"]) == (str(seed(2)), "utf-8")
+    first = entry["diagnostics"][0]
+    assert {"code", "name", "severity", "line", "column", "end_line", "end_column", "message", "fixable"} <= set(first)
+    assert data["summary"] == {"files": 1, "errors": 2, "warnings": 3, "infos": 3}
+    assert result.exit_code == 1
+
+
+def test_columns_count_characters_not_bytes():
+    data = json.loads(run("--format", "json", "--select", "FZ203", "-", input="一、甲\n　　(一)乙".encode()).output)
+    [d] = data["files"][0]["diagnostics"]
+    assert (d["line"], d["column"], d["end_column"]) == (2, 3, 6)
+
+
+def test_select_ignore_exit_zero_quiet():
+    assert run("--select", "FZ3", "--ignore", "FZ308,missing-date", "--quiet", str(seed(4))).output.split() == [
+        f"{seed(4)}:68:1:", "info", "FZ307", "成文日期上方没有落款（发文机关署名）。请在成文日期上方写明发文机关全称，如“××区人民政府”。"]
+    assert run(str(seed(2))).exit_code == 1
+    assert run("--exit-zero", str(seed(2))).exit_code == 0
+
+
+def test_unknown_rule_is_a_usage_error():
+    result = run("--select", "FZ999", str(seed(0)))
+    assert result.exit_code == 2 and "FZ999" in result.output
+
+
+def test_year_option_is_used():
+    result = run("--year", "2021", "--select", "FZ306", "--format", "json", str(seed(0)))
+    codes = [d["code"] for d in json.loads(result.output)["files"][0]["diagnostics"]]
+    assert codes == ["FZ306", "FZ306"]  # the plan (2023) and the title (2022) both disagree with 2021
+
+
+def test_english_messages():
+    result = run("--lang", "en", "--select", "FZ104", str(seed(0)))
+    assert "The part on shortcomings and their causes comes after" in result.output
+    assert result.output.splitlines()[-1] == "1 files checked: 0 errors, 0 warnings, 1 infos."
+
+
+def test_color_only_when_asked_or_on_a_terminal():
+    assert "\x1b[" not in run(str(seed(0))).output
+    assert "\x1b[" in run(str(seed(0)), env={"FORCE_COLOR": "1"}).output
+    assert "\x1b[" not in run("--no-color", str(seed(0)), env={"FORCE_COLOR": "1"}).output
+    assert "\x1b[" not in run(str(seed(0)), env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).output
+
+
+BAD_INPUT = {
+    "empty.txt": (lambda: b"", 1, ["FZ902"]),
+    "image.txt": (lambda: b"\x89PNG\r\n\x1a\n" + bytes(100), 2, ["FZ901", "PNG"]),
+    # 5 MB on one line: no structure, so every part is missing; it must stay fast.
+    "huge.txt": (lambda: ("二〇二二年，街道推进法治建设，" * 120000).encode(), 1, ["FZ903", "FZ101"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUT))
+def test_bad_input(tmp_path, name):
+    make, code, words = BAD_INPUT[name]
+    path = tmp_path / name
+    path.write_bytes(make())
+    result = run(str(path), str(seed(0)))
+    assert result.exit_code == code
+    assert all(w in result.output for w in words)
+    assert str(seed(0)) in result.output  # the other file is still checked
+
+
+def test_huge_file_size():
+    assert len(BAD_INPUT["huge.txt"][0]()) > 5_000_000
+
+
+def test_missing_path_and_empty_directory(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run(str(tmp_path / "missing.txt"), str(tmp_path / "empty"), str(seed(3)))
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert lines[0] == f"{tmp_path / 'missing.txt'}:1:1: error FZ901 无法读取：文件不存在。其他文件照常检查。"
+    assert lines[1].startswith(f"{tmp_path / 'empty'}:1:1: error FZ901 无法读取：目录中没有可检查的草稿")
+    assert any(str(seed(3)) in ln and "FZ301" in ln for ln in lines)
+
+
+def test_stdin_is_read_as_a_draft():
+    result = run("--select", "FZ201", "-", input="一、甲\n三、乙".encode("gb18030"))
+    assert result.output.startswith("<stdin>:2:1: error FZ201")
+
+
+def test_directory_of_seeds(seeds_dir):
+    data = json.loads(run("--format", "json", str(seeds_dir)).output)
+    assert [os.path.basename(f["path"])[:3] for f in data["files"]] == ["000", "001", "002", "003", "004"]
+
+
+def test_outline_json():
+    data = json.loads(run("outline", "--format", "json", str(seed(0))).output)
+    assert (data["title"], data["recipient"], data["report_year"], data["date"]) == (
+        "重庆市江北区石马河街道关于2022年法治政府建设情况的报告", "区委、区政府", 2022, "2023-01-30")
+    assert [(s["line"], s["role"], s["marker"], s["number"], s["level"]) for s in data["sections"]] == [
+        (5, "measures", "一、", 1, 1), (16, "duties", "二、", 2, 1), (21, "shortcomings", "三、", 3, 1), (25, "plan", "四、", 4, 1)]
+    assert [c["title"] for c in data["sections"][2]["children"]] == [
+        "政治站位仍需进一步提升", "宣传效能仍需进一步优化", "队伍建设仍需进一步加强"]
+
+
+def test_outline_text_shows_roles_and_nesting():
+    out = run("outline", str(seed(3))).output
+    assert "  标题：（无）" in out and "2021（来自正文）；下一年度安排 2022" in out
+    assert "     4      1.强化政治理论武装头脑" in out
+    assert "    18  二、2021年推进法治政府建设存在的不足和原因  [shortcomings: 存在的不足和原因]" in out
+
+
+def test_outline_of_an_unreadable_file(tmp_path):
+    result = run("outline", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 2 and "文件不存在" in result.output
+
+
+def test_rules_and_explain():
+    table = run("rules").output.splitlines()
+    assert table[0].split() == ["代码", "名称", "级别", "可修复"] and len(table) == 23
+    assert json.loads(run("rules", "--format", "json").output)[0] == {
+        "code": "FZ101", "name": "missing-section", "severity": "error", "fixable": False, "kind": "required-section"}
+    doc = run("explain", "missing-section").output
+    assert doc.startswith("FZ101 missing-section\n") and "错误示例" in doc and "正确示例" in doc
+    assert run("explain", "FZ999").exit_code == 2
+
+
+def test_no_traceback_from_the_real_command(tmp_path):
+    png = tmp_path / "x.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    proc = subprocess.run([sys.executable, "-m", "fzlint", str(png), str(tmp_path / "missing")],
+                          capture_output=True, text=True, env=env)
+    assert proc.returncode == 2 and "Traceback" not in proc.stdout + proc.stderr
+    assert len(proc.stdout.splitlines()) == 3  # two FZ901 lines and the summary
+
+
+def test_an_internal_error_in_one_file_does_not_stop_the_run(monkeypatch):
+    from fzlint import pipeline
+
+    original = pipeline.Linter.lint_file
+
+    def broken(self, path):
+        if path.endswith("000_794980b8487caa81.txt"):
+            raise RuntimeError("boom")
+        return original(self, path)
+
+    monkeypatch.setattr(pipeline.Linter, "lint_file", broken)
+    result = run(str(seed(0)), str(seed(3)))
+    assert result.exit_code == 2
+    assert "内部错误（RuntimeError: boom）" in result.output and "FZ301" in result.output
