@@ -9,7 +9,6 @@ exclusive (the column just after the span).
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -67,14 +66,6 @@ class Marker:
     @property
     def faulty(self) -> bool:
         return self.text != self.canonical
-
-    @property
-    def style(self) -> str:
-        """The marker's shape with the numeral taken out, e.g. "（*）" or "*、"."""
-        return _NUMERAL.sub("*", self.text)
-
-
-_NUMERAL = re.compile("[一二三四五六七八九十0-9０-９]+")
 
 
 @dataclass
@@ -140,9 +131,13 @@ class Section:
             yield from section.paragraphs
 
     def body_text(self) -> str:
-        return "".join(p.text for p in self.all_paragraphs()) + "".join(
-            s.heading.title for s in self.walk() if s is not self
-        )
+        """Everything under the heading: paragraphs and sub-headings, in order."""
+        parts: list[str] = []
+        for section in self.walk():
+            if section is not self:
+                parts.append(section.heading.title)
+            parts.extend(p.text for p in section.paragraphs)
+        return "".join(parts)
 
 
 @dataclass

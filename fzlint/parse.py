@@ -248,10 +248,9 @@ def _front_matter(doc: Document, content: list[Line]) -> int:
             doc.residue.sort(key=lambda ln: ln.number)
             candidates = candidates[k:]
             break
-    if len(candidates) > 3:  # only the last three lines can be the title block
-        i -= len(candidates) - 3
-        candidates = candidates[-3:]
+    if len(candidates) > 3:  # a title block has one to three lines; what follows is body
         i = content.index(candidates[0]) + 3
+        candidates = candidates[:3]
     doc.title = candidates
     if i < len(content) and _is_recipient(content[i]):
         doc.recipient = content[i]

@@ -9,9 +9,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from typing import TYPE_CHECKING
+
 from .model import Document, Finding, Section, Severity
-from .pipeline import FileResult
 from .ruleset import Rule, Text, Vocabulary
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .pipeline import FileResult
 
 
 class Style:

@@ -114,3 +114,8 @@ def test_chinese_numerals():
 def test_a_date_that_cannot_exist_has_no_value():
     doc = document("题目报告\n一、主要举措\n正文。\n某某区司法局\n2023年2月30日")
     assert doc.date.line.number == 5 and doc.date.value is None
+
+
+def test_a_title_block_has_at_most_three_lines():
+    doc = document("某某市\n某某区\n某某街道办事处\n关于2022年度法治政府建设情况的报告\n一、主要举措")
+    assert [ln.number for ln in doc.title] == [1, 2, 3] and [p.line for p in doc.preface] == [4]

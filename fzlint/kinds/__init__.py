@@ -46,6 +46,12 @@ class Context:
     today: date
 
 
+def validate_roles(roles: list, vocabulary: "Vocabulary") -> str | None:
+    """The problem with a roles parameter, for a kind's validate(), or None."""
+    unknown = [r for r in roles if r not in vocabulary.roles]
+    return f"roles: unknown role {unknown[0]!r} (allowed: {', '.join(vocabulary.roles)})" if unknown else None
+
+
 @lru_cache(maxsize=1)
 def _registry() -> dict[str, ModuleType]:
     registry = {}

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from . import validate_roles
 from ._spans import heading_hit
 
 KIND = "duplicate-section"
@@ -11,8 +12,7 @@ VARIANTS = ("default",)
 
 
 def validate(params, vocabulary):
-    unknown = [r for r in params["roles"] if r not in vocabulary.roles]
-    return f"roles: unknown role {unknown[0]!r} (allowed: {', '.join(vocabulary.roles)})" if unknown else None
+    return validate_roles(params["roles"], vocabulary)
 
 
 def check(doc, params, ctx):

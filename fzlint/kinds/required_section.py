@@ -7,6 +7,7 @@ the first part that should come after the missing one, or at the body's end.
 
 from __future__ import annotations
 
+from . import validate_roles
 from ._spans import end_of_body_hit, heading_hit
 
 KIND = "required-section"
@@ -15,8 +16,7 @@ VARIANTS = ("default",)
 
 
 def validate(params, vocabulary):
-    unknown = [r for r in params["roles"] if r not in vocabulary.roles]
-    return f"roles: unknown role {unknown[0]!r} (allowed: {', '.join(vocabulary.roles)})" if unknown else None
+    return validate_roles(params["roles"], vocabulary)
 
 
 def check(doc, params, ctx):

@@ -4,7 +4,7 @@ only as a sub-heading inside another part or as a closing paragraph
 
 from __future__ import annotations
 
-from . import Hit
+from . import Hit, validate_roles
 
 KIND = "section-in-passing"
 PARAMS = {"roles": (list, None)}
@@ -12,8 +12,7 @@ VARIANTS = ("default", "closing-paragraph")
 
 
 def validate(params, vocabulary):
-    unknown = [r for r in params["roles"] if r not in vocabulary.roles]
-    return f"roles: unknown role {unknown[0]!r} (allowed: {', '.join(vocabulary.roles)})" if unknown else None
+    return validate_roles(params["roles"], vocabulary)
 
 
 def check(doc, params, ctx):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from . import validate_roles
 from ._spans import heading_hit
 
 KIND = "thin-section"
@@ -14,10 +15,9 @@ _SPACE = re.compile(r"\s+")
 
 
 def validate(params, vocabulary):
-    unknown = [r for r in params["roles"] if r not in vocabulary.roles]
-    if unknown:
-        return f"roles: unknown role {unknown[0]!r} (allowed: {', '.join(vocabulary.roles)})"
-    return "min_chars: expected a positive number" if params["min_chars"] < 1 else None
+    if params["min_chars"] < 1:
+        return "min_chars: expected a positive number"
+    return validate_roles(params["roles"], vocabulary)
 
 
 def check(doc, params, ctx):
