@@ -5,8 +5,9 @@ Usage (from the repository root):  python3 benchmarks/bench.py [--seeds DIR] [--
 1. Throughput: the seed reports are copied N times into a temporary directory
    and linted in one process with fzlint's API (one warm-up pass, then the best
    of 3 timed passes).  Baseline: only reading and decoding the same files with
-   fzlint.read.read.  One extra pass times each stage (read, parse, classify,
-   check) summed over all files.
+   fzlint.read.read.  Then the structure rules alone (FZ1-FZ3, FZ9) against all
+   rules, interleaved, so that each family's cost is a ratio.  One extra pass
+   times each stage (read, parse, classify, check) summed over all files.
 2. Cold start: `python3 -m fzlint --no-color SEED` (and the installed `fzlint`
    script, if any) run as a subprocess, median of 7 runs after a warm-up.
    Baseline: `python3 -c pass`.  Also the cost of `import fzlint.cli`.
@@ -67,6 +68,21 @@ def throughput(seeds: list[Path], copies: int) -> None:
         lint_s, read_s = best_of(lint_all), best_of(read_all)
         print(f"throughput: {len(paths)} files in {lint_s:.2f} s = {len(paths) / lint_s:.0f} files/s; "
               f"reading alone {read_s:.2f} s (lint/read ratio {lint_s / read_s:.1f}x)")
+
+        # Cost of each rule family: all rules against the structure rules alone
+        # (FZ1-FZ3, FZ9), in this process, interleaved to share the noise.
+        families = {"structure (FZ1-3, FZ9)": ["FZ1", "FZ2", "FZ3", "FZ9"], "all rules": None}
+        linters = {name: pipeline.Linter(rs, pipeline.Options(rules=rs.select(sel, None)))
+                   for name, sel in families.items()}
+        best = dict.fromkeys(families, float("inf"))
+        for _ in range(3):
+            for name, lin in linters.items():
+                start = time.perf_counter()
+                for p in paths:
+                    lin.lint_file(p)
+                best[name] = min(best[name], time.perf_counter() - start)
+        base = best["structure (FZ1-3, FZ9)"]
+        print("  rule families: " + "; ".join(f"{name} {t:.2f} s ({t / base:.2f}x)" for name, t in best.items()))
 
         stages = dict.fromkeys(("read", "parse", "classify", "check"), 0.0)
         clock = time.perf_counter

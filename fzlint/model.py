@@ -181,6 +181,8 @@ class Document:
     body_year: int | None = None
     plan_year: int | None = None
     plan_year_line: Line | Paragraph | None = None
+    # Analyses the rules share, computed on first use (see prose.analyse):
+    derived: dict = field(default_factory=dict)
 
     @property
     def path(self) -> str:

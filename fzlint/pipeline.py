@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import check, classify, parse, read
+from . import check, classify, parse, prose, read
 from .kinds import Context
 from .model import Document, Finding, Severity
 from .ruleset import BUILTIN_KINDS, Rule, RuleSet
@@ -40,7 +40,8 @@ class Linter:
         self.options = options
         vocabulary = ruleset.vocabulary
         self.residue = parse.Residue(list(vocabulary.residue_patterns), vocabulary.residue_max_length)
-        self.context = Context(vocabulary=vocabulary, today=options.today)
+        self.context = Context(vocabulary=vocabulary, today=options.today,
+                               figures=prose.FigureFinder(**vocabulary.figures))
         self.document_rules = [r for r in options.rules if r.kind not in BUILTIN_KINDS]
 
     def document(self, source) -> Document:

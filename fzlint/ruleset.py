@@ -30,7 +30,7 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
 LANGS = ("zh", "en")
 _CODE = re.compile(r"^FZ\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-VOCABULARY_FILES = ("sections.yaml", "residue.yaml")
+VOCABULARY_FILES = ("sections.yaml", "residue.yaml", "figures.yaml")
 # Rules of this kind are emitted by the stages themselves, not by a kind module:
 # "read" is a file that cannot be read (FZ901).
 BUILTIN_KINDS = ("read",)
@@ -100,6 +100,7 @@ class Vocabulary:
     other_role: str  # role of unmatched parts after
     residue_patterns: tuple[str, ...]
     residue_max_length: int
+    figures: dict = field(default_factory=dict)  # figures.yaml: units, measure_words, zero_results, fixed_terms
 
 
 @dataclass
@@ -269,8 +270,16 @@ def load_vocabulary(directory: Path) -> Vocabulary:
     if not isinstance(residue, dict) or not isinstance(residue.get("max_length"), int):
         raise RuleSetError(f"{residue_path}: max_length: expected a whole number")
     _compile(residue.get("patterns"), f"{residue_path}: patterns")
+    figures_path = directory / "figures.yaml"
+    figures = _load_yaml(figures_path)
+    keys = ("units", "measure_words", "zero_results", "fixed_terms")
+    if not isinstance(figures, dict) or set(figures) != set(keys):
+        raise RuleSetError(f"{figures_path}: expected the keys {', '.join(keys)}")
+    for key in keys:
+        if not isinstance(figures[key], list) or not all(isinstance(w, str) and w for w in figures[key]):
+            raise RuleSetError(f"{figures_path}: {key}: expected a list of words")
     return Vocabulary(roles, tuple(precedence), raw["topic_role"], raw["other_role"],
-                      tuple(residue["patterns"]), residue["max_length"])
+                      tuple(residue["patterns"]), residue["max_length"], figures)
 
 
 def load(directory: Path | None = None) -> RuleSet:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Fix
+    from ..prose import FigureFinder
     from ..ruleset import Vocabulary
 
 
@@ -44,6 +45,7 @@ class Hit:
 class Context:
     vocabulary: "Vocabulary"
     today: date
+    figures: "FigureFinder"  # compiled from the vocabulary once per run
 
 
 def validate_roles(roles: list, vocabulary: "Vocabulary") -> str | None:

@@ -1,0 +1,34 @@
+"""data-density: the share of statements (sentences, less run-in item heads) in
+the listed parts that carry at least one figure, when it is below `threshold`.
+One finding per document, at the first such part; documents with fewer than
+`min_sentences` statements there are not judged."""
+
+from __future__ import annotations
+
+from .. import prose
+from ._spans import heading_hit
+from . import validate_roles
+
+KIND = "data-density"
+PARAMS = {"roles": (list, None), "threshold": (float, 0.35), "min_sentences": (int, 5)}
+VARIANTS = ("default",)
+
+
+def validate(params, vocabulary):
+    if not 0 < params["threshold"] <= 1:
+        return "threshold: expected a share between 0 and 1 (e.g. 0.35)"
+    return validate_roles(params["roles"], vocabulary)
+
+
+def check(doc, params, ctx):
+    roles = set(params["roles"])
+    parts = [p for p in doc.sections if p.role in roles]
+    if not parts:
+        return
+    sentences = list(prose.sentences_of(doc, prose.paragraphs_of(doc, roles), ctx.figures))
+    total = len(sentences)
+    with_figures = sum(1 for s in sentences if s.figures)
+    if total >= params["min_sentences"] and with_figures / total < params["threshold"]:
+        yield heading_hit(parts[0], {"count": with_figures, "total": total,
+                                     "share": round(100 * with_figures / total),
+                                     "threshold": round(100 * params["threshold"])})

@@ -1,0 +1,45 @@
+import pytest
+
+from conftest import codes, lint, seed_text
+
+M = "一、主要举措和成效\n"
+
+
+def test_001_line_10_is_consistent_and_19_8_is_not():
+    assert codes(seed_text(1), select=["FZ405"]) == []
+    changed = seed_text(1).replace("调解率达到9.8%", "调解率达到19.8%")
+    findings = lint(changed, select=["FZ405"])
+    assert [(f.code, f.line) for f in findings] == [("FZ405", 10)]
+    assert "8件/82件为9.8%" in findings[0].message
+
+
+def test_004_line_26_adds_up_and_3_part_timers_do_not():
+    assert codes(seed_text(4), select=["FZ405"]) == []
+    changed = seed_text(4).replace("兼职调解员2名", "兼职调解员3名")
+    findings = lint(changed, select=["FZ405"])
+    assert [(f.code, f.line) for f in findings] == [("FZ405", 26)]
+    assert "69名+3名" in findings[0].message and "72" in findings[0].message
+
+
+@pytest.mark.parametrize("text,variant", [
+    ("共办理案件50件，其中行政案件30件，民事案件25件。", "超过了总数"),
+    ("按期办结率105%。", "不能超过100%"),
+    ("群众满意度达101.5%。", "不能超过100%"),
+    ("受理申请40件，其中调解结案10件，调解率达到40%。", "10件/40件为25.0%"),
+])
+def test_found(text, variant):
+    [f] = lint(M + text, select=["FZ405"])
+    assert variant in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "共收到信息93条，其中自行处置74条，划转处置19条。",  # 93 = 74 + 19
+    "在册100人，其中重点人员8人。",  # a part, not a split
+    "组建志愿者队伍23支，其中超70人参与。",  # different units
+    "纠纷1915件，涉及金额近1500万元，其中调解近1600万元。",  # approximations are not compared
+    "违停发生率同比下降11.3%，案件数同比增长120%。",  # changes, not rates
+    "受理申请40件，其中调解结案10件，调解率达到25.3%。",  # within half a point
+    "共71名调解员，其中专职69名，兼职2名。",
+])
+def test_not_found(text):
+    assert codes(M + text, select=["FZ405"]) == []

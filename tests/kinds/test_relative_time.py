@@ -1,0 +1,28 @@
+from conftest import codes, lint, seed_text
+
+
+def test_002_relative_times():
+    findings = lint(seed_text(2), select=["FZ404"])
+    words = [f.message.split("”")[0][1:] for f in findings]
+    assert [(f.line, w) for f, w in zip(findings, words) if w in ("今年以来", "近年来")] == [
+        (6, "今年以来"), (10, "近年来"), (12, "近年来"), (14, "近年来")]
+    assert "如“2023年以来”" in findings[0].message
+
+
+def test_001_both_jinnian_yilai():
+    assert [line for _, line in codes(seed_text(1), select=["FZ404"])] == [14, 25]
+
+
+def test_suggestions_use_the_report_year():
+    text = "某某区关于2022年度法治政府建设情况的报告\n一、主要举措\n去年同期相比，目前在册19人，近年来成效明显。"
+    assert [f.message.split("如")[1] for f in lint(text, select=["FZ404"])] == ["“2021年”。", "“截至2022年底”。", "“2021—2022年”。"]
+
+
+def test_not_in_quotes_titles_or_after_a_year():
+    text = "某某区关于2022年度法治政府建设情况的报告\n一、主要举措\n学习《今年工作要点》，开展“今年我当家”活动，2022年初完成。"
+    assert lint(text, select=["FZ404"]) == []
+
+
+def test_without_a_year_the_message_asks_for_one():
+    [f] = lint("一、主要举措\n今年办理案件12件。", select=["FZ404"])
+    assert "应写明具体年份" in f.message
