@@ -181,3 +181,11 @@ def test_an_internal_error_in_one_file_does_not_stop_the_run(monkeypatch):
     result = run(str(seed(0)), str(seed(3)))
     assert result.exit_code == 2
     assert "内部错误（RuntimeError: boom）" in result.output and "FZ301" in result.output
+
+
+def test_readme_sample_output_is_what_fzlint_prints():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("The sample run prints this", 1)[1].split("```\n", 1)[1].split("```", 1)[0]
+    result = run(str(ROOT / "examples" / "draft.txt"))
+    assert result.output.replace(str(ROOT) + "/", "") == block
+    assert result.exit_code == 1

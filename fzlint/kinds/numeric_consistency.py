@@ -96,9 +96,8 @@ def check(doc, params, ctx):
                 if figure.kind != "percent":
                     continue
                 head = clause.text[: figure.column - clause.column]
-                rate = None
-                for rate in rates.finditer(head):
-                    pass
+                named = list(rates.finditer(head))
+                rate = named[-1] if named else None  # the rate named nearest before the figure
                 if rate is None or changes.search(head[rate.end():]):
                     continue
                 args = {"rate": rate.group(), "value": figure.text}
