@@ -1,20 +1,28 @@
 """Prose analysis shared by the FZ4 rules: sentences, clauses and figures.
 
-A paragraph is split into sentences at 。！？；(and ASCII !?;) and into clauses
-at ，, as well; a terminator inside a matched pair of quotes or brackets (“”
-《》（） …) does not split. Figures are counts with a unit (187处, 1.1万余平方米,
-近1500万元, 三次, 十余个), percentages (90.31%), dates (3月18日, 2023年1月) and
-zero results (零新增). Not figures: a bare year (2022年), ordinals (第5次), codes
-and hotlines without a unit (12319热线), names in short quotes (“4·8”, “1+N”,
-“三个统一”), titles in 《》, and the fixed terms of rules/figures.yaml (四个意识,
-八五普法, 一站式 …). All positions are 1-based columns on the paragraph's line.
+A ProseText is the paragraphs a rule looks at (a role's parts, the whole body,
+one plan item), joined into one string with a line break between paragraphs
+and indexed on first use: where sentences end, where figures start, which
+spans are quoted. Sentences end at 。！？；(and ASCII !?;) and at the end of a
+paragraph; clauses also at ，, . A terminator inside a matched pair of quotes
+or brackets (“” 《》 （） …) does not split. The indexes are flat lists found
+with a few regular-expression scans, and sentence, clause and figure details
+are made only for the places a rule inspects: a linter runs on every commit.
+
+Figures are counts with a unit (187处, 1.1万余平方米, 近1500万元, 三次, 十余个),
+percentages (90.31%), dates (3月18日, 2023年1月) and zero results (零新增). Not
+figures: a bare year (2022年), ordinals (第5次), codes without a unit (12319热线),
+names in short quotes (“4·8”, “1+N”, “三个统一”), titles in 《》, and the fixed
+terms of rules/figures.yaml (四个意识, 八五普法, 一站式 …).
+
+Positions here are 0-based indexes into ProseText.text; locate() turns one
+into the (line, column) of the draft.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from .model import Document, Paragraph
@@ -23,16 +31,26 @@ _OPEN = {"“": "quote", "‘": "single", "《": "title", "（": "paren", "(": "
          "「": "corner", "〔": "tortoise", "[": "bracket"}
 _CLOSE = {"”": "quote", "’": "single", "》": "title", "）": "paren", ")": "paren", "】": "square",
           "」": "corner", "〕": "tortoise", "]": "bracket"}
-SENTENCE_ENDS = frozenset("。！？!?；;")
+SENTENCE_ENDS = frozenset("。！？!?；;\n")
 CLAUSE_ENDS = frozenset("，,")
-_PAIR_MARKS = re.compile(r"[“”‘’《》（）()【】「」〔〕\[\]]")
-_SENTENCE_MARKS = re.compile(r"[。！？!?；;“”‘’《》（）()【】「」〔〕\[\]]")
+_PAIR_MARKS = re.compile(r"[“”‘’《》（）()【】「」〔〕\[\]\n]")
+_SENTENCE_MARKS = re.compile(r"[。！？!?；;\n“”‘’《》（）()【】「」〔〕\[\]]")
 _CLAUSE_MARKS = re.compile(r"[，,“”‘’《》（）()【】「」〔〕\[\]]")
+# A sentence, leading spaces left out: text up to and including a terminator, or
+# up to a line break (a paragraph's end).
+_SENTENCE = re.compile(r"[ \t\u3000\xa0]*([^。！？!?；;\n \t\u3000\xa0][^。！？!?；;\n]*[。！？!?；;]?|[。！？!?；;])")
+# A terminator after an opening mark with no closing mark between: only then can
+# a terminator stand inside a pair, and the slower pair-aware cut is needed.
+_END_AFTER_OPENING = re.compile(r"[“‘《（(【「〔\[][^”’》）)】」〕\]\n]*?[。！？!?；;]")
+_QUOTED = re.compile(r"“[^“”\n]*”|《[^《》\n]*》")
+_SPACE = " \t\u3000\xa0"
+ITEM_HEAD_MAX = 20
+_ITEM_HEAD = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，,、])")
 
 
 class Figure(NamedTuple):
-    column: int
-    end_column: int
+    start: int
+    end: int
     text: str
     kind: str  # count | percent | date | zero
     value: float | None = None  # counts and percentages
@@ -40,80 +58,16 @@ class Figure(NamedTuple):
     approx: str = ""  # "" exact | "lower" (余, 多, 超) | "about" (近, 约, 左右)
 
 
-class Clause:
-    __slots__ = ("column", "end_column", "text", "figures")
-
-    def __init__(self, column: int, end_column: int, text: str, figures: list[Figure]):
-        self.column, self.end_column, self.text, self.figures = column, end_column, text, figures
-
-
-class Sentence:
-    """A sentence of a paragraph; its clauses are made on first use."""
-
-    __slots__ = ("line", "column", "end_column", "text", "figures", "_pairs", "_offset", "_clauses")
-
-    def __init__(self, line: int, column: int, end_column: int, text: str, figures: list[Figure],
-                 pairs: dict[int, int], offset: int):
-        self.line, self.column, self.end_column, self.text, self.figures = line, column, end_column, text, figures
-        self._pairs, self._offset, self._clauses = pairs, offset, None  # the paragraph's pairs, 0-based
-
-    @property
-    def clauses(self) -> list[Clause]:
-        """The sentence's clauses (split at ，, outside quotes and brackets)."""
-        if self._clauses is None:
-            pairs = {i - self._offset: j - self._offset for i, j in self._pairs.items()
-                     if self._offset <= i < self._offset + len(self.text)}
-            self._clauses = []
-            for start, end in cut(self.text, _CLAUSE_MARKS, CLAUSE_ENDS, pairs, keep_end=False):
-                piece = self.text[start:end]
-                lead = len(piece) - len(piece.lstrip())
-                text = piece.strip().rstrip("。！？!?；;")  # the sentence's terminator is not the clause's
-                column = self.column + start + lead
-                end_column = column + len(text)
-                figures = [f for f in self.figures if column <= f.column < end_column]
-                self._clauses.append(Clause(column, end_column, text, figures))
-        return self._clauses
-
-    def clause_at(self, column: int) -> Clause | None:
-        return next((c for c in self.clauses if c.column <= column < c.end_column), None)
-
-    @property
-    def is_item_head(self) -> bool:
-        """A run-in item's head such as “一是强学习，提升法治意识。”: a heading, not a statement."""
-        return len(self.text) <= ITEM_HEAD_MAX and bool(_ITEM_HEAD.match(self.text))
-
-
-ITEM_HEAD_MAX = 20
-_ITEM_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，,、])")
-
-
-@dataclass
-class Analysis:
-    """A paragraph's sentences, and the spans that quotes and titles cover."""
-
-    paragraph: Paragraph
-    sentences: list[Sentence]
-    quoted: list[tuple[int, int]]  # 0-based [start, end) of “…” and 《…》 with their marks
-    _starts: list[int] | None = None
-
-    def sentence_at(self, column: int) -> Sentence | None:
-        if self._starts is None:
-            self._starts = [s.column for s in self.sentences]
-        i = bisect_right(self._starts, column) - 1
-        if i >= 0 and column < self.sentences[i].end_column:
-            return self.sentences[i]
-        return None
-
-
 def matched_pairs(text: str) -> dict[int, int]:
-    """Opening index → closing index of each matched pair of quotes or brackets."""
-    if not _PAIR_MARKS.search(text):
-        return {}
+    """Opening index → closing index of each matched pair of quotes or brackets
+    (pairs do not run across a line break)."""
     stack: list[tuple[str, int]] = []
     pairs: dict[int, int] = {}
     for m in _PAIR_MARKS.finditer(text):
         ch, i = m.group(), m.start()
-        if ch in _OPEN:
+        if ch == "\n":
+            stack.clear()
+        elif ch in _OPEN:
             stack.append((_OPEN[ch], i))
         else:
             kind = _CLOSE[ch]
@@ -125,13 +79,14 @@ def matched_pairs(text: str) -> dict[int, int]:
     return pairs
 
 
-def cut(text: str, marks: re.Pattern, ends: frozenset, pairs: dict[int, int], keep_end: bool = True):
-    """Pieces of text (0-based start, end) cut at the `ends` found by `marks`, except
-    inside a matched pair; a sentence keeps its terminator, a clause does not."""
+def cut(text: str, marks: re.Pattern, ends: frozenset, pairs: dict[int, int], start: int = 0,
+        end: int | None = None, keep_end: bool = True) -> list[tuple[int, int]]:
+    """Pieces of text[start:end] cut at the `ends` found by `marks`, except inside
+    a matched pair; a sentence keeps its terminator, a clause does not."""
+    end = len(text) if end is None else end
     pieces = []
-    start = 0
     until = -1
-    for m in marks.finditer(text):
+    for m in marks.finditer(text, start, end):
         i = m.start()
         if i <= until:
             continue
@@ -140,18 +95,110 @@ def cut(text: str, marks: re.Pattern, ends: frozenset, pairs: dict[int, int], ke
         elif m.group() in ends:
             pieces.append((start, i + 1 if keep_end else i))
             start = i + 1
-    if text[start:].strip():
-        pieces.append((start, len(text)))
+    pieces.append((start, end))
     return pieces
 
 
+def _trie(words: list[str]) -> str:
+    """The words as a regular expression shaped like a trie (显著(?:提升|提高)|明显…),
+    longest first, so that at each place only the branch that fits is tried."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "|".join(re.escape(ch) + build(child) for ch, child in sorted(tree.items()))
+
+
 def literal_pattern(words) -> re.Pattern:
-    """A pattern finding any of the words (longest first), guarded by their first
-    characters so that the engine skips to candidates instead of trying every
-    alternative at every position."""
-    words = sorted(set(words), key=len, reverse=True)
-    first = "".join(sorted({re.escape(w[0]) for w in words}))
-    return re.compile(f"(?=[{first}])(?:{'|'.join(re.escape(w) for w in words)})")
+    """A pattern finding any of the words, the longest where several start at one
+    place. It is a trie of literals: the engine then skips ahead to the words'
+    first characters by itself and tries only the branch that fits (a flat
+    alternation tries every word; a pattern that starts with a group, a class or
+    an assertion is tried at every position)."""
+    return re.compile(_trie(sorted(set(words))))
+
+
+try:  # the re module's own parser, to read the literal words a pattern starts with
+    from re import _parser as _sre_parse  # Python 3.11+
+except ImportError:  # pragma: no cover - Python 3.9, 3.10
+    import sre_parse as _sre_parse
+
+_MAX_PREFIXES = 400
+
+
+def _prefixes(items) -> tuple[set[str], bool]:
+    """(the literal texts that every match of a parsed sequence starts with,
+    whether the sequence is nothing but those texts)."""
+    out = {""}
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            out = {p + chr(av) for p in out}
+            continue
+        if name == "SUBPATTERN":
+            inner, closed = _prefixes(av[-1])
+        elif name == "BRANCH":
+            inner, closed = set(), True
+            for branch in av[1]:
+                found, whole = _prefixes(branch)
+                inner |= found
+                closed = closed and whole
+        elif name == "IN" and all(str(o) == "LITERAL" for o, _ in av):  # (a|b) parsed as [ab]
+            inner, closed = {chr(a) for _, a in av}, True
+        else:
+            return out, False
+        if "" in inner or len(out) * len(inner) > _MAX_PREFIXES:
+            return out, False
+        out = {p + a for p in out for a in inner}
+        if not closed:
+            return out, False
+    return out, True
+
+
+class Lexicon:
+    """Regular expressions that each begin with a word (or an alternation of
+    words), searched fast: the words are found first, with one guarded
+    alternation that reports overlapping places too, and the full expressions
+    are tried only there. Without this, an alternation of expressions is tried
+    at every position of the text."""
+
+    def __init__(self, patterns: list[str]):
+        self.full = re.compile("|".join(f"(?:{p})" for p in patterns))
+        prefixes: set[str] = set()
+        for i, pattern in enumerate(patterns):
+            found = _prefixes(_sre_parse.parse(pattern))[0]
+            if "" in found:
+                raise ValueError(f"[{i}]: {pattern!r} must begin with a word or an alternation of words")
+            prefixes |= found
+        self.words = literal_pattern(prefixes)
+        # The same words as zero-width look-aheads: every place, overlaps included.
+        self.places = re.compile(f"(?=(?:{self.words.pattern}))")
+
+    def candidates(self, text: str, pos: int = 0, endpos: int | None = None):
+        """Places where a match may begin (a fast scan; a word overlapping one
+        already found is not reported, which is why search() looks again)."""
+        for m in self.words.finditer(text, pos, len(text) if endpos is None else endpos):
+            yield m.start()
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        """The first match within text[pos:endpos] ($ matches at endpos), or None;
+        exact: every place a word begins is tried."""
+        endpos = len(text) if endpos is None else endpos
+        for place in self.places.finditer(text, pos, endpos):
+            m = self.full.match(text, place.start(), endpos)
+            if m:
+                return m
+        return None
 
 
 _CN_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -181,23 +228,19 @@ _MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, None: 1.0}
 
 
 class FigureFinder:
-    """Compiled from rules/figures.yaml: units, measure words and fixed terms.
-
-    Every branch of the pattern starts with a character class or a literal, so
-    that the regular expression engine skips to candidate characters; the
-    checks on what stands before a number are made on the few matches.
-    """
+    """Compiled from rules/figures.yaml: units, measure words and fixed terms."""
 
     def __init__(self, units: list[str], measure_words: list[str], fixed_terms: list[str], zero_results: list[str]):
         alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
         self.fixed = literal_pattern(fixed_terms) if fixed_terms else None
+        self.fixed_width = max((len(t) for t in fixed_terms), default=0)
         self.figure = re.compile(
             # The look-ahead lets the engine skip to candidate characters; the
             # look-behinds after it run only there.
             r"(?=[0-9一二两三四五六七八九十百千万零])(?:"
             r"(?<![0-9])(?P<date>[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?|[0-9]{1,2}月[0-9]{1,2}日"
             r"|[0-9]{1,2}月(?![0-9])(?:份|底|初|中旬|上旬|下旬)?)"
-            r"|(?<![第.．0-9A-Za-z])(?!(?:19|20)[0-9]{2}年)"  # not an ordinal or code; 2022年 is a year
+            r"|(?<![第.．0-9A-Za-z])(?!(?:19|20)[0-9]{2}年)"  # not an ordinal or a code; 2022年 is a year
             r"(?P<num>[0-9]+(?:[.．][0-9]+)?)(?P<mult>[万亿千])?(?P<post>余|多)?"
             rf"(?:(?P<pct>[%％‰])|(?P<unit>{alt(units)}))(?P<about>左右)?"
             rf"|(?<![{_NOT_BEFORE_CN}])(?!一(?:{'|'.join(_ARTICLE_UNITS)}))"
@@ -205,123 +248,204 @@ class FigureFinder:
             rf"|(?P<zero>零(?:{alt(zero_results)})))"
         )
 
-    def _blanked(self, text: str, quoted) -> tuple[list[int], list[int]]:
-        """Spans whose numerals are names, not figures (fixed terms, titles, short
-        quotes), merged and sorted: (starts, ends)."""
-        spans = [m.span() for m in self.fixed.finditer(text)] if self.fixed else []
-        for start, end, kind in quoted:
-            if kind == "title" or (end - start - 2 <= 8 and "零" not in text[start:end]):
-                spans.append((start, end))
-        starts: list[int] = []
-        ends: list[int] = []
-        for start, end in sorted(spans):
-            if ends and start < ends[-1]:
-                ends[-1] = max(ends[-1], end)
-            else:
-                starts.append(start)
-                ends.append(end)
-        return starts, ends
+    def _is_name(self, text: str, start: int, end: int, quoted_starts, quoted_ends) -> bool:
+        """Whether the numeral at text[start:end] belongs to a name, not a figure:
+        inside 《》, inside a short quote (but 零…), or part of a fixed term."""
+        i = bisect_right(quoted_starts, start) - 1
+        if i >= 0 and quoted_ends[i] >= end:
+            q0, q1 = quoted_starts[i], quoted_ends[i]
+            if text[q0] == "《" or (q1 - q0 - 2 <= 8 and "零" not in text[q0:q1]):
+                return True
+        if self.fixed is not None and not text[start].isdigit():  # fixed terms hold Chinese numerals
+            for m in self.fixed.finditer(text, max(0, start - self.fixed_width), end + self.fixed_width):
+                if m.start() < end and start < m.end():
+                    return True
+        return False
 
-    def find(self, text: str, column: int, quoted) -> list[Figure]:
+    def starts(self, text: str, quoted) -> list[int]:
+        """Where the figures of text start (only the places)."""
+        q_starts, q_ends = [q[0] for q in quoted], [q[1] for q in quoted]
+        return [m.start() for m in self.figure.finditer(text)
+                if not self._is_name(text, m.start(), m.end(), q_starts, q_ends)]
+
+    def find(self, text: str, start: int, end: int, quoted) -> list[Figure]:
+        """The figures of text[start:end], with their values."""
+        q_starts, q_ends = [q[0] for q in quoted], [q[1] for q in quoted]
         figures = []
-        blanked = None
-        for m in self.figure.finditer(text):
+        for m in self.figure.finditer(text, start, end):
             date, num, mult, post, pct, unit, about, cnum, cpost, cunit, zero = m.groups()
-            start, end = m.span()
+            s, e = m.span()
+            if self._is_name(text, s, e, q_starts, q_ends):
+                continue
             if num:
                 prefix = ""
-                if start and text[start - 1] in _PREFIX_ENDS:
-                    prefix = next((p for p in _PREFIXES if text.startswith(p, start - len(p))), "")
-                    start -= len(prefix)
+                if s and text[s - 1] in _PREFIX_ENDS:
+                    prefix = next((p for p in _PREFIXES if text.startswith(p, s - len(p))), "")
+                s -= len(prefix)
                 value = float(num.replace("．", ".")) * _MULTIPLIERS[mult]
                 approx = "about" if prefix in ("近", "约") or about else ("lower" if prefix or post else "")
-                figure = Figure(column + start, column + end, text[start:end], "percent" if pct else "count",
-                                value, unit or "", approx)
+                figures.append(Figure(s, e, text[s:e], "percent" if pct else "count", value, unit or "", approx))
             elif cnum:
-                figure = Figure(column + start, column + end, m.group(), "count", _cn_value(cnum), cunit,
-                                "lower" if cpost else "")
+                figures.append(Figure(s, e, m.group(), "count", _cn_value(cnum), cunit, "lower" if cpost else ""))
             elif date:
-                figure = Figure(column + start, column + end, date, "date")
+                figures.append(Figure(s, e, date, "date"))
             else:
-                figure = Figure(column + start, column + end, zero, "zero", 0.0)
-            if blanked is None:
-                blanked = self._blanked(text, quoted)
-            i = bisect_right(blanked[0], start) - 1  # the blanked span starting at or before the figure
-            if (i >= 0 and blanked[1][i] > start) or (i + 1 < len(blanked[0]) and blanked[0][i + 1] < end):
-                continue
-            figures.append(figure)
+                figures.append(Figure(s, e, zero, "zero", 0.0))
         return figures
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """0-based [start, end) of the matched “…” and 《…》 in text, marks included."""
-    return [(s, e + 1) for s, e in matched_pairs(text).items() if text[s] in "“《"]
+class ProseText:
+    """Paragraphs joined into one text, indexed on first use for the FZ4 rules."""
 
+    def __init__(self, paragraphs: list[Paragraph], finder: FigureFinder):
+        self.paragraphs = paragraphs
+        self.finder = finder
+        self.text = "\n".join(p.text for p in paragraphs)
+        self.offsets = []
+        offset = 0
+        for p in paragraphs:
+            self.offsets.append(offset)
+            offset += len(p.text) + 1
+        self._sentences: list[tuple[int, int]] | None = None
+        self._sentence_starts: list[int] | None = None
+        self._quoted: list[tuple[int, int]] | None = None
+        self._figure_starts: list[int] | None = None
+        self._clauses: dict[int, list[tuple[int, int]]] = {}
+        self._index: dict[int, int] | None = None
 
-_CLAUSE_BREAKS = "，,；;。！？!?"
-_CLAUSE_BREAK = re.compile(f"[{_CLAUSE_BREAKS}]")
+    def span_of(self, paragraph: Paragraph) -> tuple[int, int]:
+        """The [start, end) of one of the paragraphs in the text."""
+        if self._index is None:
+            self._index = {id(p): i for i, p in enumerate(self.paragraphs)}
+        i = self._index[id(paragraph)]
+        return self.offsets[i], self.offsets[i] + len(paragraph.text)
 
+    def locate(self, index: int) -> tuple[int, int]:
+        """The (line, column) in the draft of a text index."""
+        i = bisect_right(self.offsets, index) - 1
+        paragraph = self.paragraphs[i]
+        return paragraph.line, paragraph.column + index - self.offsets[i]
 
-def clause_bounds(text: str, index: int) -> tuple[int, int]:
-    """The 0-based [start, end) of the clause around index: from the punctuation
-    mark before it to the one after it (quotes are not considered)."""
-    left = max(text.rfind(c, 0, index) for c in _CLAUSE_BREAKS) + 1
-    m = _CLAUSE_BREAK.search(text, index)
-    return left, m.start() if m else len(text)
+    @property
+    def quoted(self) -> list[tuple[int, int]]:
+        """[start, end) of each “…” and 《…》, marks included."""
+        if self._quoted is None:
+            text = self.text
+            self._quoted = [m.span() for m in _QUOTED.finditer(text)] if ("“" in text or "《" in text) else []
+        return self._quoted
 
+    def inside_quotes(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.quoted)
 
-def analyse(doc: Document, paragraph: Paragraph, finder: FigureFinder) -> Analysis:
-    """The paragraph's sentences with their figures; cached on the document."""
-    key = ("prose", paragraph.line, paragraph.column)
-    cached = doc.derived.get(key)
-    if cached is not None:
-        return cached
-    text, column = paragraph.text, paragraph.column
-    pairs = matched_pairs(text)
-    quoted = [(s, e + 1, _OPEN[text[s]]) for s, e in pairs.items() if text[s] in "“《"]
-    figures = finder.find(text, column, quoted)
-    sentences = []
-    fi, nfig = 0, len(figures)
-    for start, end in cut(text, _SENTENCE_MARKS, SENTENCE_ENDS, pairs):
-        while text[start] in " \t\u3000\xa0":
-            start += 1
-        first = fi
-        while fi < nfig and figures[fi].column < column + end:
-            fi += 1
-        sentences.append(Sentence(paragraph.line, column + start, column + end, text[start:end],
-                                  figures[first:fi], pairs, start))
-    analysis = Analysis(paragraph, sentences, [(s, e) for s, e, _ in quoted])
-    doc.derived[key] = analysis
-    return analysis
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """[start, end) of each sentence, terminator kept, leading spaces left out."""
+        if self._sentences is None:
+            text = self.text
+            if _END_AFTER_OPENING.search(text):  # a terminator may stand inside a pair
+                sentences = []
+                for start, end in cut(text, _SENTENCE_MARKS, SENTENCE_ENDS, matched_pairs(text)):
+                    if end > start and text[end - 1] == "\n":
+                        end -= 1
+                    while start < end and text[start] in _SPACE:
+                        start += 1
+                    if start < end:
+                        sentences.append((start, end))
+            else:
+                sentences = [m.span(1) for m in _SENTENCE.finditer(text)]
+            self._sentences = sentences
+        return self._sentences
+
+    def sentence_at(self, index: int) -> tuple[int, int] | None:
+        if self._sentence_starts is None:
+            self._sentence_starts = [s for s, _ in self.sentences]
+        i = bisect_right(self._sentence_starts, index) - 1
+        if i >= 0 and index < self.sentences[i][1]:
+            return self.sentences[i]
+        return None
+
+    def is_item_head(self, start: int, end: int) -> bool:
+        """A run-in item's head such as “一是强学习，提升法治意识。”: a heading, not a statement."""
+        return end - start <= ITEM_HEAD_MAX and _ITEM_HEAD.match(self.text, start) is not None
+
+    def statements(self) -> list[tuple[int, int]]:
+        """The sentences that state something: all but run-in item heads."""
+        return [s for s in self.sentences if not self.is_item_head(*s)]
+
+    @property
+    def figure_starts(self) -> list[int]:
+        """Where each figure starts."""
+        if self._figure_starts is None:
+            self._figure_starts = self.finder.starts(self.text, self.quoted)
+        return self._figure_starts
+
+    def has_figure(self, start: int, end: int) -> bool:
+        starts = self.figure_starts
+        i = bisect_left(starts, start)
+        return i < len(starts) and starts[i] < end
+
+    def figures(self, start: int, end: int) -> list[Figure]:
+        """The figures of text[start:end], with their values."""
+        if not self.has_figure(start, end):
+            return []
+        return self.finder.find(self.text, start, end, self.quoted)
+
+    def clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        """[start, end) of the clauses of the sentence text[start:end] (split at ，,
+        outside quotes and brackets), trimmed, terminators left out."""
+        if start in self._clauses:
+            return self._clauses[start]
+        text = self.text
+        pairs = matched_pairs(text[start:end])
+        out = self._clauses[start] = []
+        for s, e in cut(text[start:end], _CLAUSE_MARKS, CLAUSE_ENDS, pairs, keep_end=False):
+            s, e = s + start, e + start
+            while s < e and text[s] in _SPACE:
+                s += 1
+            while e > s and text[e - 1] in "。！？!?；;" + _SPACE:
+                e -= 1
+            if s < e:
+                out.append((s, e))
+        return out
+
+    def clause_at(self, index: int) -> tuple[int, int] | None:
+        sentence = self.sentence_at(index)
+        if sentence is None:
+            return None
+        return next(((s, e) for s, e in self.clauses(*sentence) if s <= index < e), None)
 
 
 def body_paragraphs(doc: Document) -> list[Paragraph]:
     """Every paragraph of the body: the preface, then each part's, in order."""
-    key = ("body",)
-    if key not in doc.derived:
-        doc.derived[key] = list(doc.preface) + [p for part in doc.sections for p in part.all_paragraphs()]
-    return doc.derived[key]
-
-
-def sentences_of(doc: Document, paragraphs, finder: FigureFinder):
-    """The sentences of the paragraphs that state something (not run-in item heads)."""
-    for paragraph in paragraphs:
-        for sentence in analyse(doc, paragraph, finder).sentences:
-            if not sentence.is_item_head:
-                yield sentence
-
-
-def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) lies within one of the 0-based spans."""
-    return any(s <= start and end <= e for s, e in spans)
+    return list(doc.preface) + [p for part in doc.sections for p in part.all_paragraphs()]
 
 
 def paragraphs_of(doc: Document, roles) -> list[Paragraph]:
     """The paragraphs of the parts with the given roles, in document order, less a
     closing paragraph that carries another role in passing (下一步，……)."""
-    key = ("roles", *sorted(roles))
+    closing = {(m.line, m.column) for m in doc.mentions if m.how == "closing-paragraph"}
+    return [p for part in doc.sections if part.role in roles for p in part.all_paragraphs()
+            if (p.line, p.column) not in closing]
+
+
+def of_body(doc: Document, finder: FigureFinder) -> ProseText:
+    """The ProseText of the whole body, made once per document."""
+    if "prose" not in doc.derived:
+        doc.derived["prose"] = ProseText(body_paragraphs(doc), finder)
+    return doc.derived["prose"]
+
+
+def spans_of(doc: Document, roles, finder: FigureFinder) -> tuple[ProseText, list[tuple[int, int]]]:
+    """The body's ProseText and the [start, end) of the paragraphs of the parts
+    with the given roles (less a closing paragraph carrying another role)."""
+    pt = of_body(doc, finder)
+    key = ("spans", *sorted(roles))
     if key not in doc.derived:
-        closing = {(m.line, m.column) for m in doc.mentions if m.how == "closing-paragraph"}
-        doc.derived[key] = [p for part in doc.sections if part.role in roles for p in part.all_paragraphs()
-                            if (p.line, p.column) not in closing]
-    return doc.derived[key]
+        doc.derived[key] = [pt.span_of(p) for p in paragraphs_of(doc, set(roles))]
+    return pt, doc.derived[key]
+
+
+def within(spans: list[tuple[int, int]], index: int) -> bool:
+    """Whether a text index lies in one of the (sorted) spans."""
+    i = bisect_right(spans, (index, float("inf"))) - 1
+    return i >= 0 and index < spans[i][1]

@@ -4,36 +4,49 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import document, linter
+from conftest import linter
 from fzlint import prose
 from fzlint.model import Paragraph
 
 FINDER = linter().context.figures
 
 
-def analyse(text: str, column: int = 1):
-    doc = document("一、主要举措")
-    return prose.analyse(doc, Paragraph(1, column, text), FINDER)
+def text(*paragraphs: str, column: int = 1) -> prose.ProseText:
+    return prose.ProseText([Paragraph(i + 1, column, p) for i, p in enumerate(paragraphs)], FINDER)
 
 
-def test_sentences_and_clauses_keep_their_columns():
-    a = analyse("开展培训4期，覆盖312人。评查案卷120卷；整改问题17个", column=3)
-    assert [(s.column, s.end_column, s.text) for s in a.sentences] == [
-        (3, 17, "开展培训4期，覆盖312人。"), (17, 26, "评查案卷120卷；"), (26, 33, "整改问题17个")]
-    assert [(c.column, c.end_column, c.text) for c in a.sentences[0].clauses] == [(3, 9, "开展培训4期"), (10, 16, "覆盖312人")]
+def sentences(pt: prose.ProseText) -> list[str]:
+    return [pt.text[s:e] for s, e in pt.sentences]
+
+
+def figures(pt: prose.ProseText):
+    return [(f.text, f.kind, f.value, f.approx) for f in pt.figures(0, len(pt.text))]
+
+
+def test_sentences_clauses_and_their_places():
+    pt = text("开展培训4期，覆盖312人。评查案卷120卷；整改问题17个", "　　第二段。", column=3)
+    assert sentences(pt) == ["开展培训4期，覆盖312人。", "评查案卷120卷；", "整改问题17个", "第二段。"]
+    first = pt.sentences[0]
+    assert [pt.text[s:e] for s, e in pt.clauses(*first)] == ["开展培训4期", "覆盖312人"]
+    assert [pt.locate(s) for s, _ in pt.sentences] == [(1, 3), (1, 17), (1, 26), (2, 5)]
 
 
 def test_quotes_and_brackets_are_kept_whole():
-    a = analyse("推行“说理式执法。柔性执法”模式，编印《执法手册（试行）。第二版》1册。完成。")
-    assert [s.text for s in a.sentences] == ["推行“说理式执法。柔性执法”模式，编印《执法手册（试行）。第二版》1册。", "完成。"]
+    pt = text("推行“说理式执法。柔性执法”模式，编印《执法手册（试行）。第二版》1册。完成。")
+    assert sentences(pt) == ["推行“说理式执法。柔性执法”模式，编印《执法手册（试行）。第二版》1册。", "完成。"]
+    assert [pt.text[s:e] for s, e in pt.clauses(*pt.sentences[0])] == ["推行“说理式执法。柔性执法”模式", "编印《执法手册（试行）。第二版》1册"]
 
 
 def test_an_unmatched_quote_does_not_swallow_the_paragraph():
-    a = analyse("发挥法律明白人”“法治带头人的作用。加强培训。")
-    assert [s.text for s in a.sentences] == ["发挥法律明白人”“法治带头人的作用。", "加强培训。"]
+    pt = text("发挥法律明白人”“法治带头人的作用。加强培训。")
+    assert sentences(pt) == ["发挥法律明白人”“法治带头人的作用。", "加强培训。"]
 
 
-@pytest.mark.parametrize("text,figures", [
+def test_a_quote_does_not_run_into_the_next_paragraph():
+    assert sentences(text("开展“法治进社区", "活动。完成。")) == ["开展“法治进社区", "活动。", "完成。"]
+
+
+@pytest.mark.parametrize("line,found", [
     ("依法拆除违法建筑187处、1.1万余平方米", [("187处", "count", 187, ""), ("1.1万余平方米", "count", 11000, "lower")]),
     ("群众满意率90.31%", [("90.31%", "percent", 90.31, "")]),
     ("调解各类纠纷1000余件，开展30余次", [("1000余件", "count", 1000, "lower"), ("30余次", "count", 30, "lower")]),
@@ -44,12 +57,11 @@ def test_an_unmatched_quote_does_not_swallow_the_paragraph():
     ("幅度为15%～30%", [("15%", "percent", 15, ""), ("30%", "percent", 30, "")]),
     ("行政诉讼案件“零新增”", [("零新增", "zero", 0, "")]),
 ])
-def test_figures(text, figures):
-    found = [f for s in analyse(text).sentences for f in s.figures]
-    assert [(f.text, f.kind, f.value, f.approx) for f in found] == figures
+def test_figures(line, found):
+    assert figures(text(line)) == found
 
 
-@pytest.mark.parametrize("text", [
+@pytest.mark.parametrize("line", [
     "深刻领悟“两个确立”，增强四个意识。",  # fixed terms
     "全面启动八五普法，落实三项制度，推行一站式服务和一村一法律顾问。",
     "2022年，街道推进法治建设。",  # a year
@@ -59,16 +71,32 @@ def test_figures(text, figures):
     "统一部署，作为一项重要任务，受教面达数万人次，成千上万群众参与。",  # 一 in words, vague amounts
     "一次性告知，推进二期项目。",
 ])
-def test_not_figures(text):
-    assert [f.text for s in analyse(text).sentences for f in s.figures] == []
+def test_not_figures(line):
+    pt = text(line)
+    assert figures(pt) == [] and pt.figure_starts == []
 
 
 def test_item_heads_are_not_statements():
-    a = analyse("一是强学习，提升法治意识。深入学习习近平法治思想。")
-    assert [s.is_item_head for s in a.sentences] == [True, False]
+    pt = text("一是强学习，提升法治意识。深入学习习近平法治思想。")
+    assert [pt.text[s:e] for s, e in pt.statements()] == ["深入学习习近平法治思想。"]
 
 
-def test_analysis_is_cached_per_document():
-    doc = document("一、主要举措\n开展培训4期。")
-    paragraph = doc.sections[0].paragraphs[0]
-    assert prose.analyse(doc, paragraph, FINDER) is prose.analyse(doc, paragraph, FINDER)
+def test_lexicon_finds_what_the_full_pattern_finds():
+    patterns = ["(显著|明显)(提升|提高)了?$", "取得了?[^，。；]{0,6}?成效", "(位居|居)[^，。；]{0,6}前列"]
+    lexicon = prose.Lexicon(patterns)
+    line = "执法水平显著提升，取得了明显成效，居全市前列"
+    assert lexicon.search(line, 0, 8).group() == "显著提升"
+    assert [lexicon.search(line, s, e).group() for s, e in ((9, 16), (17, 22))] == ["取得了明显成效", "居全市前列"]
+    assert lexicon.search("显著提升了水平") is None  # $ is the end of the clause searched
+
+
+def test_lexicon_refuses_a_pattern_without_a_leading_word():
+    with pytest.raises(ValueError, match="must begin with a word"):
+        prose.Lexicon(["成效", "[^，]{2}提升"])
+
+
+def test_prose_text_is_cached_per_document():
+    doc = linter().document(__import__("fzlint.model", fromlist=["Source"]).Source("d", "一、主要举措\n开展培训4期。", "utf-8"))
+    assert prose.of_body(doc, FINDER) is prose.of_body(doc, FINDER)
+    pt, spans = prose.spans_of(doc, ["measures"], FINDER)
+    assert [pt.text[s:e] for s, e in spans] == ["开展培训4期。"]

@@ -21,13 +21,13 @@ def validate(params, vocabulary):
 
 
 def check(doc, params, ctx):
-    roles = set(params["roles"])
-    parts = [p for p in doc.sections if p.role in roles]
+    parts = [p for p in doc.sections if p.role in params["roles"]]
     if not parts:
         return
-    sentences = list(prose.sentences_of(doc, prose.paragraphs_of(doc, roles), ctx.figures))
-    total = len(sentences)
-    with_figures = sum(1 for s in sentences if s.figures)
+    pt, spans = prose.spans_of(doc, params["roles"], ctx.figures)
+    statements = [s for s in pt.statements() if prose.within(spans, s[0])]
+    total = len(statements)
+    with_figures = sum(1 for s in statements if pt.has_figure(*s))
     if total >= params["min_sentences"] and with_figures / total < params["threshold"]:
         yield heading_hit(parts[0], {"count": with_figures, "total": total,
                                      "share": round(100 * with_figures / total),

@@ -17,7 +17,7 @@ from . import validate_roles
 KIND = "formulaic-items"
 PARAMS = {"roles": (list, None), "formulas": (list, None), "share": (float, 0.75)}
 VARIANTS = ("default",)
-_ITEM = re.compile(r"(?=[一二三四五六七八九十]+是)")
+_ITEM = re.compile(r"[一二三四五六七八九十]+是")
 
 
 def validate(params, vocabulary):
@@ -26,26 +26,32 @@ def validate(params, vocabulary):
     return validate_roles(params["roles"], vocabulary)
 
 
-def items(doc, part, finder):
+def _clauses(pt: prose.ProseText, sentences) -> list[str]:
+    return [pt.text[s:e] for sentence in sentences for s, e in pt.clauses(*sentence)]
+
+
+def _sentences(pt: prose.ProseText, paragraphs) -> list[tuple[int, int]]:
+    spans = [pt.span_of(p) for p in paragraphs]
+    return [s for s in pt.sentences if prose.within(spans, s[0])]
+
+
+def items(pt: prose.ProseText, part):
     """The items of a part, each as (its clause texts, whether it has a figure)."""
     if part.children:
         for child in part.children:
-            sentences = [s for p in child.all_paragraphs() for s in prose.analyse(doc, p, finder).sentences]
-            clauses = [child.title] + [c.text for s in sentences for c in s.clauses if c.text]
-            yield clauses, any(s.figures for s in sentences)
+            sentences = _sentences(pt, list(child.all_paragraphs()))
+            yield [child.title] + _clauses(pt, sentences), any(pt.has_figure(*s) for s in sentences)
         return
-    sentences = [s for p in part.paragraphs for s in prose.analyse(doc, p, finder).sentences]
-    if any(_ITEM.match(s.text) for s in sentences):  # 一是……。二是……。: an item runs to the next
-        groups: list[list] = []
-        for sentence in sentences:
-            if _ITEM.match(sentence.text) or not groups:
-                groups.append([sentence])
-            else:
-                groups[-1].append(sentence)
-    else:
-        groups = [[s] for s in sentences]
+    sentences = _sentences(pt, part.paragraphs)
+    enumerated = any(_ITEM.match(pt.text, s) for s, _ in sentences)
+    groups: list[list] = []
+    for sentence in sentences:  # 一是……。二是……。: an item runs to the next; else a sentence each
+        if not enumerated or _ITEM.match(pt.text, sentence[0]) or not groups:
+            groups.append([sentence])
+        else:
+            groups[-1].append(sentence)
     for group in groups:
-        yield [c.text for s in group for c in s.clauses if c.text], any(s.figures for s in group)
+        yield _clauses(pt, group), any(pt.has_figure(*s) for s in group)
 
 
 def check(doc, params, ctx):
@@ -53,7 +59,7 @@ def check(doc, params, ctx):
     for part in doc.sections:
         if part.role not in params["roles"]:
             continue
-        found = list(items(doc, part, ctx.figures))
+        found = list(items(prose.of_body(doc, ctx.figures), part))
         if found and all(
             not has_figure and sum(1 for c in clauses if formulas.search(c)) >= params["share"] * len(clauses)
             for clauses, has_figure in found

@@ -8,12 +8,14 @@
 * a rate stated after a 其中 split with one part, against the part over the
   total: |Y/X − Z| above `tolerance` percentage points.
 Approximate figures (近, 约, 左右) are not compared; lower bounds (余, 多, 超)
-only count against a total that is exact.
+only count against a total that is exact. Only sentences with 其中 or a
+percent sign are looked at.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import prose
 from . import Hit
@@ -21,7 +23,8 @@ from . import Hit
 KIND = "numeric-consistency"
 PARAMS = {"rates": (str, None), "changes": (str, None), "complements": (list, []), "tolerance": (float, 0.5)}
 VARIANTS = ("default", "split", "over-100", "rate")
-_CUES = re.compile("其中|[%％]")  # only sentences with a split or a percentage can contradict themselves
+_CUES = re.compile("其中|%|％")  # literals only: the fastest scan
+_QIZHONG = re.compile("其中")
 
 
 def validate(params, vocabulary):
@@ -36,13 +39,18 @@ def validate(params, vocabulary):
     return None
 
 
+@lru_cache(maxsize=16)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
 def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
-def _split(sentence, at: int):
-    """(total, parts) for the 其中 at column `at`, or None."""
-    after = [f for f in sentence.figures if f.column > at]
+def _split(figures, at: int):
+    """(total, parts) for the 其中 at text index `at`, or None."""
+    after = [f for f in figures if f.start > at]
     if not after or after[0].kind != "count":
         return None
     unit = after[0].unit
@@ -51,63 +59,66 @@ def _split(sentence, at: int):
         if figure.kind != "count" or figure.unit != unit:
             break
         parts.append(figure)
-    before = [f for f in sentence.figures if f.end_column <= at and f.kind == "count" and f.unit == unit]
-    if not before:
-        return None
-    return before[-1], parts
+    before = [f for f in figures if f.end <= at and f.kind == "count" and f.unit == unit]
+    return (before[-1], parts) if before else None
 
 
-def _labels(sentence, parts):
-    out = []
-    for figure in parts:
-        clause = next(c for c in sentence.clauses if c.column <= figure.column < c.end_column)
-        out.append(clause.text[: figure.column - clause.column])
-    return out
+def _hit(pt, start: int, end: int, args: dict, variant: str = "default") -> Hit:
+    line, column = pt.locate(start)
+    return Hit(line, column, column + end - start, args, variant)
+
+
+def _sentence(pt, sentence, params):
+    text = pt.text
+    figures = pt.figures(*sentence)
+    if not figures:
+        return
+    rates, changes = _compiled(params["rates"]), _compiled(params["changes"])
+    last_split = None
+    for m in _QIZHONG.finditer(text, *sentence):
+        found = _split(figures, m.start())
+        if not found:
+            continue
+        total, parts = found
+        last_split = (total, parts, m.start())
+        if any(f.approx == "about" for f in (total, *parts)):
+            continue
+        value = sum(f.value for f in parts)
+        args = {"total": total.text, "parts": "+".join(f.text for f in parts), "sum": _fmt(value)}
+        if total.approx == "" and value > total.value:
+            yield _hit(pt, total.start, parts[-1].end, args)
+        elif len(parts) > 1 and total.approx == "" and all(f.approx == "" for f in parts) and value != total.value:
+            labels = [text[pt.clause_at(f.start)[0]:f.start] for f in parts]
+            if any(any(a in x for x in labels) and any(b in x for x in labels) for a, b in params["complements"]):
+                yield _hit(pt, total.start, parts[-1].end, args, "split")
+    for figure in figures:
+        if figure.kind != "percent":
+            continue
+        clause_start = pt.clause_at(figure.start)[0]
+        head = text[clause_start:figure.start]
+        named = list(rates.finditer(head))
+        rate = named[-1] if named else None  # the rate named nearest before the figure
+        if rate is None or changes.search(head, rate.end()):
+            continue
+        args = {"rate": rate.group(), "value": figure.text}
+        if figure.value > 100:
+            yield _hit(pt, clause_start + rate.start(), figure.end, args, "over-100")
+        elif last_split and last_split[2] < figure.start and len(last_split[1]) == 1:
+            total, (part,) = last_split[0], last_split[1]
+            if total.approx or part.approx or not total.value:
+                continue
+            actual = 100 * part.value / total.value
+            if abs(actual - figure.value) > params["tolerance"]:
+                args.update(part=part.text, total=total.text, actual=f"{actual:.1f}%")
+                yield _hit(pt, clause_start + rate.start(), figure.end, args, "rate")
 
 
 def check(doc, params, ctx):
-    rates = re.compile(params["rates"])
-    changes = re.compile(params["changes"])
-    paragraphs = [p for p in prose.body_paragraphs(doc) if _CUES.search(p.text)]
-    for sentence in prose.sentences_of(doc, paragraphs, ctx.figures):
-        if not sentence.figures or not _CUES.search(sentence.text):
+    pt = prose.of_body(doc, ctx.figures)
+    done = set()
+    for cue in _CUES.finditer(pt.text):
+        sentence = pt.sentence_at(cue.start())
+        if sentence is None or sentence in done:
             continue
-        last_split = None
-        for m in re.finditer("其中", sentence.text):
-            at = sentence.column + m.start()
-            found = _split(sentence, at)
-            if not found:
-                continue
-            total, parts = found
-            last_split = (total, parts, at)
-            if any(f.approx == "about" for f in (total, *parts)):
-                continue
-            value = sum(f.value for f in parts)
-            args = {"total": total.text, "parts": "+".join(f.text for f in parts), "sum": _fmt(value)}
-            end = parts[-1]
-            if total.approx == "" and value > total.value:
-                yield Hit(sentence.line, total.column, end.end_column, args)
-            elif len(parts) > 1 and total.approx == "" and all(f.approx == "" for f in parts) and value != total.value:
-                labels = _labels(sentence, parts)
-                if any(any(a in x for x in labels) and any(b in x for x in labels) for a, b in params["complements"]):
-                    yield Hit(sentence.line, total.column, end.end_column, args, "split")
-        for clause in sentence.clauses:
-            for figure in clause.figures:
-                if figure.kind != "percent":
-                    continue
-                head = clause.text[: figure.column - clause.column]
-                named = list(rates.finditer(head))
-                rate = named[-1] if named else None  # the rate named nearest before the figure
-                if rate is None or changes.search(head[rate.end():]):
-                    continue
-                args = {"rate": rate.group(), "value": figure.text}
-                if figure.value > 100:
-                    yield Hit(sentence.line, clause.column + rate.start(), figure.end_column, args, "over-100")
-                elif last_split and last_split[2] < figure.column and len(last_split[1]) == 1:
-                    total, (part,) = last_split[0], last_split[1]
-                    if total.approx or part.approx or not total.value:
-                        continue
-                    actual = 100 * part.value / total.value
-                    if abs(actual - figure.value) > params["tolerance"]:
-                        args.update(part=part.text, total=total.text, actual=f"{actual:.1f}%")
-                        yield Hit(sentence.line, clause.column + rate.start(), figure.end_column, args, "rate")
+        done.add(sentence)
+        yield from _sentence(pt, sentence, params)

@@ -27,14 +27,14 @@ def check(doc, params, ctx):
             units = [(c.heading, c.heading.title, list(c.all_paragraphs())) for c in part.children]
         else:
             units = [(None, p.text, [p]) for p in part.paragraphs]
+        pt = prose.of_body(doc, ctx.figures)
         for heading, label, paragraphs in units:
-            text = label + "".join(p.text for p in paragraphs)
-            has_figure = any(s.figures for p in paragraphs for s in prose.analyse(doc, p, ctx.figures).sentences)
-            if has_figure or targets.search(text):
+            spans = [pt.span_of(p) for p in paragraphs]
+            if any(pt.has_figure(*s) or targets.search(pt.text, *s) for s in spans) or targets.search(label):
                 continue
             if heading is not None:
-                hit = Hit(heading.number, heading.column, heading.title_column + len(heading.title))
+                yield Hit(heading.number, heading.column, heading.title_column + len(heading.title),
+                          {"item": label[:20]})
             else:
                 p = paragraphs[0]
-                hit = Hit(p.line, p.column, p.column + min(len(p.text), 20))
-            yield Hit(hit.line, hit.column, hit.end_column, {"item": label[:20]})
+                yield Hit(p.line, p.column, p.column + min(len(p.text), 20), {"item": label[:20]})

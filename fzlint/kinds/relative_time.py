@@ -6,7 +6,6 @@ numeral (2022年初) is explicit already."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .. import prose
@@ -15,6 +14,7 @@ from . import Hit
 KIND = "relative-time"
 PARAMS = {"words": (dict, None)}
 VARIANTS = ("default", "no-year")
+_AFTER_NUMERAL = frozenset("0123456789〇一二三四五六七八九十年")
 
 
 def validate(params, vocabulary):
@@ -28,29 +28,22 @@ def validate(params, vocabulary):
     return None
 
 
-_AFTER_NUMERAL = frozenset("0123456789〇一二三四五六七八九十年")  # 2022年初 is explicit already
-
-
 @lru_cache(maxsize=8)
-def _pattern(words: tuple) -> re.Pattern:
+def _pattern(words: tuple):
     return prose.literal_pattern(words)
 
 
 def check(doc, params, ctx):
     words = params["words"]
-    pattern = _pattern(tuple(words))
     year = doc.report_year
-    for paragraph in prose.body_paragraphs(doc):
-        quoted = None
-        for m in pattern.finditer(paragraph.text):
-            if m.start() and paragraph.text[m.start() - 1] in _AFTER_NUMERAL:
-                continue
-            if quoted is None:
-                quoted = prose.quoted_spans(paragraph.text)
-            if prose.inside(quoted, m.start(), m.end()):
-                continue
-            args = {"word": m.group()}
-            if year:
-                args["suggestion"] = words[m.group()].format(year=year, prev=year - 1, next=year + 1)
-            yield Hit(paragraph.line, paragraph.column + m.start(), paragraph.column + m.end(), args,
-                      "default" if year else "no-year")
+    pt = prose.of_body(doc, ctx.figures)
+    text = pt.text
+    for m in _pattern(tuple(words)).finditer(text):
+        start = m.start()
+        if (start and text[start - 1] in _AFTER_NUMERAL) or pt.inside_quotes(start, m.end()):
+            continue
+        line, column = pt.locate(start)
+        args = {"word": m.group()}
+        if year:
+            args["suggestion"] = words[m.group()].format(year=year, prev=year - 1, next=year + 1)
+        yield Hit(line, column, column + len(m.group()), args, "default" if year else "no-year")

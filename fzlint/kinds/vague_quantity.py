@@ -4,7 +4,7 @@ clause gives the amount, and not inside quotes or titles."""
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 
 from .. import prose
 from . import Hit, validate_roles
@@ -18,16 +18,18 @@ def validate(params, vocabulary):
     return validate_roles(params["roles"], vocabulary)
 
 
+@lru_cache(maxsize=8)
+def _words(words: tuple):
+    return prose.literal_pattern(words)
+
+
 def check(doc, params, ctx):
-    words = prose.literal_pattern(params["words"])
-    for paragraph in prose.paragraphs_of(doc, set(params["roles"])):
-        analysis = None
-        for m in words.finditer(paragraph.text):
-            analysis = analysis or prose.analyse(doc, paragraph, ctx.figures)
-            if prose.inside(analysis.quoted, m.start(), m.end()):
-                continue
-            column = paragraph.column + m.start()
-            sentence = analysis.sentence_at(column)
-            clause = sentence.clause_at(column) if sentence else None
-            if clause is not None and not clause.figures:
-                yield Hit(paragraph.line, column, column + len(m.group()), {"word": m.group()})
+    pt, spans = prose.spans_of(doc, params["roles"], ctx.figures)
+    words = _words(tuple(params["words"]))
+    for m in (m for start, end in spans for m in words.finditer(pt.text, start, end)):
+        if pt.inside_quotes(m.start(), m.end()):
+            continue
+        clause = pt.clause_at(m.start())
+        if clause is not None and not pt.has_figure(*clause):
+            line, column = pt.locate(m.start())
+            yield Hit(line, column, column + len(m.group()), {"word": m.group()})
