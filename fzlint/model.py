@@ -181,7 +181,7 @@ class Document:
     body_year: int | None = None
     plan_year: int | None = None
     plan_year_line: Line | Paragraph | None = None
-    # Analyses the rules share, computed on first use (see prose.analyse):
+    # Analyses the rules share, computed on first use (see prose.of_body):
     derived: dict = field(default_factory=dict)
 
     @property

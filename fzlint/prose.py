@@ -79,14 +79,14 @@ def matched_pairs(text: str) -> dict[int, int]:
     return pairs
 
 
-def cut(text: str, marks: re.Pattern, ends: frozenset, pairs: dict[int, int], start: int = 0,
-        end: int | None = None, keep_end: bool = True) -> list[tuple[int, int]]:
-    """Pieces of text[start:end] cut at the `ends` found by `marks`, except inside
-    a matched pair; a sentence keeps its terminator, a clause does not."""
-    end = len(text) if end is None else end
+def cut(text: str, marks: re.Pattern, ends: frozenset, pairs: dict[int, int],
+        keep_end: bool = True) -> list[tuple[int, int]]:
+    """Pieces of text cut at the `ends` found by `marks`, except inside a matched
+    pair; a sentence keeps its terminator, a clause does not."""
     pieces = []
+    start = 0
     until = -1
-    for m in marks.finditer(text, start, end):
+    for m in marks.finditer(text):
         i = m.start()
         if i <= until:
             continue
@@ -95,8 +95,23 @@ def cut(text: str, marks: re.Pattern, ends: frozenset, pairs: dict[int, int], st
         elif m.group() in ends:
             pieces.append((start, i + 1 if keep_end else i))
             start = i + 1
-    pieces.append((start, end))
+    pieces.append((start, len(text)))
     return pieces
+
+
+def _trimmed(text: str, pieces, offset: int, tail: str) -> list[tuple[int, int]]:
+    """The pieces (shifted by offset) without leading spaces and trailing `tail`
+    characters; empty ones dropped."""
+    out = []
+    for s, e in pieces:
+        s, e = s + offset, e + offset
+        while s < e and text[s] in _SPACE:
+            s += 1
+        while e > s and text[e - 1] in tail:
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
 
 
 def _trie(words: list[str]) -> str:
@@ -343,14 +358,8 @@ class ProseText:
         if self._sentences is None:
             text = self.text
             if _END_AFTER_OPENING.search(text):  # a terminator may stand inside a pair
-                sentences = []
-                for start, end in cut(text, _SENTENCE_MARKS, SENTENCE_ENDS, matched_pairs(text)):
-                    if end > start and text[end - 1] == "\n":
-                        end -= 1
-                    while start < end and text[start] in _SPACE:
-                        start += 1
-                    if start < end:
-                        sentences.append((start, end))
+                pieces = cut(text, _SENTENCE_MARKS, SENTENCE_ENDS, matched_pairs(text))
+                sentences = _trimmed(text, pieces, 0, "\n")
             else:
                 sentences = [m.span(1) for m in _SENTENCE.finditer(text)]
             self._sentences = sentences
@@ -368,9 +377,13 @@ class ProseText:
         """A run-in item's head such as “一是强学习，提升法治意识。”: a heading, not a statement."""
         return end - start <= ITEM_HEAD_MAX and _ITEM_HEAD.match(self.text, start) is not None
 
-    def statements(self) -> list[tuple[int, int]]:
-        """The sentences that state something: all but run-in item heads."""
-        return [s for s in self.sentences if not self.is_item_head(*s)]
+    def sentences_in(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The sentences that begin within the (sorted) spans."""
+        return [s for s in self.sentences if within(spans, s[0])]
+
+    def statements(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The sentences within the spans that state something: all but run-in item heads."""
+        return [s for s in self.sentences_in(spans) if not self.is_item_head(*s)]
 
     @property
     def figure_starts(self) -> list[int]:
@@ -395,18 +408,10 @@ class ProseText:
         outside quotes and brackets), trimmed, terminators left out."""
         if start in self._clauses:
             return self._clauses[start]
-        text = self.text
-        pairs = matched_pairs(text[start:end])
-        out = self._clauses[start] = []
-        for s, e in cut(text[start:end], _CLAUSE_MARKS, CLAUSE_ENDS, pairs, keep_end=False):
-            s, e = s + start, e + start
-            while s < e and text[s] in _SPACE:
-                s += 1
-            while e > s and text[e - 1] in "。！？!?；;" + _SPACE:
-                e -= 1
-            if s < e:
-                out.append((s, e))
-        return out
+        sentence = self.text[start:end]
+        pieces = cut(sentence, _CLAUSE_MARKS, CLAUSE_ENDS, matched_pairs(sentence), keep_end=False)
+        self._clauses[start] = _trimmed(self.text, pieces, start, "。！？!?；;" + _SPACE)
+        return self._clauses[start]
 
     def clause_at(self, index: int) -> tuple[int, int] | None:
         sentence = self.sentence_at(index)

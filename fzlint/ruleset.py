@@ -224,6 +224,13 @@ def _params(kind, given, where: str, vocabulary: "Vocabulary") -> dict:
         problem = kind.validate(out, vocabulary)
         if problem:
             raise RuleSetError(f"{where}: {problem}")
+    if hasattr(kind, "prepare"):  # compile patterns once, here, where errors can name the key
+        try:
+            out = kind.prepare(out)
+        except re.error as exc:
+            raise RuleSetError(f"{where}: bad regular expression: {exc}") from None
+        except ValueError as exc:
+            raise RuleSetError(f"{where}: {exc}") from None
     return out
 
 

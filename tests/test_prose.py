@@ -78,7 +78,7 @@ def test_not_figures(line):
 
 def test_item_heads_are_not_statements():
     pt = text("一是强学习，提升法治意识。深入学习习近平法治思想。")
-    assert [pt.text[s:e] for s, e in pt.statements()] == ["深入学习习近平法治思想。"]
+    assert [pt.text[s:e] for s, e in pt.statements([(0, len(pt.text))])] == ["深入学习习近平法治思想。"]
 
 
 def test_lexicon_finds_what_the_full_pattern_finds():

@@ -108,6 +108,8 @@ def _break(path: Path, old: str, new: str) -> None:
     ("sections.yaml", "precedence: [duties, shortcomings, plan, other, measures]", "precedence: [duties]", r"sections\.yaml: precedence"),
     ("residue.yaml", "  - '^首页$'", "  - '^首页($'", r"residue\.yaml: patterns\[0\]: bad regular expression"),
     ("input.yaml", "rules:", "rules: [", r"input\.yaml:\d+: not valid YAML"),
+    ("evidence.yaml", "- '有效遏制'", "- '有效遏制('", r"evidence\.yaml: FZ401\.params: bad regular expression"),
+    ("evidence.yaml", "- '有效遏制'", "- '.{0,2}有效遏制'", r"FZ401\.params: claims\[4\]: .* must begin with a word"),
 ])
 def test_bad_rule_files_name_file_and_key(rules_copy, file, old, new, expected):
     _break(rules_copy / file, old, new)

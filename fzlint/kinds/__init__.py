@@ -5,7 +5,10 @@ A kind module declares
   PARAMS    {parameter: (type, default)}; a default of None means required;
   VARIANTS  the message variants it uses (rule files must give each);
   check(doc, params, ctx)  a generator of Hit;
-and may declare validate(params) -> problem or None, and HANDLES_EMPTY = True
+and may declare validate(params, vocabulary) -> problem or None; prepare(params)
+-> params, which compiles what the parameters describe once when the rule
+loads (re.error and ValueError are reported with the rule's file and key) and
+whose result is what check() receives; and HANDLES_EMPTY = True
 when it has something to say about a document with no content (all other
 kinds are not run on such a document).
 A rule instance in rules/*.yaml binds a kind to a code, severity, messages and
@@ -15,6 +18,7 @@ parameter values; the same kind can serve several rules.
 from __future__ import annotations
 
 import importlib
+import re
 import pkgutil
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,6 +50,11 @@ class Context:
     vocabulary: "Vocabulary"
     today: date
     figures: "FigureFinder"  # compiled from the vocabulary once per run
+
+
+def any_of(patterns: list[str]) -> re.Pattern | None:
+    """One pattern matching any of the regular expressions, or None for none."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 def validate_roles(roles: list, vocabulary: "Vocabulary") -> str | None:

@@ -25,7 +25,7 @@ def check(doc, params, ctx):
     if not parts:
         return
     pt, spans = prose.spans_of(doc, params["roles"], ctx.figures)
-    statements = [s for s in pt.statements() if prose.within(spans, s[0])]
+    statements = pt.statements(spans)
     total = len(statements)
     with_figures = sum(1 for s in statements if pt.has_figure(*s))
     if total >= params["min_sentences"] and with_figures / total < params["threshold"]:

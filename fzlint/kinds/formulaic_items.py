@@ -12,7 +12,7 @@ import re
 
 from .. import prose
 from ._spans import heading_hit
-from . import validate_roles
+from . import any_of, validate_roles
 
 KIND = "formulaic-items"
 PARAMS = {"roles": (list, None), "formulas": (list, None), "share": (float, 0.75)}
@@ -30,19 +30,14 @@ def _clauses(pt: prose.ProseText, sentences) -> list[str]:
     return [pt.text[s:e] for sentence in sentences for s, e in pt.clauses(*sentence)]
 
 
-def _sentences(pt: prose.ProseText, paragraphs) -> list[tuple[int, int]]:
-    spans = [pt.span_of(p) for p in paragraphs]
-    return [s for s in pt.sentences if prose.within(spans, s[0])]
-
-
 def items(pt: prose.ProseText, part):
     """The items of a part, each as (its clause texts, whether it has a figure)."""
     if part.children:
         for child in part.children:
-            sentences = _sentences(pt, list(child.all_paragraphs()))
+            sentences = pt.sentences_in([pt.span_of(p) for p in child.all_paragraphs()])
             yield [child.title] + _clauses(pt, sentences), any(pt.has_figure(*s) for s in sentences)
         return
-    sentences = _sentences(pt, part.paragraphs)
+    sentences = pt.sentences_in([pt.span_of(p) for p in part.paragraphs])
     enumerated = any(_ITEM.match(pt.text, s) for s, _ in sentences)
     groups: list[list] = []
     for sentence in sentences:  # 一是……。二是……。: an item runs to the next; else a sentence each
@@ -54,8 +49,12 @@ def items(pt: prose.ProseText, part):
         yield _clauses(pt, group), any(pt.has_figure(*s) for s in group)
 
 
+def prepare(params):
+    return {**params, "formulas": any_of(params["formulas"])}
+
+
 def check(doc, params, ctx):
-    formulas = re.compile("|".join(f"(?:{f})" for f in params["formulas"]))
+    formulas = params["formulas"]
     for part in doc.sections:
         if part.role not in params["roles"]:
             continue

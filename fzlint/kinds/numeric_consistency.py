@@ -15,7 +15,6 @@ percent sign are looked at.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .. import prose
 from . import Hit
@@ -28,20 +27,14 @@ _QIZHONG = re.compile("其中")
 
 
 def validate(params, vocabulary):
-    for key in ("rates", "changes"):
-        try:
-            re.compile(params[key])
-        except re.error as exc:
-            return f"{key}: bad regular expression: {exc}"
     if not all(isinstance(p, list) and len(p) == 2 and all(isinstance(w, str) for w in p)
                for p in params["complements"]):
         return "complements: expected a list of word pairs, e.g. [专职, 兼职]"
     return None
 
 
-@lru_cache(maxsize=16)
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
+def prepare(params):
+    return {**params, "rates": re.compile(params["rates"]), "changes": re.compile(params["changes"])}
 
 
 def _fmt(value: float) -> str:
@@ -73,7 +66,7 @@ def _sentence(pt, sentence, params):
     figures = pt.figures(*sentence)
     if not figures:
         return
-    rates, changes = _compiled(params["rates"]), _compiled(params["changes"])
+    rates, changes = params["rates"], params["changes"]
     last_split = None
     for m in _QIZHONG.finditer(text, *sentence):
         found = _split(figures, m.start())

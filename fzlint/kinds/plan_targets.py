@@ -4,10 +4,8 @@ Items are the part's sub-headings with their text, else its paragraphs."""
 
 from __future__ import annotations
 
-import re
-
 from .. import prose
-from . import Hit, validate_roles
+from . import Hit, any_of, validate_roles
 
 KIND = "plan-targets"
 PARAMS = {"roles": (list, None), "targets": (list, None)}
@@ -18,8 +16,13 @@ def validate(params, vocabulary):
     return validate_roles(params["roles"], vocabulary)
 
 
+def prepare(params):
+    return {**params, "targets": any_of(params["targets"])}
+
+
 def check(doc, params, ctx):
-    targets = re.compile("|".join(f"(?:{t})" for t in params["targets"]))
+    targets = params["targets"]
+    pt = prose.of_body(doc, ctx.figures)
     for part in doc.sections:
         if part.role not in params["roles"]:
             continue
@@ -27,7 +30,6 @@ def check(doc, params, ctx):
             units = [(c.heading, c.heading.title, list(c.all_paragraphs())) for c in part.children]
         else:
             units = [(None, p.text, [p]) for p in part.paragraphs]
-        pt = prose.of_body(doc, ctx.figures)
         for heading, label, paragraphs in units:
             spans = [pt.span_of(p) for p in paragraphs]
             if any(pt.has_figure(*s) or targets.search(pt.text, *s) for s in spans) or targets.search(label):

@@ -6,8 +6,6 @@ numeral (2022年初) is explicit already."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .. import prose
 from . import Hit
 
@@ -28,9 +26,8 @@ def validate(params, vocabulary):
     return None
 
 
-@lru_cache(maxsize=8)
-def _pattern(words: tuple):
-    return prose.literal_pattern(words)
+def prepare(params):
+    return {**params, "pattern": prose.literal_pattern(params["words"])}
 
 
 def check(doc, params, ctx):
@@ -38,7 +35,7 @@ def check(doc, params, ctx):
     year = doc.report_year
     pt = prose.of_body(doc, ctx.figures)
     text = pt.text
-    for m in _pattern(tuple(words)).finditer(text):
+    for m in params["pattern"].finditer(text):
         start = m.start()
         if (start and text[start - 1] in _AFTER_NUMERAL) or pt.inside_quotes(start, m.end()):
             continue

@@ -24,11 +24,15 @@ def validate(params, vocabulary):
     return None
 
 
+def prepare(params):
+    return {**params, "requirements": [(re.compile(r["pattern"]), r["what"]) for r in params["requirements"]]}
+
+
 def check(doc, params, ctx):
     if not doc.title:
         return
     text = doc.title_text
-    missing = [req["what"] for req in params["requirements"] if not re.search(req["pattern"], text)]
+    missing = [what for pattern, what in params["requirements"] if not pattern.search(text)]
     if missing:
         first, last = doc.title[0], doc.title[-1]
         yield Hit(first.number, first.column, last.end_column,

@@ -4,8 +4,6 @@ clause gives the amount, and not inside quotes or titles."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .. import prose
 from . import Hit, validate_roles
 
@@ -18,14 +16,13 @@ def validate(params, vocabulary):
     return validate_roles(params["roles"], vocabulary)
 
 
-@lru_cache(maxsize=8)
-def _words(words: tuple):
-    return prose.literal_pattern(words)
+def prepare(params):
+    return {**params, "words": prose.literal_pattern(params["words"])}
 
 
 def check(doc, params, ctx):
     pt, spans = prose.spans_of(doc, params["roles"], ctx.figures)
-    words = _words(tuple(params["words"]))
+    words = params["words"]
     for m in (m for start, end in spans for m in words.finditer(pt.text, start, end)):
         if pt.inside_quotes(m.start(), m.end()):
             continue
