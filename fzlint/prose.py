@@ -4,10 +4,14 @@ A ProseText is the paragraphs a rule looks at (a role's parts, the whole body,
 one plan item), joined into one string with a line break between paragraphs
 and indexed on first use: where sentences end, where figures start, which
 spans are quoted. Sentences end at 。！？；(and ASCII !?;) and at the end of a
-paragraph; clauses also at ，, . A terminator inside a matched pair of quotes
-or brackets (“” 《》 （） …) does not split. The indexes are flat lists found
-with a few regular-expression scans, and sentence, clause and figure details
-are made only for the places a rule inspects: a linter runs on every commit.
+paragraph; clauses also at ，, . A terminator inside a pair of quotes or
+brackets (“” 《》 （） …: an opening mark and the nearest closing mark of its
+kind on the same line) does not split. The indexes are flat lists, each found
+with one regular-expression scan that begins with a literal or a character
+class (so the engine skips ahead by itself; a pattern that begins with a group
+or an assertion is tried at every position, several times slower), and
+clause and figure details are made only for the places a rule inspects: a
+linter runs on every commit.
 
 Figures are counts with a unit (187处, 1.1万余平方米, 近1500万元, 三次, 十余个),
 percentages (90.31%), dates (3月18日, 2023年1月) and zero results (零新增). Not
@@ -21,29 +25,42 @@ into the (line, column) of the draft.
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from .model import Document, Paragraph
 
-_OPEN = {"“": "quote", "‘": "single", "《": "title", "（": "paren", "(": "paren", "【": "square",
-         "「": "corner", "〔": "tortoise", "[": "bracket"}
-_CLOSE = {"”": "quote", "’": "single", "》": "title", "）": "paren", ")": "paren", "】": "square",
-          "」": "corner", "〕": "tortoise", "]": "bracket"}
-SENTENCE_ENDS = frozenset("。！？!?；;\n")
-CLAUSE_ENDS = frozenset("，,")
-_PAIR_MARKS = re.compile(r"[“”‘’《》（）()【】「」〔〕\[\]\n]")
-_SENTENCE_MARKS = re.compile(r"[。！？!?；;\n“”‘’《》（）()【】「」〔〕\[\]]")
-_CLAUSE_MARKS = re.compile(r"[，,“”‘’《》（）()【】「」〔〕\[\]]")
-# A sentence, leading spaces left out: text up to and including a terminator, or
-# up to a line break (a paragraph's end).
-_SENTENCE = re.compile(r"[ \t\u3000\xa0]*([^。！？!?；;\n \t\u3000\xa0][^。！？!?；;\n]*[。！？!?；;]?|[。！？!?；;])")
-# A terminator after an opening mark with no closing mark between: only then can
-# a terminator stand inside a pair, and the slower pair-aware cut is needed.
-_END_AFTER_OPENING = re.compile(r"[“‘《（(【「〔\[][^”’》）)】」〕\]\n]*?[。！？!?；;]")
-_QUOTED = re.compile(r"“[^“”\n]*”|《[^《》\n]*》")
+# A pair of quotes or brackets: an opening mark and the nearest closing mark of
+# its kind on the same line (pairs of one kind are not nested in report prose).
+_PAIRS = (r"“[^”\n]*”|‘[^’\n]*’|《[^》\n]*》|（[^）\n]*）|\([^)\n]*\)|【[^】\n]*】|「[^」\n]*」"
+          r"|〔[^〕\n]*〕|\[[^\]\n]*\]")
+_OPENING = "“‘《（(【「〔["
 _SPACE = " \t\u3000\xa0"
+
+
+def _run(ends: str, lead: str = "") -> str:
+    """A run of text up to one of `ends` (not including it) that does not begin
+    with one of `lead`. A matched pair counts as one unit, so a terminator inside
+    it does not end the run; an opening mark without its closing mark is an
+    ordinary character. Plain text is matched as one repeat, which keeps the
+    scan fast."""
+    stop = f"{ends}\\n{re.escape(_OPENING)}"
+    unit = f"[^{stop}]+|{_PAIRS}|[{re.escape(_OPENING)}]"
+    first = f"[^{stop}{lead}][^{stop}]*|{_PAIRS}|[{re.escape(_OPENING)}]"
+    return f"(?:{first})(?:{unit})*"
+
+
+_ENDS = "。！？!?；;"
+# A sentence, leading spaces left out: text up to and including a terminator (not
+# one inside a pair), or up to a line break (a paragraph's end).
+_SENTENCE = re.compile(f"[{_SPACE}]*({_run(_ENDS, _SPACE)}[{_ENDS}]?|[{_ENDS}])")
+# A clause: text up to ，or , (not one inside a pair).
+_CLAUSE = re.compile(_run("，,"))
+_CLAUSE_TAIL = _ENDS + _SPACE
+_QUOTES = re.compile(r"“[^“”\n]*”")
+_TITLES = re.compile(r"《[^《》\n]*》")
 ITEM_HEAD_MAX = 20
 _ITEM_HEAD = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，,、])")
 
@@ -56,62 +73,6 @@ class Figure(NamedTuple):
     value: float | None = None  # counts and percentages
     unit: str = ""
     approx: str = ""  # "" exact | "lower" (余, 多, 超) | "about" (近, 约, 左右)
-
-
-def matched_pairs(text: str) -> dict[int, int]:
-    """Opening index → closing index of each matched pair of quotes or brackets
-    (pairs do not run across a line break)."""
-    stack: list[tuple[str, int]] = []
-    pairs: dict[int, int] = {}
-    for m in _PAIR_MARKS.finditer(text):
-        ch, i = m.group(), m.start()
-        if ch == "\n":
-            stack.clear()
-        elif ch in _OPEN:
-            stack.append((_OPEN[ch], i))
-        else:
-            kind = _CLOSE[ch]
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][0] == kind:
-                    pairs[stack[k][1]] = i
-                    del stack[k:]
-                    break
-    return pairs
-
-
-def cut(text: str, marks: re.Pattern, ends: frozenset, pairs: dict[int, int],
-        keep_end: bool = True) -> list[tuple[int, int]]:
-    """Pieces of text cut at the `ends` found by `marks`, except inside a matched
-    pair; a sentence keeps its terminator, a clause does not."""
-    pieces = []
-    start = 0
-    until = -1
-    for m in marks.finditer(text):
-        i = m.start()
-        if i <= until:
-            continue
-        if i in pairs:
-            until = pairs[i]
-        elif m.group() in ends:
-            pieces.append((start, i + 1 if keep_end else i))
-            start = i + 1
-    pieces.append((start, len(text)))
-    return pieces
-
-
-def _trimmed(text: str, pieces, offset: int, tail: str) -> list[tuple[int, int]]:
-    """The pieces (shifted by offset) without leading spaces and trailing `tail`
-    characters; empty ones dropped."""
-    out = []
-    for s, e in pieces:
-        s, e = s + offset, e + offset
-        while s < e and text[s] in _SPACE:
-            s += 1
-        while e > s and text[e - 1] in tail:
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
 
 
 def _trie(words: list[str]) -> str:
@@ -233,80 +194,100 @@ def _cn_value(text: str) -> float | None:
 
 
 # Characters that, standing just before a Chinese numeral, make it no figure: an
-# ordinal (第三次), a vague amount (数万人, 上千), a word (统一部署).
-_NOT_BEFORE_CN = "第数几上统唯逐同之单专划合均万千百十一二两三四五六七八九"
+# ordinal (第三次), a vague amount (数万人, 上千), a word (统一部署), a digit (5万人
+# is one Arabic figure).
+_NOT_BEFORE_CN = frozenset("第数几上统唯逐同之单专划合均万千百十一二两三四五六七八九0123456789")
 # 一 as an article, not a count: 一项重要任务, 一个时期.
-_ARTICLE_UNITS = "项个种条批支套类"
+_ARTICLE_UNITS = frozenset("项个种条批支套类")
+# Before an Arabic number: an ordinal (第5次), a decimal's tail, a code (A12).
+_NOT_BEFORE_ARABIC = frozenset("第.．0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
 _PREFIXES = ("不少于", "不低于", "超过", "近", "约", "超", "逾")
 _PREFIX_ENDS = frozenset(p[-1] for p in _PREFIXES)
+_START = operator.methodcaller("start")
 _MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, None: 1.0}
 
 
 class FigureFinder:
-    """Compiled from rules/figures.yaml: units, measure words and fixed terms."""
+    """Compiled from rules/figures.yaml: units, measure words and fixed terms.
+
+    Each of the three patterns begins with a character class or a literal, so
+    that the engine skips ahead to candidate characters by itself; what a
+    look-behind would check (the character before) is checked on the few
+    matches instead, which is several times faster."""
 
     def __init__(self, units: list[str], measure_words: list[str], fixed_terms: list[str], zero_results: list[str]):
-        alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
         self.fixed = literal_pattern(fixed_terms) if fixed_terms else None
         self.fixed_width = max((len(t) for t in fixed_terms), default=0)
-        self.figure = re.compile(
-            # The look-ahead lets the engine skip to candidate characters; the
-            # look-behinds after it run only there.
-            r"(?=[0-9一二两三四五六七八九十百千万零])(?:"
-            r"(?<![0-9])(?P<date>[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?|[0-9]{1,2}月[0-9]{1,2}日"
-            r"|[0-9]{1,2}月(?![0-9])(?:份|底|初|中旬|上旬|下旬)?)"
-            r"|(?<![第.．0-9A-Za-z])(?!(?:19|20)[0-9]{2}年)"  # not an ordinal or a code; 2022年 is a year
-            r"(?P<num>[0-9]+(?:[.．][0-9]+)?)(?P<mult>[万亿千])?(?P<post>余|多)?"
-            rf"(?:(?P<pct>[%％‰])|(?P<unit>{alt(units)}))(?P<about>左右)?"
-            rf"|(?<![{_NOT_BEFORE_CN}])(?!一(?:{'|'.join(_ARTICLE_UNITS)}))"
-            rf"(?P<cnum>[一二两三四五六七八九十百千万]+)(?P<cpost>余|多)?(?P<cunit>{alt(measure_words)})"
-            rf"|(?P<zero>零(?:{alt(zero_results)})))"
-        )
+        self.arabic = re.compile(
+            r"[0-9](?:(?P<date>[0-9]{3}年[0-9]{1,2}月(?:[0-9]{1,2}日)?|[0-9]?月[0-9]{1,2}日"
+            r"|[0-9]?月(?![0-9])(?:份|底|初|中旬|上旬|下旬)?)"
+            r"|(?P<num>[0-9]*(?:[.．][0-9]+)?)(?P<mult>[万亿千])?(?P<post>余|多)?"
+            rf"(?:(?P<pct>[%％‰])|(?P<unit>{_trie(units)}))(?P<about>左右)?)")
+        self.chinese = re.compile(rf"[一二两三四五六七八九十百千万][一二两三四五六七八九十百千万]*(?P<post>余|多)?(?P<unit>{_trie(measure_words)})")
+        self.zero = re.compile(f"零(?:{_trie(zero_results)})") if zero_results else None
 
-    def _is_name(self, text: str, start: int, end: int, quoted_starts, quoted_ends) -> bool:
-        """Whether the numeral at text[start:end] belongs to a name, not a figure:
-        inside 《》, inside a short quote (but 零…), or part of a fixed term."""
-        i = bisect_right(quoted_starts, start) - 1
-        if i >= 0 and quoted_ends[i] >= end:
-            q0, q1 = quoted_starts[i], quoted_ends[i]
-            if text[q0] == "《" or (q1 - q0 - 2 <= 8 and "零" not in text[q0:q1]):
-                return True
-        if self.fixed is not None and not text[start].isdigit():  # fixed terms hold Chinese numerals
-            for m in self.fixed.finditer(text, max(0, start - self.fixed_width), end + self.fixed_width):
-                if m.start() < end and start < m.end():
-                    return True
-        return False
+    def matches(self, text: str, quoted: list[tuple[int, int]]) -> list[re.Match]:
+        """The figures of text as matches, in order of their start. Not figures:
+        numerals inside 《》 or a short quote (but 零…), or in a fixed term."""
+        q_starts = [q[0] for q in quoted]
 
-    def starts(self, text: str, quoted) -> list[int]:
-        """Where the figures of text start (only the places)."""
-        q_starts, q_ends = [q[0] for q in quoted], [q[1] for q in quoted]
-        return [m.start() for m in self.figure.finditer(text)
-                if not self._is_name(text, m.start(), m.end(), q_starts, q_ends)]
+        def named(s: int, e: int) -> bool:
+            i = bisect_right(q_starts, s) - 1
+            if i >= 0 and quoted[i][1] >= e:
+                q0, q1 = quoted[i]
+                return text[q0] == "《" or (q1 - q0 - 2 <= 8 and "零" not in text[q0:q1])
+            return False
 
-    def find(self, text: str, start: int, end: int, quoted) -> list[Figure]:
-        """The figures of text[start:end], with their values."""
-        q_starts, q_ends = [q[0] for q in quoted], [q[1] for q in quoted]
-        figures = []
-        for m in self.figure.finditer(text, start, end):
-            date, num, mult, post, pct, unit, about, cnum, cpost, cunit, zero = m.groups()
-            s, e = m.span()
-            if self._is_name(text, s, e, q_starts, q_ends):
+        found = []
+        for m in self.arabic.finditer(text):
+            s = m.start()
+            before = text[s - 1] if s else ""
+            if m.group(1) is not None:  # a date
+                if before.isdigit():
+                    continue
+            elif before in _NOT_BEFORE_ARABIC or (text[s + 4:s + 5] == "年" and _YEAR.match(text, s)):
                 continue
-            if num:
-                prefix = ""
-                if s and text[s - 1] in _PREFIX_ENDS:
-                    prefix = next((p for p in _PREFIXES if text.startswith(p, s - len(p))), "")
-                s -= len(prefix)
-                value = float(num.replace("．", ".")) * _MULTIPLIERS[mult]
-                approx = "about" if prefix in ("近", "约") or about else ("lower" if prefix or post else "")
-                figures.append(Figure(s, e, text[s:e], "percent" if pct else "count", value, unit or "", approx))
-            elif cnum:
-                figures.append(Figure(s, e, m.group(), "count", _cn_value(cnum), cunit, "lower" if cpost else ""))
-            elif date:
-                figures.append(Figure(s, e, date, "date"))
-            else:
-                figures.append(Figure(s, e, zero, "zero", 0.0))
-        return figures
+            if not (q_starts and named(s, m.end())):
+                found.append(m)
+        fixed = None
+        for m in self.chinese.finditer(text):
+            s, e = m.span()
+            if (s and text[s - 1] in _NOT_BEFORE_CN) or (text[s] == "一" and text[s + 1] in _ARTICLE_UNITS):
+                continue
+            if q_starts and named(s, e):
+                continue
+            if self.fixed is not None:
+                if fixed is None:  # fixed terms (四个意识, 最多跑一次) found once, if needed
+                    fixed = [t.span() for t in self.fixed.finditer(text)]
+                    fixed_starts = [t[0] for t in fixed]
+                i = bisect_left(fixed_starts, e) - 1  # the last term starting before the end
+                if i >= 0 and fixed[i][1] > s:  # terms do not overlap, so their ends are sorted too
+                    continue
+            found.append(m)
+        if self.zero is not None and "零" in text:
+            found += (m for m in self.zero.finditer(text) if not (q_starts and named(*m.span())))
+        found.sort(key=_START)
+        return found
+
+    @staticmethod
+    def figure(m: re.Match) -> Figure:
+        """The Figure a match from matches() stands for, with its value."""
+        text, (s, e) = m.string, m.span()
+        if m.re.groupindex.get("date") and m.group("date") is not None:
+            return Figure(s, e, text[s:e], "date")
+        if text[s] == "零":
+            return Figure(s, e, text[s:e], "zero", 0.0)
+        if not text[s].isdigit():
+            return Figure(s, e, text[s:e], "count", _cn_value(text[s:m.start("post") if m.group("post") else m.start("unit")]),
+                          m.group("unit"), "lower" if m.group("post") else "")
+        prefix = ""
+        if s and text[s - 1] in _PREFIX_ENDS:
+            prefix = next((p for p in _PREFIXES if text.startswith(p, s - len(p))), "")
+        value = float(text[s:m.end("num")].replace("．", ".")) * _MULTIPLIERS[m.group("mult")]
+        approx = "about" if prefix in ("近", "约") or m.group("about") else ("lower" if prefix or m.group("post") else "")
+        s -= len(prefix)
+        return Figure(s, e, text[s:e], "percent" if m.group("pct") else "count", value, m.group("unit") or "", approx)
 
 
 class ProseText:
@@ -324,6 +305,8 @@ class ProseText:
         self._sentences: list[tuple[int, int]] | None = None
         self._sentence_starts: list[int] | None = None
         self._quoted: list[tuple[int, int]] | None = None
+        self._quoted_starts: list[int] | None = None
+        self._figures: list[re.Match] | None = None
         self._figure_starts: list[int] | None = None
         self._clauses: dict[int, list[tuple[int, int]]] = {}
         self._index: dict[int, int] | None = None
@@ -346,31 +329,37 @@ class ProseText:
         """[start, end) of each “…” and 《…》, marks included."""
         if self._quoted is None:
             text = self.text
-            self._quoted = [m.span() for m in _QUOTED.finditer(text)] if ("“" in text or "《" in text) else []
+            quotes = [m.span() for m in _QUOTES.finditer(text)] if "“" in text else []
+            titles = [m.span() for m in _TITLES.finditer(text)] if "《" in text else []
+            if quotes and titles:  # two literal scans are faster than one for either mark
+                merged, end = [], -1
+                for span in sorted(quotes + titles):
+                    if span[0] >= end:  # a title inside a quote (or a quote inside a title) is part of it
+                        merged.append(span)
+                        end = span[1]
+                quotes = merged
+            self._quoted = quotes or titles
+            self._quoted_starts = [s for s, _ in self._quoted]
         return self._quoted
 
     def inside_quotes(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.quoted)
+        quoted = self.quoted
+        i = bisect_right(self._quoted_starts, start) - 1
+        return i >= 0 and end <= quoted[i][1]
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
         """[start, end) of each sentence, terminator kept, leading spaces left out."""
         if self._sentences is None:
-            text = self.text
-            if _END_AFTER_OPENING.search(text):  # a terminator may stand inside a pair
-                pieces = cut(text, _SENTENCE_MARKS, SENTENCE_ENDS, matched_pairs(text))
-                sentences = _trimmed(text, pieces, 0, "\n")
-            else:
-                sentences = [m.span(1) for m in _SENTENCE.finditer(text)]
-            self._sentences = sentences
+            self._sentences = [m.span(1) for m in _SENTENCE.finditer(self.text)]
+            self._sentence_starts = [s for s, _ in self._sentences]
         return self._sentences
 
     def sentence_at(self, index: int) -> tuple[int, int] | None:
-        if self._sentence_starts is None:
-            self._sentence_starts = [s for s, _ in self.sentences]
+        sentences = self.sentences
         i = bisect_right(self._sentence_starts, index) - 1
-        if i >= 0 and index < self.sentences[i][1]:
-            return self.sentences[i]
+        if i >= 0 and index < sentences[i][1]:
+            return sentences[i]
         return None
 
     def is_item_head(self, start: int, end: int) -> bool:
@@ -379,7 +368,11 @@ class ProseText:
 
     def sentences_in(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The sentences that begin within the (sorted) spans."""
-        return [s for s in self.sentences if within(spans, s[0])]
+        sentences, starts = self.sentences, self._sentence_starts
+        out = []
+        for start, end in spans:
+            out += sentences[bisect_left(starts, start):bisect_left(starts, end)]
+        return out
 
     def statements(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The sentences within the spans that state something: all but run-in item heads."""
@@ -389,7 +382,9 @@ class ProseText:
     def figure_starts(self) -> list[int]:
         """Where each figure starts."""
         if self._figure_starts is None:
-            self._figure_starts = self.finder.starts(self.text, self.quoted)
+            self._figures = self.finder.matches(self.text, self.quoted)
+            self._figure_starts = [m.start() for m in self._figures]
+            self._built: list[Figure | None] = [None] * len(self._figures)
         return self._figure_starts
 
     def has_figure(self, start: int, end: int) -> bool:
@@ -399,19 +394,31 @@ class ProseText:
 
     def figures(self, start: int, end: int) -> list[Figure]:
         """The figures of text[start:end], with their values."""
-        if not self.has_figure(start, end):
-            return []
-        return self.finder.find(self.text, start, end, self.quoted)
+        starts = self.figure_starts
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        built = self._built
+        for k in range(i, j):
+            if built[k] is None:
+                built[k] = self.finder.figure(self._figures[k])
+        return built[i:j]
 
     def clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         """[start, end) of the clauses of the sentence text[start:end] (split at ，,
         outside quotes and brackets), trimmed, terminators left out."""
-        if start in self._clauses:
-            return self._clauses[start]
-        sentence = self.text[start:end]
-        pieces = cut(sentence, _CLAUSE_MARKS, CLAUSE_ENDS, matched_pairs(sentence), keep_end=False)
-        self._clauses[start] = _trimmed(self.text, pieces, start, "。！？!?；;" + _SPACE)
-        return self._clauses[start]
+        clauses = self._clauses.get(start)
+        if clauses is None:
+            text = self.text
+            clauses = []
+            for m in _CLAUSE.finditer(text, start, end):
+                s, e = m.span()
+                while s < e and text[s] in _SPACE:
+                    s += 1
+                while e > s and text[e - 1] in _CLAUSE_TAIL:
+                    e -= 1
+                if s < e:
+                    clauses.append((s, e))
+            self._clauses[start] = clauses
+        return clauses
 
     def clause_at(self, index: int) -> tuple[int, int] | None:
         sentence = self.sentence_at(index)

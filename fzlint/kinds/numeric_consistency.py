@@ -63,10 +63,12 @@ def _hit(pt, start: int, end: int, args: dict, variant: str = "default") -> Hit:
 
 def _sentence(pt, sentence, params):
     text = pt.text
+    rates, changes = params["rates"], params["changes"]
+    if text.find("其中", *sentence) < 0 and not rates.search(text, *sentence):
+        return  # a percentage, but no rate named: nothing to compare
     figures = pt.figures(*sentence)
     if not figures:
         return
-    rates, changes = params["rates"], params["changes"]
     last_split = None
     for m in _QIZHONG.finditer(text, *sentence):
         found = _split(figures, m.start())
