@@ -448,12 +448,21 @@ def of_body(doc: Document, finder: FigureFinder) -> ProseText:
 
 
 def spans_of(doc: Document, roles, finder: FigureFinder) -> tuple[ProseText, list[tuple[int, int]]]:
-    """The body's ProseText and the [start, end) of the paragraphs of the parts
-    with the given roles (less a closing paragraph carrying another role)."""
+    """The body's ProseText and the [start, end) of the runs of consecutive
+    paragraphs of the parts with the given roles (less a closing paragraph
+    carrying another role); a run spans the line breaks between its paragraphs,
+    which no sentence crosses, so that a rule scans a few runs, not every
+    paragraph."""
     pt = of_body(doc, finder)
     key = ("spans", *sorted(roles))
     if key not in doc.derived:
-        doc.derived[key] = [pt.span_of(p) for p in paragraphs_of(doc, set(roles))]
+        runs: list[tuple[int, int]] = []
+        for start, end in (pt.span_of(p) for p in paragraphs_of(doc, set(roles))):
+            if runs and runs[-1][1] + 1 == start:
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((start, end))
+        doc.derived[key] = runs
     return pt, doc.derived[key]
 
 
