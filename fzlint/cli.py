@@ -12,9 +12,9 @@ import traceback
 
 import click
 
-from . import __version__, read, report, ruleset
+from . import __version__, fix, read, report, ruleset
 from .model import Severity
-from .pipeline import Linter, Options
+from .pipeline import FileResult, Linter, Options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 LANG_ENV = "FZLINT_LANG"
@@ -89,7 +89,11 @@ def main():
 @click.option("-q", "--quiet", is_flag=True, help="只输出问题，不输出汇总。")
 @click.option("-v", "--verbose", is_flag=True, help="同时输出每个文件所用的编码。")
 @click.option("--exit-zero", is_flag=True, help="即使发现错误也以 0 退出（读取失败仍为 2）。")
-def check(paths, fmt, select, ignore, year, lang, no_color, quiet, verbose, exit_zero):
+@click.option("--fix", "do_fix", is_flag=True,
+              help="自动修复可安全修复的问题，原子写回，保留编码、BOM 和换行符 / apply safe fixes in place.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="以统一差异格式显示 --fix 将做的改动，不修改文件 / print what --fix would change.")
+def check(paths, fmt, select, ignore, year, lang, no_color, quiet, verbose, exit_zero, do_fix, show_diff):
     """检查草稿 / lint drafts (the default command)."""
     lang = _lang(lang)
     rules = _load_rules()
@@ -97,16 +101,31 @@ def check(paths, fmt, select, ignore, year, lang, no_color, quiet, verbose, exit
     unknown = rules.unknown_selectors(select + ignore)
     if unknown:
         _fail(f"未知的规则：{', '.join(unknown)}（用 fzlint rules 查看全部规则）")
+    if do_fix and show_diff:
+        _fail("--fix 与 --diff 不能同时使用（--diff 只显示改动，不修改文件）")
+    if do_fix and "-" in paths:
+        _fail("--fix 不能用于标准输入（-）；可用 --diff 查看改动")
     linter = Linter(rules, Options(rules=rules.select(select, ignore), year=year, lang=lang))
     files, errors = read.expand(list(paths))
     results = [linter.read_error(e) for e in errors]
+    diffs: list[str] = []
     for path in files:
-        results.append(_lint_one(linter, path))
+        if do_fix or show_diff:
+            results.append(_fix_one(linter, path, write=do_fix, diffs=diffs, lang=lang))
+        else:
+            results.append(_lint_one(linter, path))
+    if show_diff:
+        click.echo("".join(diffs), nl=False)
+        for r in results:
+            if r.error:
+                click.echo(f"fzlint: {r.error.path}: {r.error.reason(lang)}", err=True)
+        sys.exit(EXIT_ERROR if any(r.error for r in results) else (EXIT_FINDINGS if any(diffs) else EXIT_OK))
     if fmt == "json":
         click.echo(report.as_json(results), nl=False)
     else:
         color = _color(no_color)
-        click.echo(report.text(results, report.Style(color), lang, quiet, verbose), nl=False, color=color)
+        click.echo(report.text(results, report.Style(color), lang, quiet, verbose, fixing=do_fix),
+                   nl=False, color=color)
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     has_error = any(f.severity is Severity.ERROR for r in results for f in r.findings)
@@ -118,11 +137,37 @@ def _lint_one(linter: Linter, path: str):
     try:
         return linter.lint_file(path)
     except Exception as exc:  # noqa: BLE001 - the run must go on with the other files
-        if os.environ.get("FZLINT_DEBUG"):
-            traceback.print_exc()
-        error = read.ReadError(path, f"内部错误（{type(exc).__name__}: {exc}），请报告此问题",
-                               f"internal error ({type(exc).__name__}: {exc}); please report it")
+        return _internal_error(linter, path, exc)
+
+
+def _internal_error(linter: Linter, path: str, exc: Exception):
+    if os.environ.get("FZLINT_DEBUG"):
+        traceback.print_exc()
+    error = read.ReadError(path, f"内部错误（{type(exc).__name__}: {exc}），请报告此问题",
+                           f"internal error ({type(exc).__name__}: {exc}); please report it")
+    return linter.read_error(error)
+
+
+def _fix_one(linter: Linter, path: str, write: bool, diffs: list[str], lang: str):
+    """Fix one file in rounds (fzlint/fix.py); write it back only when asked and
+    changed, or add its diff. The result holds what remains."""
+    try:
+        source = read.read(path)
+    except read.ReadError as error:
         return linter.read_error(error)
+    try:
+        outcome = fix.fix_source(lambda s: linter.lint_source(s).findings, source)
+    except Exception as exc:  # noqa: BLE001
+        return _internal_error(linter, path, exc)
+    if write and outcome.changed:
+        try:
+            fix.write(path, fix.encode(source, outcome.text))
+        except (OSError, UnicodeEncodeError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            return linter.read_error(read.ReadError(path, f"无法写回修复：{reason}", f"cannot write the fixes: {reason}"))
+    elif not write:
+        diffs.append(fix.diff(outcome))
+    return FileResult(source.path, source.encoding, outcome.findings, fixed=outcome.fixed)
 
 
 @main.command()

@@ -33,7 +33,7 @@ class Source:
 
     path: str
     text: str
-    encoding: str  # Python codec name: utf-8, utf-8-sig, gb18030, utf-16
+    encoding: str  # Python codec name: utf-8, utf-8-sig (with BOM), gb18030, utf-16-le/-be (with BOM)
     newline: str = "\n"  # the file's own line break, for writing it back
 
     @property
@@ -220,12 +220,15 @@ class Document:
 
 @dataclass(frozen=True)
 class Fix:
-    """Replace the text of one line from column to end_column with replacement."""
+    """Replace the text of one line from column to end_column with replacement.
+    An unsafe fix (one that may change the meaning, or that a person should
+    confirm) is shown but never applied by --fix."""
 
     line: int
     column: int
     end_column: int
     replacement: str
+    safe: bool = True
 
 
 @dataclass(frozen=True)

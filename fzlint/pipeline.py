@@ -30,6 +30,7 @@ class FileResult:
     findings: list[Finding]
     error: read.ReadError | None = None
     document: Document | None = None
+    fixed: int = 0  # fixes applied by --fix
 
 
 class Linter:

@@ -110,8 +110,10 @@ def decode(path: str, data: bytes) -> tuple[str, str]:
     """Decode bytes of a draft; returns (text, codec name)."""
     if data.startswith(codecs.BOM_UTF8):
         return _strict(path, data[3:], "utf-8"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(path, data, "utf-16"), "utf-16"
+    if data.startswith(codecs.BOM_UTF16_LE):  # byte order kept, so that --fix writes it back
+        return _strict(path, data[2:], "utf-16-le"), "utf-16-le"
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return _strict(path, data[2:], "utf-16-be"), "utf-16-be"
     for magic, zh, en in _MAGIC:
         if data.startswith(magic):
             raise ReadError(path, f"不是文本文件，而是{zh}", f"not a text file but {en}")

@@ -43,6 +43,9 @@ _T = {
                     "{files} files checked: {errors} errors, {warnings} warnings, {infos} infos."),
     "clean": Text("检查了 {files} 个文件，未发现问题。", "{files} files checked, no problems found."),
     "encoding": Text("{path}：按 {encoding} 编码读取", "{path}: read as {encoding}"),
+    "fixable": Text("其中 {count} 个可用 --fix 自动修复（--diff 可先查看改动）。",
+                    "{count} fixable with the --fix option (--diff shows the changes first)."),
+    "fixed": Text("已修复 {fixed} 个问题，剩余 {left} 个。", "Fixed {fixed} problems, {left} remaining."),
 }
 
 
@@ -52,7 +55,7 @@ def counts(results: list[FileResult]) -> Counter:
 
 
 def text(results: list[FileResult], style: Style, lang: str = "zh", quiet: bool = False,
-         verbose: bool = False) -> str:
+         verbose: bool = False, fixing: bool = False) -> str:
     out = []
     for result in results:
         if verbose and result.encoding:
@@ -66,6 +69,13 @@ def text(results: list[FileResult], style: Style, lang: str = "zh", quiet: bool 
         else:
             line = _T["clean"].get(lang).format(files=len(results))
         out.append(style("bold", line))
+        left = sum(len(r.findings) for r in results)
+        if fixing:
+            out.append(_T["fixed"].get(lang).format(fixed=sum(r.fixed for r in results), left=left))
+        else:
+            fixable = sum(1 for r in results for f in r.findings if f.fix is not None and f.fix.safe)
+            if fixable:
+                out.append(_T["fixable"].get(lang).format(count=fixable))
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -87,7 +97,7 @@ def finding_json(f: Finding) -> dict:
         "fixable": f.fixable,
         "fix": None if f.fix is None else {
             "line": f.fix.line, "column": f.fix.column, "end_column": f.fix.end_column,
-            "replacement": f.fix.replacement,
+            "replacement": f.fix.replacement, "safe": f.fix.safe,
         },
     }
 
@@ -96,10 +106,11 @@ def as_json(results: list[FileResult]) -> str:
     c = counts(results)
     data = {
         "files": [
-            {"path": r.path, "encoding": r.encoding, "diagnostics": [finding_json(f) for f in r.findings]}
+            {"path": r.path, "encoding": r.encoding, "fixed": r.fixed,
+             "diagnostics": [finding_json(f) for f in r.findings]}
             for r in results
         ],
-        "summary": {"files": len(results), **c},
+        "summary": {"files": len(results), **c, "fixed": sum(r.fixed for r in results)},
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -4,8 +4,11 @@ Two kinds of YAML live in rules/:
   * rule files (structure.yaml, headings.yaml, matter.yaml, input.yaml): a list
     ``rules:`` of instances, each naming its ``kind`` (a module of
     fzlint/kinds), code, name, severity, messages, parameters and docs;
-  * vocabulary files used by the stages: sections.yaml (the roles of a report's
-    parts, for classify) and residue.yaml (web page furniture, for parse).
+  * vocabulary files used by the stages and kinds: sections.yaml (the roles of
+    a report's parts, for classify), residue.yaml (web page furniture, for
+    parse), figures.yaml (what counts as a figure, for the FZ4 kinds),
+    terms.yaml (wrong terms and their right forms, FZ601) and obsolete.yaml
+    (references outdated for a report year, FZ602).
 
 Every problem is reported as a RuleSetError naming the file and the key.
 """
@@ -30,7 +33,7 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
 LANGS = ("zh", "en")
 _CODE = re.compile(r"^FZ\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-VOCABULARY_FILES = ("sections.yaml", "residue.yaml", "figures.yaml")
+VOCABULARY_FILES = ("sections.yaml", "residue.yaml", "figures.yaml", "terms.yaml", "obsolete.yaml")
 # Rules of this kind are emitted by the stages themselves, not by a kind module:
 # "read" is a file that cannot be read (FZ901).
 BUILTIN_KINDS = ("read",)
@@ -93,6 +96,31 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Term:
+    """terms.yaml: a wrong or outdated wording and the one to write instead."""
+
+    wrong: str
+    right: str
+    why: Text
+    not_in: tuple[str, ...] = ()  # longer phrases in which `wrong` is legitimate
+    safe: bool = True  # whether replacing it may be applied by --fix
+
+
+@dataclass(frozen=True)
+class Reference:
+    """obsolete.yaml: a reference outdated from a year on (`since`), or one that
+    did not exist yet before a year (`before`)."""
+
+    pattern: re.Pattern
+    year: int  # the year of `since` or `before`
+    before: bool  # True: fires when the report year < year; False: when >= year
+    why: Text
+    current: str = ""  # what replaced it (since entries)
+    unless: re.Pattern | None = None  # found in the same sentence: not outdated (a retrospective)
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     roles: dict[str, Role]
     precedence: tuple[str, ...]  # which role a heading matching several takes
@@ -101,6 +129,8 @@ class Vocabulary:
     residue_patterns: tuple[str, ...]
     residue_max_length: int
     figures: dict = field(default_factory=dict)  # figures.yaml: units, measure_words, zero_results, fixed_terms
+    terms: tuple[Term, ...] = ()  # terms.yaml
+    references: tuple[Reference, ...] = ()  # obsolete.yaml
 
 
 @dataclass
@@ -226,7 +256,10 @@ def _params(kind, given, where: str, vocabulary: "Vocabulary") -> dict:
             raise RuleSetError(f"{where}: {problem}")
     if hasattr(kind, "prepare"):  # compile patterns once, here, where errors can name the key
         try:
-            out = kind.prepare(out)
+            if kind.prepare.__code__.co_argcount >= 2:  # prepare(params, vocabulary)
+                out = kind.prepare(out, vocabulary)
+            else:
+                out = kind.prepare(out)
         except re.error as exc:
             raise RuleSetError(f"{where}: bad regular expression: {exc}") from None
         except ValueError as exc:
@@ -286,7 +319,99 @@ def load_vocabulary(directory: Path) -> Vocabulary:
         if not isinstance(figures[key], list) or not all(isinstance(w, str) and w for w in figures[key]):
             raise RuleSetError(f"{figures_path}: {key}: expected a list of words")
     return Vocabulary(roles, tuple(precedence), raw["topic_role"], raw["other_role"],
-                      tuple(residue["patterns"]), residue["max_length"], figures)
+                      tuple(residue["patterns"]), residue["max_length"], figures,
+                      _load_terms(directory / "terms.yaml"), _load_references(directory / "obsolete.yaml"))
+
+
+def _entries(path: Path, key: str) -> list:
+    raw = _load_yaml(path)
+    if not isinstance(raw, dict) or not isinstance(raw.get(key), list):
+        raise RuleSetError(f"{path}: expected a mapping with a list under {key}")
+    return raw[key]
+
+
+def _check_keys(entry, where: str, required: set, optional: set) -> None:
+    if not isinstance(entry, dict):
+        raise RuleSetError(f"{where}: expected a mapping")
+    extra = set(entry) - required - optional
+    if extra:
+        raise RuleSetError(f"{where}: unknown key {sorted(extra)[0]!r} (allowed: {', '.join(sorted(required | optional))})")
+    missing = required - set(entry)
+    if missing:
+        raise RuleSetError(f"{where}.{sorted(missing)[0]}: required")
+
+
+def _load_terms(path: Path) -> tuple[Term, ...]:
+    out, seen = [], set()
+    for i, entry in enumerate(_entries(path, "terms")):
+        where = f"{path}: terms[{i}]"
+        _check_keys(entry, where, {"wrong", "right", "why"}, {"not_in", "safe"})
+        wrong, right = entry["wrong"], entry["right"]
+        if not isinstance(wrong, str) or not wrong.strip():
+            raise RuleSetError(f"{where}.wrong: expected the wrong wording (a string)")
+        where = f"{path}: terms[{i}] ({wrong})"
+        if not isinstance(right, str) or not right.strip() or right == wrong:
+            raise RuleSetError(f"{where}.right: expected the right wording, different from the wrong one")
+        if wrong in seen:
+            raise RuleSetError(f"{where}.wrong: {wrong!r} is listed twice")
+        seen.add(wrong)
+        not_in = entry.get("not_in", [])
+        if not isinstance(not_in, list) or not all(isinstance(p, str) and wrong in p and p != wrong for p in not_in):
+            raise RuleSetError(f"{where}.not_in: expected a list of longer phrases that contain {wrong!r}")
+        if wrong in right and right not in not_in:
+            raise RuleSetError(f"{where}.right: contains the wrong wording, so the fix would be found again; "
+                               f"add {right!r} to not_in")
+        safe = entry.get("safe", True)
+        if not isinstance(safe, bool):
+            raise RuleSetError(f"{where}.safe: expected true or false")
+        out.append(Term(wrong, right, _text(entry["why"], f"{where}.why"), tuple(not_in), safe))
+    return tuple(out)
+
+
+_YEAR_TEXT = re.compile(r"^((?:19|20)[0-9]{2})(?:-[0-9]{1,2}(?:-[0-9]{1,2})?)?$")
+
+
+def _year_of(value, where: str) -> int:
+    """The year of 2022, "2021-08" or 2022-05-01 (which YAML reads as a date)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2099:
+        return value
+    if hasattr(value, "year") and not isinstance(value, str):
+        return value.year
+    m = _YEAR_TEXT.match(value) if isinstance(value, str) else None
+    if not m:
+        raise RuleSetError(f"{where}: expected a year or a date (2022, 2021-08, 2022-05-01), got {value!r}")
+    return int(m.group(1))
+
+
+def _regex(value, where: str) -> re.Pattern:
+    if not isinstance(value, str) or not value:
+        raise RuleSetError(f"{where}: expected a regular expression")
+    try:
+        return re.compile(value)
+    except re.error as exc:
+        raise RuleSetError(f"{where}: bad regular expression {value!r}: {exc}") from None
+
+
+def _load_references(path: Path) -> tuple[Reference, ...]:
+    out = []
+    for i, entry in enumerate(_entries(path, "references")):
+        where = f"{path}: references[{i}]"
+        _check_keys(entry, where, {"pattern", "why"}, {"since", "before", "current", "unless", "source"})
+        pattern = _regex(entry["pattern"], f"{where}.pattern")
+        where = f"{path}: references[{i}] ({entry['pattern']})"
+        if ("since" in entry) == ("before" in entry):
+            raise RuleSetError(f"{where}: give exactly one of since (outdated from then on) or before (did not exist yet)")
+        before = "before" in entry
+        year = _year_of(entry["before" if before else "since"], f"{where}.{'before' if before else 'since'}")
+        current = entry.get("current", "")
+        if not isinstance(current, str) or (not before and not current):
+            raise RuleSetError(f"{where}.current: expected what replaced it (a string)")
+        unless = _regex(entry["unless"], f"{where}.unless") if "unless" in entry else None
+        source = entry.get("source", "")
+        if not isinstance(source, str):
+            raise RuleSetError(f"{where}.source: expected the address of the source (a string)")
+        out.append(Reference(pattern, year, before, _text(entry["why"], f"{where}.why"), current, unless, source))
+    return tuple(out)
 
 
 def load(directory: Path | None = None) -> RuleSet:

@@ -26,10 +26,10 @@ def run(*args, input=None, env=None):
 def test_text_output_one_finding_a_line_then_a_summary():
     result = run(str(seed(0)))
     lines = result.output.splitlines()
-    parsed = [LINE.match(ln) for ln in lines[:-1]]
-    assert all(parsed) and len(parsed) == 26
-    assert (parsed[0]["line"], parsed[0]["col"], parsed[0]["sev"], parsed[0]["code"]) == ("6", "1", "warning", "FZ203")
-    assert lines[-1] == "检查了 1 个文件：0 个错误，20 个警告，6 条提示。"
+    parsed = [LINE.match(ln) for ln in lines[:-2]]
+    assert all(parsed) and len(parsed) == 51
+    assert (parsed[0]["line"], parsed[0]["col"], parsed[0]["sev"], parsed[0]["code"]) == ("3", "7", "warning", "FZ501")
+    assert lines[-2:] == ["检查了 1 个文件：0 个错误，45 个警告，6 条提示。", "其中 41 个可用 --fix 自动修复（--diff 可先查看改动）。"]
     assert result.exit_code == 0
 
 
@@ -41,7 +41,7 @@ def test_json_is_exactly_one_object_with_the_contract_keys():
     assert (entry["path"], entry["encoding"]) == (str(seed(2)), "utf-8")
     first = entry["diagnostics"][0]
     assert {"code", "name", "severity", "line", "column", "end_line", "end_column", "message", "fixable"} <= set(first)
-    assert data["summary"] == {"files": 1, "errors": 2, "warnings": 17, "infos": 3}
+    assert data["summary"] == {"files": 1, "errors": 2, "warnings": 28, "infos": 3, "fixed": 0}
     assert result.exit_code == 1
 
 
@@ -149,7 +149,7 @@ def test_outline_of_an_unreadable_file(tmp_path):
 
 def test_rules_and_explain():
     table = run("rules").output.splitlines()
-    assert table[0].split() == ["代码", "名称", "级别", "可修复"] and len(table) == 30
+    assert table[0].split() == ["代码", "名称", "级别", "可修复"] and len(table) == 39
     assert json.loads(run("rules", "--format", "json").output)[0] == {
         "code": "FZ101", "name": "missing-section", "severity": "error", "fixable": False, "kind": "required-section"}
     doc = run("explain", "missing-section").output

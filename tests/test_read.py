@@ -16,8 +16,8 @@ TEXT = "某某区人民政府关于2022年度法治政府建设情况的报告\n
     (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
     (TEXT.encode("gb18030"), "gb18030"),
     (TEXT.encode("gbk"), "gb18030"),
-    (TEXT.encode("utf-16"), "utf-16"),
-    (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16"),
+    (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le"),
+    (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be"),
 ])
 def test_decodes_the_encodings_drafts_come_in(tmp_path, data, encoding):
     path = tmp_path / "d.txt"

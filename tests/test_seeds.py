@@ -55,6 +55,31 @@ EVIDENCE = {
 }
 
 
+# Language and terminology (FZ5, FZ6). Every seed is a web conversion with
+# half-width marks (FZ501, one finding per line); the rest each read and judged.
+HALFWIDTH = {
+    0: [3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17, 18, 19, 20, 22, 23, 24, 26, 27, 28, 29, 30, 34],
+    1: [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 22, 23, 24, 25, 27, 28, 29, 31, 33, 35, 37, 39],
+    2: [6, 8, 10, 12, 14, 16],
+    3: [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 20, 21, 22, 23, 25, 26, 27, 28],
+    4: [14, 16, 20, 22, 24, 26, 32, 36, 40, 46, 50, 54, 58, 62, 66],
+}
+LANGUAGE = {
+    0: [],
+    # 宪法、民法典 cited without 《》 (the same report writes 《民法典》《宪法》 at line 39);
+    # 推行法治建设 for the statutory 推进法治建设 in the duties heading.
+    1: [("FZ503", 16), ("FZ503", 16), ("FZ601", 21)],
+    # A 2023 report with the 2015—2020 goal formula 廉洁高效、守法诚信; 法制宣传教育;
+    # 宪法、民法典、禁毒法 without 《》.
+    2: [("FZ602", 6), ("FZ601", 8), ("FZ503", 12), ("FZ503", 12), ("FZ503", 12)],
+    3: [],
+    # Two paragraphs cut off without a full stop; 于1011日; 法律明白人”“法治带头人.
+    4: [("FZ506", 24), ("FZ506", 26), ("FZ504", 32), ("FZ502", 50), ("FZ502", 50)],
+}
+for _n, _lines in HALFWIDTH.items():
+    LANGUAGE[_n] = sorted(LANGUAGE[_n] + [("FZ501", n) for n in _lines], key=lambda x: x[1])
+
+
 @pytest.mark.parametrize("number", sorted(EXPECTED))
 def test_seed_structure_findings_exactly(number):
     findings = linter(select=["FZ1", "FZ2", "FZ3", "FZ9"]).lint_file(str(seed(number))).findings
@@ -67,10 +92,16 @@ def test_seed_evidence_findings_exactly(number):
     assert [(f.code, f.line) for f in findings] == EVIDENCE[number]
 
 
+@pytest.mark.parametrize("number", sorted(LANGUAGE))
+def test_seed_language_findings_exactly(number):
+    findings = linter(select=["FZ5", "FZ6"]).lint_file(str(seed(number))).findings
+    assert sorted((f.code, f.line) for f in findings) == sorted(LANGUAGE[number])
+
+
 @pytest.mark.parametrize("number", sorted(EXPECTED))
 def test_all_rules_together_give_the_union(number):
     findings = linter().lint_file(str(seed(number))).findings
-    assert sorted((f.code, f.line) for f in findings) == sorted(EXPECTED[number] + EVIDENCE[number])
+    assert sorted((f.code, f.line) for f in findings) == sorted(EXPECTED[number] + EVIDENCE[number] + LANGUAGE[number])
 
 
 def test_002_missing_parts_are_duties_and_shortcomings():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 import pytest
@@ -107,12 +108,13 @@ def test_the_seed_itself_half_width_brackets_are_fz203():
 
 
 @pytest.mark.parametrize("encoding,newline", [
-    ("gb18030", "\n"), ("utf-16", "\n"), ("utf-8", "\r\n"), ("utf-8-sig", "\r\n"), ("utf-8", "\r"),
+    ("gb18030", "\n"), ("utf-16-le", "\n"), ("utf-16-be", "\r\n"), ("utf-8", "\r\n"), ("utf-8-sig", "\r\n"), ("utf-8", "\r"),
 ])
 def test_encodings_and_line_endings_give_identical_findings(tmp_path, encoding, newline):
     text = seed_text(0)
     path = tmp_path / "draft.txt"
-    path.write_bytes(text.replace("\n", newline).encode(encoding))
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    path.write_bytes(bom + text.replace("\n", newline).encode(encoding))
     reference = [(f.code, f.line, f.column, f.end_column, f.message) for f in lint(text)]
     result = linter().lint_file(str(path))
     assert result.encoding == encoding

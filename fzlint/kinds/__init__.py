@@ -8,7 +8,9 @@ A kind module declares
 and may declare validate(params, vocabulary) -> problem or None; prepare(params)
 -> params, which compiles what the parameters describe once when the rule
 loads (re.error and ValueError are reported with the rule's file and key) and
-whose result is what check() receives; and HANDLES_EMPTY = True
+whose result is what check() receives (a prepare that takes two arguments,
+prepare(params, vocabulary), also receives the Vocabulary, for kinds whose data
+lives in a vocabulary file such as rules/terms.yaml); and HANDLES_EMPTY = True
 when it has something to say about a document with no content (all other
 kinds are not run on such a document).
 A rule instance in rules/*.yaml binds a kind to a code, severity, messages and

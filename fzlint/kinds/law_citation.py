@@ -1,0 +1,124 @@
+"""law-citation: a law, regulation or programme document (`names`: 宪法, 民法典,
+行政处罚法 …) cited by name without 书名号. The span is the name, with the
+`prefix` (中华人民共和国) written before it and a year range in brackets written
+after it (法治政府建设实施纲要（2021—2025年）), since both belong inside the marks;
+the fix wraps that span in 《》, and drops a 顿号 between it and the next title
+(宪法、民法典 → 《宪法》《民法典》), as titles in 《》 need none between them.
+
+Not reported: a name inside 《》 or 〈〉 already, or inside quotes (“” ‘’ 「」 or
+ASCII double quotes); a name followed by one of `not_followed_by`, which turns
+it into the name of an event or activity (宪法宣传周, 民法典进万家) or a concept
+(宪法精神, 宪法意识, 宪法和法律), or shows that the name's last 法 begins another
+word (安全生产法律法规, 禁毒法治教育, 行政处罚法定原则); but a name followed by
+one of `cited_when_followed_by` is a citation all the same (行政处罚法规定, which
+would otherwise read as 法规). A name after one of `not_preceded_by` (现行宪法)
+is the institution, not the text.
+
+Read: body paragraphs (with the run-in bodies of headings) and heading
+phrases; not the title, the back matter or web residue."""
+
+from __future__ import annotations
+
+import re
+
+from .. import prose
+from ..model import Fix
+from . import Hit
+
+KIND = "law-citation"
+PARAMS = {
+    "names": (list, None),
+    "prefix": (str, ""),
+    "not_followed_by": (list, []),
+    "cited_when_followed_by": (list, []),
+    "not_preceded_by": (list, []),
+}
+VARIANTS = ("default",)
+
+# A bracketed year range after a name: （2021—2025年）, (2021-2025年).
+_YEARS = re.compile(r"[（(][ \t]*[0-9０-９]{4}[ \t]*[—–\-－~～至]{1,2}[ \t]*[0-9０-９]{4}[ \t]*年?[ \t]*[）)]")
+# Marks that enclose a name: (opening, closing). Where both are the same
+# character (ASCII "), an odd count before the name means it is open.
+_ENCLOSING = (("《", "》"), ("〈", "〉"), ("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ('"', '"'))
+
+
+def validate(params, vocabulary):
+    for key in ("names", "not_followed_by", "cited_when_followed_by", "not_preceded_by"):
+        if not all(isinstance(w, str) and w.strip() for w in params[key]):
+            return f"{key}: expected a list of words"
+    if not params["names"]:
+        return "names: expected at least one name"
+    return None
+
+
+def prepare(params):
+    # A name may be listed with its year range (法治政府建设实施纲要（2021—2025年）):
+    # the range is matched after the name in any bracket and dash form.
+    names = {_YEARS.sub("", n.strip()) for n in params["names"]}
+    names.discard("")
+    follow, cited = params["not_followed_by"], params["cited_when_followed_by"]
+    return {
+        **params,
+        "pattern": prose.literal_pattern(names),
+        "follow": prose.literal_pattern(follow) if follow else None,
+        "cited": prose.literal_pattern(cited) if cited else None,
+        "before": tuple(params["not_preceded_by"]),
+    }
+
+
+def _enclosed(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands between an opening mark and its closing one."""
+    for opening, closing in _ENCLOSING:
+        if opening not in text:
+            continue
+        if opening == closing:
+            if text.count(opening, 0, start) % 2 and text.find(closing, end) >= 0:
+                return True
+        elif text.count(opening, 0, start) > text.count(closing, 0, start) and text.find(closing, end) >= 0:
+            return True
+    return False
+
+
+def _texts(doc):
+    """(line, column, text) of each heading phrase and body paragraph."""
+    for p in doc.preface:
+        yield p.line, p.column, p.text
+    for section in doc.headings():
+        h = section.heading
+        if h.title:
+            yield h.number, h.title_column, h.title
+        for p in section.paragraphs:
+            yield p.line, p.column, p.text
+
+
+def check(doc, params, ctx):
+    for line, column, text in _texts(doc):
+        spans = list(_names(text, params))
+        for i, (start, end) in enumerate(spans):
+            name = text[start:end]
+            # Between titles in 《》 no 顿号 is needed: 宪法、民法典 → 《宪法》《民法典》.
+            stop = end
+            if text.startswith("、", end) and (text.startswith("《", end + 1)
+                                               or (i + 1 < len(spans) and spans[i + 1][0] == end + 1)):
+                stop = end + 1
+            yield Hit(line, column + start, column + end, {"name": name},
+                      fix=Fix(line, column + start, column + stop, f"《{name}》"))
+
+
+def _names(text: str, params):
+    """[start, end) of each name cited without 书名号 in text."""
+    pattern, follow, cited, prefix = params["pattern"], params["follow"], params["cited"], params["prefix"]
+    before = params["before"]
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if follow is not None and follow.match(text, end) and not (cited is not None and cited.match(text, end)):
+            continue
+        if before and text.endswith(before, 0, start):
+            continue
+        if prefix and text.endswith(prefix, 0, start):
+            start -= len(prefix)
+        years = _YEARS.match(text, end)
+        if years:
+            end = years.end()
+        if not _enclosed(text, start, end):
+            yield start, end

@@ -1,0 +1,91 @@
+"""paragraph-end: a body paragraph that ends without terminal punctuation.
+
+Read: the preface and the paragraphs of every part, with the run-in body of a
+heading line (（一）切实提高政治站位。带头……). Never a heading that stands alone,
+the title, the 主送机关, 特此报告, the signature, the 成文日期, contact lines, page
+numbers or web residue: none of these is a paragraph of the body.
+
+A paragraph is terminated when its last mark, after any closing quotes and
+brackets (。” ！） ……》), is 。！？ or …… (the half-width ! and ? count too:
+their width is a matter for the half-width punctuation rule); a bracketed
+note after the closing mark (……12件。（数据截至12月31日）) does not reopen it.
+： and ； may end a paragraph, as they introduce a list (……报告如下：) or
+continue one (一是……；). A half-width "." ending a paragraph of Chinese text
+is reported as its own variant: the paragraph is closed, but with the wrong
+mark (an ellipsis typed as ... is left to the punctuation rules).
+
+Not reported: a short line with no punctuation at all (at most `heading_max`
+characters; not the run-in body of a heading), which reads as a heading that
+lost its numeral (主要工作) or a label; a note in brackets standing alone
+(（此件公开发布）); an 附件 line, written without a full stop."""
+
+from __future__ import annotations
+
+from ..model import LineKind
+from . import Hit
+
+KIND = "paragraph-end"
+PARAMS = {"heading_max": (int, 30)}
+VARIANTS = ("default", "halfwidth")
+
+_TERMINAL = frozenset("。！？!?…")
+_LIST_MARKS = frozenset("：；:;")
+_CLOSERS = "”’」』）)】〕》〉]］\"' \t\u3000"
+_PAUSES = frozenset("，,、；;：:。！？!?")
+_BRACKETS = (("（", "）"), ("(", ")"), ("【", "】"), ("〔", "〕"))
+_TAIL = 12
+
+
+def validate(params, vocabulary):
+    return None if params["heading_max"] >= 0 else "heading_max: expected a number of characters, 0 or more"
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+
+
+def _paragraphs(doc):
+    yield from doc.preface
+    for section in doc.headings():
+        yield from section.paragraphs
+
+
+def _exempt(text: str, heading_max: int, run_in: bool) -> bool:
+    if not run_in and len(text) <= heading_max and text[-1] != "." and not any(ch in _PAUSES for ch in text):
+        return True  # a heading without its numeral, or a label
+    if any(text[0] == o and text[-1] == c for o, c in _BRACKETS):
+        return True  # a note standing alone
+    return text.startswith("附件")
+
+
+def _note_after_sentence(text: str) -> bool:
+    """A bracketed note after a closed sentence: ……12件。（数据截至12月31日）"""
+    for opening, closing in _BRACKETS:
+        if text[-1] == closing:
+            i = text.rfind(opening)
+            return i > 0 and text[i - 1] in _TERMINAL
+    return False
+
+
+def check(doc, params, ctx):
+    kinds = {line.number: line.kind for line in doc.lines}
+    heading_max = params["heading_max"]
+    for p in _paragraphs(doc):
+        kind = kinds.get(p.line)
+        if kind not in (LineKind.TEXT, LineKind.HEADING):
+            continue  # 特此报告, a date or a contact line standing among the paragraphs
+        text = p.text.rstrip()
+        if not text or _exempt(text, heading_max, kind is LineKind.HEADING):
+            continue
+        core = text.rstrip(_CLOSERS)
+        if not core:
+            continue
+        last = core[-1]
+        if last in _TERMINAL or last in _LIST_MARKS or core.endswith("..") or _note_after_sentence(text):
+            continue
+        end = p.column + len(core)  # just after the last mark that counts
+        tail = core if len(core) <= _TAIL else "……" + core[-_TAIL:]
+        if last != ".":
+            yield Hit(p.line, end - 1, end, {"tail": tail})
+        elif any(_is_cjk(ch) for ch in core):  # an English paragraph may end so
+            yield Hit(p.line, end - 1, end, {"tail": tail}, "halfwidth")

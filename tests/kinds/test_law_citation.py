@@ -1,0 +1,107 @@
+import pytest
+
+from conftest import lint, seed_text
+
+M = "一、主要举措和成效\n"
+
+
+def spans(text):
+    """(line, column, end_column, fix) of each FZ503 finding on text."""
+    return [(f.line, f.column, f.end_column, f.fix.replacement) for f in lint(text, select=["FZ503"])]
+
+
+def test_002_line_12_one_finding_per_name():
+    findings = lint(seed_text(2), select=["FZ503"])
+    line = seed_text(2).split("\n")[11]
+    assert [(f.line, line[f.column - 1:f.end_column - 1]) for f in findings] == [
+        (12, "宪法"), (12, "民法典"), (12, "禁毒法")]
+    assert [f.fix.replacement for f in findings] == ["《宪法》", "《民法典》", "《禁毒法》"]
+
+
+def test_seeds_without_unmarked_citations():
+    # 000, 003 and 004 mark every law they cite; 003's “宪法宣传月” is an event in quotes.
+    for number in (0, 3, 4):
+        assert lint(seed_text(number), select=["FZ503"]) == [], number
+
+
+def test_001_line_16():
+    # 突出宪法、民法典等重点内容普法: the laws as the content of legal education.
+    assert [(f.line, f.column) for f in lint(seed_text(1), select=["FZ503"])] == [(16, 16), (16, 19)]
+
+
+def fixes(text):
+    """(column, end_column, replacement) of each FZ503 fix on text."""
+    return [(f.fix.column, f.fix.end_column, f.fix.replacement) for f in lint(text, select=["FZ503"])]
+
+
+def test_names_in_a_paragraph():
+    assert spans(M + "向村民宣传宪法、民法典、禁毒法等法律法规。") == [
+        (2, 6, 8, "《宪法》"), (2, 9, 12, "《民法典》"), (2, 13, 16, "《禁毒法》")]
+
+
+def test_the_fix_drops_the_enumeration_comma_between_titles():
+    # 《宪法》《民法典》《禁毒法》: no 顿号 between titles in 《》.
+    assert fixes(M + "宣传宪法、民法典、禁毒法等法律法规。") == [
+        (3, 6, "《宪法》"), (6, 10, "《民法典》"), (10, 13, "《禁毒法》")]
+    assert fixes(M + "宣传宪法、《民法典》。") == [(3, 6, "《宪法》")]
+    # ... but not before a word that is not a title.
+    assert fixes(M + "宣传宪法、民法典宣传月。") == [(3, 5, "《宪法》")]
+
+
+def test_the_prefix_goes_inside_the_marks():
+    assert spans(M + "学习中华人民共和国行政处罚法。") == [(2, 3, 15, "《中华人民共和国行政处罚法》")]
+
+
+@pytest.mark.parametrize("years", ["（2021—2025年）", "(2021-2025年)"])
+def test_the_year_range_goes_inside_the_marks(years):
+    name = "法治政府建设实施纲要" + years
+    assert spans(M + f"贯彻落实{name}。") == [(2, 5, 5 + len(name), f"《{name}》")]
+
+
+def test_a_law_followed_by_its_provisions_is_cited():
+    assert spans(M + "依照行政处罚法规定从轻处罚。") == [(2, 3, 8, "《行政处罚法》")]
+
+
+def test_the_longest_listed_name_is_taken():
+    assert spans(M + "学习行政复议法实施条例。") == [(2, 3, 12, "《行政复议法实施条例》")]
+
+
+def test_heading_phrase_and_run_in_body():
+    text = "一、深入贯彻实施民法典\n（一）加强普法。宣传宪法。"
+    assert spans(text) == [(1, 9, 12, "《民法典》"), (2, 11, 13, "《宪法》")]
+
+
+@pytest.mark.parametrize("text", [
+    "学习《宪法》《民法典》。",
+    "学习《中华人民共和国宪法》。",
+    "学习《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》。",
+    "贯彻《法治政府建设实施纲要(2021-2025年)》。",
+    "利用“宪法宣传月”等节点开展普法。",
+    "开展宪法宣传周活动。",
+    "组织民法典宣传月活动，开展民法典进万家活动。",
+    "在12月4日宪法日举办讲座。",
+    "弘扬宪法精神，增强宪法意识，维护宪法权威。",
+    "在宪法和法律范围内活动。",
+    "建成宪法主题公园1个。",
+    "落实安全生产责任制。",  # 安全生产 is no law's name
+    "宣传安全生产法律法规和禁毒法规。",  # the name's 法 begins 法律, 法规
+    "开展禁毒法治教育，坚持行政处罚法定原则。",
+    "今年是我国现行宪法公布施行四十周年。",
+    "让师生感受宪法的魅力，开展宪法“七进”活动，推动民法典走进千家万户。",
+])
+def test_not_found(text):
+    assert spans(M + text) == []
+
+
+def test_title_back_matter_and_residue_are_not_read():
+    text = ("某某区司法局关于民法典实施情况的报告\n您当前的位置：首页 > 民法典专栏\n"
+            "一、主要举措和成效\n开展普法活动。\n某某区司法局\n2023年1月30日")
+    assert spans(text) == []
+
+
+def test_the_fix_marks_the_name_once():
+    text = M + "宣传宪法。"
+    [f] = lint(text, select=["FZ503"])
+    line = text.split("\n")[1]
+    fixed = line[:f.fix.column - 1] + f.fix.replacement + line[f.fix.end_column - 1:]
+    assert fixed == "宣传《宪法》。" and spans(M + fixed) == []
