@@ -69,9 +69,12 @@ def throughput(seeds: list[Path], copies: int) -> None:
         print(f"throughput: {len(paths)} files in {lint_s:.2f} s = {len(paths) / lint_s:.0f} files/s; "
               f"reading alone {read_s:.2f} s (lint/read ratio {lint_s / read_s:.1f}x)")
 
-        # Cost of each rule family: all rules against the structure rules alone
-        # (FZ1-FZ3, FZ9), in this process, interleaved to share the noise.
-        families = {"structure (FZ1-3, FZ9)": ["FZ1", "FZ2", "FZ3", "FZ9"], "all rules": None}
+        # Cost of each rule family: the structure rules (FZ1-FZ3, FZ9) with the
+        # family added, against the structure rules alone, in this process,
+        # interleaved to share the noise.
+        structure = ["FZ1", "FZ2", "FZ3", "FZ9"]
+        families = {"structure (FZ1-3, FZ9)": structure, "+ evidence (FZ4)": structure + ["FZ4"],
+                    "+ language (FZ5, FZ6)": structure + ["FZ5", "FZ6"], "all rules": None}
         linters = {name: pipeline.Linter(rs, pipeline.Options(rules=rs.select(sel, None)))
                    for name, sel in families.items()}
         best = dict.fromkeys(families, float("inf"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -218,8 +219,7 @@ class Document:
         return last
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """Replace the text of one line from column to end_column with replacement.
     An unsafe fix (one that may change the meaning, or that a person should
     confirm) is shown but never applied by --fix."""

@@ -14,7 +14,11 @@ def text_lines(doc):
     return [line for line in doc.lines if line.kind not in _NOT_TEXT]
 
 
+# Chinese characters and full-width marks: what makes text Chinese text. A set,
+# because a membership test is the cheapest check per character in Python.
+CJK = frozenset(map(chr, [*range(0x4E00, 0xA000), *range(0x3400, 0x4DC0), *range(0x3000, 0x3040),
+                          *range(0xFF00, 0xFFF0)])) | frozenset("“”‘’…—")
+
+
 def is_cjk(ch: str) -> bool:
-    """A Chinese character or a full-width mark: what makes text Chinese text."""
-    return ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\u3000" <= ch <= "\u303f"
-            or "\uff00" <= ch <= "\uffef" or ch in "“”‘’…—")
+    return ch in CJK

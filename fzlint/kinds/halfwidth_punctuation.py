@@ -12,16 +12,19 @@ Fixable: the line's marks are replaced by their full-width forms, nothing else.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..model import Fix
 from . import Hit
-from ._text import is_cjk, text_lines
+from . import _joined
+from ._text import CJK, is_cjk
 
 KIND = "halfwidth-punctuation"
 PARAMS = {"marks": (dict, None)}
 VARIANTS = ("default",)
 _PROTECTED = re.compile(r"(?:https?|ftp)://[!-~]+|www\.[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _SPACE = " \t\u3000\xa0"
+_PARENS = re.compile(r"[()]")
 
 
 def validate(params, vocabulary):
@@ -48,10 +51,11 @@ def _chinese_pairs(text: str) -> dict[int, bool]:
     Chinese text (its content or its surroundings are)."""
     found: dict[int, bool] = {}
     stack: list[int] = []
-    for i, ch in enumerate(text):
-        if ch == "(":
+    for m in _PARENS.finditer(text):
+        i = m.start()
+        if text[i] == "(":
             stack.append(i)
-        elif ch == ")" and stack:
+        elif stack:
             j = stack.pop()
             # Chinese content, or ASCII content glossing a Chinese word: 张三(13800000000);
             # but LED (light-emitting diode), f(x) stay.
@@ -60,43 +64,64 @@ def _chinese_pairs(text: str) -> dict[int, bool]:
     return found
 
 
-def faulty(text: str, pattern: re.Pattern, skip: tuple[int, int] = (0, 0)) -> list[int]:
-    """The indexes of the marks of text that should be full-width."""
-    if not pattern.search(text):
-        return []
-    protected = [m.span() for m in _PROTECTED.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
-    pairs = _chinese_pairs(text) if "(" in text and ")" in text else {}
-    out = []
-    for m in pattern.finditer(text):
-        i = m.start()
-        if skip[0] <= i < skip[1] or any(s <= i < e for s, e in protected):
+def faulty(text: str, places: list[int], start: int, end: int, skip: int = 0) -> list[int]:
+    """Of the ASCII marks at `places` in the line text[start:end], those that
+    should be full-width; the first `skip` characters (a heading's marker) are
+    left alone."""
+    # Most marks follow a Chinese character and need no more thought (such a mark
+    # cannot lie in a URL or an e-mail address, which are ASCII).
+    out, rest = [], []
+    for i in places:
+        if i - start < skip:
             continue
-        before, after = (text[i - 1] if i else ""), (text[i + 1] if i + 1 < len(text) else "")
-        if before.isascii() and before.isdigit() and after.isascii() and after.isdigit():
-            continue  # 1,000  10:19:38
-        if i in pairs:
-            if pairs[i]:
-                out.append(i)
-        elif is_cjk(_neighbour(text, i, -1)) or is_cjk(_neighbour(text, i, 1)):
+        if text[i - 1] in CJK and text[i] not in "()" and i > start:
             out.append(i)
-    return out
+        else:
+            rest.append(i)
+    if not rest:
+        return out
+    line = text[start:end]
+    protected = ([(s + start, e + start) for s, e in (m.span() for m in _PROTECTED.finditer(line))]
+                 if ("/" in line or "@" in line or "www." in line) else [])
+    pairs = ({k + start: v for k, v in _chinese_pairs(line).items()} if "(" in line and ")" in line else {})
+    for i in rest:
+        if any(s <= i < e for s, e in protected):
+            continue
+        if i in pairs:
+            chinese = pairs[i]
+        else:
+            before = text[i - 1] if i > start else ""
+            after = text[i + 1] if i + 1 < end else ""
+            if "0" <= before <= "9" and "0" <= after <= "9":
+                continue  # 1,000  10:19:38
+            chinese = is_cjk(_neighbour(line, i - start, -1)) or is_cjk(_neighbour(line, i - start, 1))
+        if chinese:
+            out.append(i)
+    return sorted(out) if rest and out else out
 
 
 def check(doc, params, ctx):
     marks, pattern = params["marks"], params["pattern"]
-    for line in text_lines(doc):
-        text = line.text
-        skip = (0, 0)
-        if line.marker is not None:  # the heading's own marker is FZ203's
-            skip = (line.marker.column - line.column, line.marker.end_column - line.column)
-        found = faulty(text, pattern, skip)
+    joined = _joined.of(doc)
+    text, lines = joined.text, joined.lines
+    places = [m.start() for m in pattern.finditer(text)]  # one scan of the whole draft
+    k = 0
+    while k < len(places):
+        i = joined.line_at(places[k])
+        start, end = joined.bounds(i)
+        k0, k = k, bisect_left(places, end, k)
+        line = lines[i]
+        skip = line.marker.end_column - line.column if line.marker is not None else 0  # the marker is FZ203's
+        found = faulty(text, places[k0:k], start, end, skip)
         if not found:
             continue
         first, last = found[0], found[-1] + 1
-        segment = list(text[first:last])
-        for i in found:
-            segment[i - first] = marks[text[i]]
-        column = line.column + first
-        shown = "".join(dict.fromkeys(text[i] for i in found))
-        yield Hit(line.number, column, line.column + last, {"count": len(found), "marks": " ".join(shown)},
-                  fix=Fix(line.number, column, line.column + last, "".join(segment)))
+        pieces, at = [], first
+        for j in found:  # the text between the marks, and each mark replaced
+            pieces += (text[at:j], marks[text[j]])
+            at = j + 1
+        segment = "".join(pieces)
+        column = line.column + first - start
+        shown = "".join(dict.fromkeys(text[j] for j in found))
+        yield Hit(line.number, column, column + last - first, {"count": len(found), "marks": " ".join(shown)},
+                  fix=Fix(line.number, column, column + last - first, segment))

@@ -8,7 +8,7 @@ import re
 
 from ..model import Fix
 from . import Hit
-from ._text import text_lines
+from . import _joined
 
 KIND = "repeated-punctuation"
 PARAMS = {"marks": (str, None)}
@@ -22,12 +22,19 @@ def validate(params, vocabulary):
 
 
 def prepare(params):
-    return {**params, "pattern": re.compile(f"([{re.escape(params['marks'])}])\\1+")}
+    marks = params["marks"]
+    cls = f"[{re.escape(marks)}]"
+    # Two marks in a row, found with a pattern that begins with a class (a scan
+    # in C); whether they are the same mark is checked on the rare matches.
+    return {**params, "pattern": re.compile(f"({cls})\\1+"), "adjacent": re.compile(cls + cls)}
 
 
 def check(doc, params, ctx):
+    joined = _joined.of(doc)
+    if not any(m.group()[0] == m.group()[1] for m in params["adjacent"].finditer(joined.text)):
+        return  # the usual case
     pattern = params["pattern"]
-    for line in text_lines(doc):
+    for line in joined.lines:
         for m in pattern.finditer(line.text):
             column = line.column + m.start()
             end = line.column + m.end()

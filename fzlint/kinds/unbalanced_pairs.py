@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import Hit
-from ._text import text_lines
+from . import _joined
 
 KIND = "unbalanced-pairs"
 PARAMS = {"pairs": (list, None)}
@@ -27,23 +27,34 @@ def prepare(params):
     for kind, (opens, closes) in enumerate(params["pairs"]):
         opening.update(dict.fromkeys(opens, kind))
         closing.update(dict.fromkeys(closes, kind))
-    marks = re.compile("[" + re.escape("".join(opening) + "".join(closing)) + '"]')
+    marks = re.compile("[" + re.escape("".join(opening) + "".join(closing)) + '"\n]')
     return {**params, "opening": opening, "closing": closing, "marks": marks}
 
 
 def unmatched(text: str, opening: dict, closing: dict, marks: re.Pattern) -> list[tuple[int, str]]:
-    """(index, "opening" | "closing") of each unmatched mark of text, in order."""
+    """(index, "opening" | "closing") of each unmatched mark of text, in order;
+    each line (paragraph) is balanced on its own. One scan of the whole text."""
     stack: list[tuple[int, int]] = []  # (kind, index)
     found = []
     quotes = []
     for m in marks.finditer(text):
         ch, i = m.group(), m.start()
-        if ch == '"':
+        if ch == "\n":  # a paragraph ends: what is open stays unmatched
+            if stack:
+                found += [(j, "opening") for _, j in stack]
+                stack = []
+            if len(quotes) % 2:
+                found.append((quotes[-1], "opening"))
+            quotes = []
+        elif ch == '"':
             quotes.append(i)
         elif ch in opening:
             stack.append((opening[ch], i))
         else:
             kind = closing[ch]
+            if stack and stack[-1][0] == kind:
+                stack.pop()
+                continue
             depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0] == kind), None)
             if depth is None:
                 found.append((i, "closing"))
@@ -57,11 +68,9 @@ def unmatched(text: str, opening: dict, closing: dict, marks: re.Pattern) -> lis
 
 
 def check(doc, params, ctx):
-    opening, closing, marks = params["opening"], params["closing"], params["marks"]
-    for line in text_lines(doc):
-        text = line.text
-        if not marks.search(text):
-            continue
-        for i, variant in unmatched(text, opening, closing, marks):
-            column = line.column + i
-            yield Hit(line.number, column, column + 1, {"mark": text[i]}, "closing" if variant == "closing" else "default")
+    joined = _joined.of(doc)
+    text = joined.text
+    for i, variant in unmatched(text, params["opening"], params["closing"], params["marks"]):
+        line = joined.line_at(i)
+        number, column = joined.position(line, i)
+        yield Hit(number, column, column + 1, {"mark": text[i]}, "closing" if variant == "closing" else "default")
