@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -51,3 +52,18 @@ def document(text: str, year=None):
 def seeds_dir() -> Path:
     assert SEEDS.is_dir(), f"seeds not found under {SEEDS} (set FZLINT_SEEDS)"
     return SEEDS
+
+
+@pytest.fixture
+def rules_copy(tmp_path) -> Path:
+    """A copy of rules/ to break or extend in a test."""
+    target = tmp_path / "rules"
+    shutil.copytree(ruleset.data.rules_dir(), target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file (which must hold it) with `new`."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, codes
+from conftest import ROOT, codes, edit
 from fzlint import kinds, ruleset
 
 RULES = ruleset.default().rules
@@ -92,19 +90,6 @@ def test_readme_lists_every_rule():
 
 # -- validation: a bad rule file names the file and the key ------------------
 
-@pytest.fixture
-def rules_copy(tmp_path) -> Path:
-    target = tmp_path / "rules"
-    shutil.copytree(ruleset.data.rules_dir(), target)
-    return target
-
-
-def _break(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.mark.parametrize("file,old,new,expected", [
     ("structure.yaml", "severity: error", "severity: fatal", r"structure\.yaml: FZ101\.severity: expected error, warning or info"),
     ("structure.yaml", "kind: required-section", "kind: no-such-kind", r"structure\.yaml: FZ101\.kind: unknown kind 'no-such-kind'"),
@@ -121,7 +106,7 @@ def _break(path: Path, old: str, new: str) -> None:
     ("evidence.yaml", "- '有效遏制'", "- '.{0,2}有效遏制'", r"FZ401\.params: claims\[4\]: .* must begin with a word"),
 ])
 def test_bad_rule_files_name_file_and_key(rules_copy, file, old, new, expected):
-    _break(rules_copy / file, old, new)
+    edit(rules_copy / file, old, new)
     with pytest.raises(ruleset.RuleSetError, match=expected):
         ruleset.load(rules_copy)
 

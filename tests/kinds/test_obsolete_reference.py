@@ -1,8 +1,7 @@
-import shutil
 
 import pytest
 
-from conftest import lint, seed_text
+from conftest import edit, lint, seed_text
 from fzlint import ruleset
 
 
@@ -127,13 +126,6 @@ def test_web_residue_is_not_read():
 
 # -- obsolete.yaml: validation naming the file and key ---------------------------
 
-@pytest.fixture
-def rules_copy(tmp_path):
-    target = tmp_path / "rules"
-    shutil.copytree(ruleset.data.rules_dir(), target)
-    return target
-
-
 @pytest.mark.parametrize("old,new,expected", [
     ("  - pattern: '《信访条例》'", "  - pattern: '《信访条例('", r"obsolete\.yaml: references\[0\]\.pattern: bad regular expression"),
     ("    since: 2022-05-01", "    since: May 2022", r"references\[0\] \(《信访条例》\)\.since: expected a year or a date"),
@@ -144,10 +136,7 @@ def rules_copy(tmp_path):
     ("references:", "refs:", r"obsolete\.yaml: expected a mapping with a list under references"),
 ])
 def test_bad_obsolete_file_names_file_and_key(rules_copy, old, new, expected):
-    path = rules_copy / "obsolete.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edit(rules_copy / "obsolete.yaml", old, new)
     with pytest.raises(ruleset.RuleSetError, match=expected):
         ruleset.load(rules_copy)
 

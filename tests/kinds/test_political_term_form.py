@@ -1,8 +1,7 @@
-import shutil
 
 import pytest
 
-from conftest import document, lint, linter, seed_text
+from conftest import document, edit, lint, linter, seed_text
 from fzlint import ruleset
 from fzlint.kinds import political_term_form
 from fzlint.model import Fix, Source
@@ -141,13 +140,6 @@ def test_near_miss_ignores_punctuation_and_finds_a_doubled_character():
 
 # -- parameters naming the rule and key ---------------------------------------------
 
-@pytest.fixture
-def rules_copy(tmp_path):
-    target = tmp_path / "rules"
-    shutil.copytree(ruleset.data.rules_dir(), target)
-    return target
-
-
 @pytest.mark.parametrize("old,new,expected", [
     ("        二个维护: 两个维护", "        二个维护: 三个维护", r"FZ603\.params: variants\.二个维护: '三个维护' is not one of terms"),
     ("        二个维护: 两个维护", "        两个确立: 两个维护", r"FZ603\.params: variants\.两个确立: a variant cannot be a term"),
@@ -156,9 +148,6 @@ def rules_copy(tmp_path):
     ("        - 四个自信\n", "        - 四个意识\n", r"FZ603\.params: terms: a formulation is listed twice"),
 ])
 def test_bad_parameters_name_the_rule_and_key(rules_copy, old, new, expected):
-    path = rules_copy / "terminology.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edit(rules_copy / "terminology.yaml", old, new)
     with pytest.raises(ruleset.RuleSetError, match=expected):
         ruleset.load(rules_copy)

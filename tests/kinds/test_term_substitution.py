@@ -1,8 +1,7 @@
-import shutil
 
 import pytest
 
-from conftest import document, lint, linter, seed_text
+from conftest import document, edit, lint, linter, seed_text
 from fzlint import ruleset
 from fzlint.model import Fix, LineKind, Source
 from fzlint.pipeline import Linter, Options
@@ -105,21 +104,8 @@ def test_english_message():
 
 # -- terms.yaml: an unsafe term, and validation naming the file and key ---------
 
-@pytest.fixture
-def rules_copy(tmp_path):
-    target = tmp_path / "rules"
-    shutil.copytree(ruleset.data.rules_dir(), target)
-    return target
-
-
-def _edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_an_unsafe_term_asks_for_confirmation(rules_copy):
-    _edit(rules_copy / "terms.yaml", "    right: 法治意识\n", "    right: 法治意识\n    safe: false\n")
+    edit(rules_copy / "terms.yaml", "    right: 法治意识\n", "    right: 法治意识\n    safe: false\n")
     rules = ruleset.load(rules_copy)
     linter = Linter(rules, Options(rules=rules.select(["FZ601"], None)))
     [f] = linter.lint_source(Source("d.txt", f"{TITLE}\n一、主要举措和成效\n增强法制意识。", "utf-8")).findings
@@ -140,7 +126,7 @@ def test_an_unsafe_term_asks_for_confirmation(rules_copy):
     ("terms:", "words:", r"terms\.yaml: expected a mapping with a list under terms"),
 ])
 def test_bad_terms_file_names_file_and_key(rules_copy, old, new, expected):
-    _edit(rules_copy / "terms.yaml", old, new)
+    edit(rules_copy / "terms.yaml", old, new)
     with pytest.raises(ruleset.RuleSetError, match=expected):
         ruleset.load(rules_copy)
 
