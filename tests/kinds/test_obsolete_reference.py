@@ -1,4 +1,3 @@
-
 import pytest
 
 from conftest import edit, lint, seed_text

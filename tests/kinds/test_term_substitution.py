@@ -1,4 +1,3 @@
-
 import pytest
 
 from conftest import document, edit, lint, linter, seed_text
