@@ -290,18 +290,23 @@ class FigureFinder:
         return Figure(s, e, text[s:e], "percent" if m.group("pct") else "count", value, m.group("unit") or "", approx)
 
 
+def join(items) -> tuple[str, list[int]]:
+    """The texts of items (paragraphs or lines, anything with .text) joined with a
+    line break between them, and the index at which each starts."""
+    starts, offset = [], 0
+    for item in items:
+        starts.append(offset)
+        offset += len(item.text) + 1
+    return "\n".join(item.text for item in items), starts
+
+
 class ProseText:
     """Paragraphs joined into one text, indexed on first use for the FZ4 rules."""
 
     def __init__(self, paragraphs: list[Paragraph], finder: FigureFinder):
         self.paragraphs = paragraphs
         self.finder = finder
-        self.text = "\n".join(p.text for p in paragraphs)
-        self.offsets = []
-        offset = 0
-        for p in paragraphs:
-            self.offsets.append(offset)
-            offset += len(p.text) + 1
+        self.text, self.offsets = join(paragraphs)
         self._sentences: list[tuple[int, int]] | None = None
         self._sentence_starts: list[int] | None = None
         self._quoted: list[tuple[int, int]] | None = None

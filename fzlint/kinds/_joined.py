@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ..prose import join
 from ._text import text_lines
 
 _KEY = "joined-lines"
@@ -15,12 +16,7 @@ _KEY = "joined-lines"
 class Joined:
     def __init__(self, lines):
         self.lines = lines
-        self.text = "\n".join(line.text for line in lines)
-        self.starts = []
-        offset = 0
-        for line in lines:
-            self.starts.append(offset)
-            offset += len(line.text) + 1
+        self.text, self.starts = join(lines)
 
     def line_at(self, index: int) -> int:
         """The position in self.lines of the line holding text index."""

@@ -3,10 +3,11 @@ full-width forms) in Chinese text; one finding per line, with the count.
 
 A mark is in Chinese text when the nearest character before or after it
 (spaces skipped) is Chinese or a full-width mark; a pair of round brackets is
-when its content is, or when the word it follows is (张三(13800000000)). What must stay ASCII stays: a mark
-between digits (1,000, 10:19:38), URLs and e-mail addresses, marks among Latin
-words and codes (LED, 12319), and a heading's marker, which FZ203 reports.
-Fixable: the line's marks are replaced by their full-width forms, nothing else.
+when its content is, or when the word it follows is (张三(13800000000)). What
+must stay ASCII stays: a mark between digits (1,000, 10:19:38), URLs and e-mail
+addresses, marks among Latin words and codes (LED, 12319), and a heading's
+marker, which FZ203 reports. Fixable: the line's marks are replaced by their
+full-width forms, nothing else.
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ def faulty(text: str, places: list[int], start: int, end: int, skip: int = 0) ->
             chinese = is_cjk(_neighbour(line, i - start, -1)) or is_cjk(_neighbour(line, i - start, 1))
         if chinese:
             out.append(i)
-    return sorted(out) if rest and out else out
+    return sorted(out)
 
 
 def check(doc, params, ctx):
