@@ -8,7 +8,11 @@ Usage (from the repository root):  python3 benchmarks/bench.py [--seeds DIR] [--
    fzlint.read.read.  Then the structure rules alone (FZ1-FZ3, FZ9) against all
    rules, interleaved, so that each family's cost is a ratio.  One extra pass
    times each stage (read, parse, classify, check) summed over all files.
-2. Cold start: `python3 -m fzlint --no-color SEED` (and the installed `fzlint`
+2. Formats: a 100-paragraph .docx (seed paragraphs, headings numbered by
+   Word's automatic numbering), the same text as a saved web page and as
+   .txt; time to read each (best of 20, warm), as a ratio to the .txt, and
+   the first .docx read in a fresh process (python-docx's import included).
+3. Cold start: `python3 -m fzlint --no-color SEED` (and the installed `fzlint`
    script, if any) run as a subprocess, median of 7 runs after a warm-up.
    Baseline: `python3 -c pass`.  Also the cost of `import fzlint.cli`.
 
@@ -106,6 +110,37 @@ def throughput(seeds: list[Path], copies: int) -> None:
                                for name, s in stages.items()) + f"; total {total * 1000:.0f} ms")
 
 
+def formats(seeds: list[Path]) -> None:
+    sys.path.insert(0, str(ROOT / "tests" / "formats"))
+    import docxbuild  # noqa: E402 - the tests' builder of numbered .docx files
+    import pagebuild  # noqa: E402
+
+    lines = [ln for seed in seeds for ln in seed.read_text(encoding="utf-8").split("\n") if ln.strip()]
+    text = "\n".join((lines * (100 // len(lines) + 1))[:100])
+    with tempfile.TemporaryDirectory(prefix="fzlint-bench-") as tmp:
+        paths = {"txt": Path(tmp, "d.txt"), "docx": Path(tmp, "d.docx"), "html": Path(tmp, "d.html")}
+        paths["txt"].write_text(text, encoding="utf-8")
+        docxbuild.numbered(text, paths["docx"])
+        paths["html"].write_text(pagebuild.page(text)[0], encoding="utf-8")
+        paragraphs = len(read.read(str(paths["docx"])).lines)
+        best = {}
+        for name, path in paths.items():
+            best[name] = best_of(lambda: read.read(str(path)), passes=20)
+        base = best["txt"]
+        print(f"formats: reading {paragraphs} paragraphs: " + "; ".join(
+            f".{name} {t * 1000:.2f} ms ({t / base:.0f}x)" for name, t in best.items()))
+        lint = pipeline.Linter(ruleset.default(), pipeline.Options(rules=ruleset.default().rules))
+        docx_lint = best_of(lambda: lint.lint_file(str(paths["docx"])), passes=10)
+        txt_lint = best_of(lambda: lint.lint_file(str(paths["txt"])), passes=10)
+        print(f"  all rules: .docx {docx_lint * 1000:.1f} ms, .txt {txt_lint * 1000:.1f} ms "
+              f"(ratio {docx_lint / txt_lint:.2f}x)")
+        py = sys.executable
+        warm = median_ms([py, "-c", f"from fzlint import read; read.read({str(paths['txt'])!r})"])
+        first = median_ms([py, "-c", f"from fzlint import read; read.read({str(paths['docx'])!r})"])
+        print(f"  first .docx read in a fresh process: +{first - warm:.0f} ms over the first .txt read "
+              f"(python-docx and lxml imported on demand)")
+
+
 def median_ms(cmd: list[str], runs=7) -> float:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
 
@@ -148,6 +183,7 @@ def main() -> None:
         raise SystemExit(f"bench: no *.txt seeds in {args.seeds}")
     print(f"python {sys.version.split()[0]}, {len(seeds)} seeds from {args.seeds}, {args.copies} copies each")
     throughput(seeds, args.copies)
+    formats(seeds)
     cold_start(seeds[0])
 
 

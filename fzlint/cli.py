@@ -70,7 +70,7 @@ def main():
     """fzlint：法治政府建设年度报告草稿检查工具。
 
     \b
-    fzlint draft.txt              检查草稿（目录递归检查 *.txt、*.md；- 表示标准输入）
+    fzlint draft.docx             检查草稿（.txt .md .docx .html；目录递归检查；- 表示标准输入）
     fzlint outline draft.txt      显示 fzlint 识别出的标题层次和各部分
     fzlint rules                  列出全部规则
     fzlint explain FZ101          查看规则说明
@@ -155,6 +155,11 @@ def _fix_one(linter: Linter, path: str, write: bool, diffs: list[str], lang: str
         source = read.read(path)
     except read.ReadError as error:
         return linter.read_error(error)
+    if not source.writable:  # a .docx or web page is never rewritten: report, leave it as it is
+        note = ("只修复 .txt 和 .md 文件；Word 文档和网页不做改动，请按提示在原文件中修改"
+                if lang == "zh" else "only .txt and .md files are fixed; Word documents and web pages are left as they are")
+        click.echo(f"fzlint: {source.path}: {note}", err=True)
+        return linter.lint_source(source)
     try:
         outcome = fix.fix_source(lambda s: linter.lint_source(s).findings, source)
     except Exception as exc:  # noqa: BLE001

@@ -15,7 +15,7 @@ import codecs
 import difflib
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Finding, Fix, Source
 
@@ -74,7 +74,7 @@ def fix_source(lint, source: Source) -> Outcome:
             break
         seen.add(new_text)
         text, fixed = new_text, fixed + applied
-        findings = lint(Source(source.path, text, source.encoding, source.newline))
+        findings = lint(replace(source, text=text))
     return Outcome(source, text, fixed, findings)
 
 

@@ -28,18 +28,42 @@ class Severity(enum.IntEnum):
         return cls[text.upper()]
 
 
+class LineHint(NamedTuple):
+    """What a format says of one line beyond its text."""
+
+    heading: int = 0  # a heading level: Word's Heading 1–4 / 标题 1–4 style, or <h1>–<h4>
+    table: bool = False  # a table cell's paragraph: text, never a heading
+
+
+FORMATS = ("text", "markdown", "docx", "html")
+WRITABLE_FORMATS = ("text", "markdown")  # --fix writes these back; the others are read only
+
+
 @dataclass(frozen=True)
 class Source:
-    """A decoded draft: text with line breaks normalised to \\n."""
+    """A decoded draft: text with line breaks normalised to \\n.
+
+    For .txt and .md the text is the file's own text. For .docx each line is
+    one paragraph as Word shows it (automatic numbering rendered), so line N is
+    paragraph N; for .html each line is one block of the page's main text, and
+    origins maps it back to the line of the .html file where the block starts.
+    """
 
     path: str
     text: str
     encoding: str  # Python codec name: utf-8, utf-8-sig (with BOM), gb18030, utf-16-le/-be (with BOM)
     newline: str = "\n"  # the file's own line break, for writing it back
+    format: str = "text"  # one of FORMATS
+    hints: dict[int, LineHint] = field(default_factory=dict)  # by line number
+    origins: tuple[int, ...] = ()  # html: origins[n - 1] is the file line of text line n
 
     @property
     def lines(self) -> list[str]:
         return self.text.split("\n")
+
+    @property
+    def writable(self) -> bool:
+        return self.format in WRITABLE_FORMATS
 
 
 class LineKind(enum.Enum):
@@ -164,6 +188,7 @@ class Mention:
 class Document:
     source: Source
     lines: list[Line]  # non-blank lines, in order
+    text: str = ""  # the text as parsed (Markdown code blocks and comments blanked out)
     title: list[Line] = field(default_factory=list)
     recipient: Line | None = None
     preface: list[Paragraph] = field(default_factory=list)
@@ -243,6 +268,7 @@ class Finding:
     end_column: int
     message: str
     fix: Fix | None = None
+    context: str = ""  # .docx/.html: the opening words of the paragraph, to find it by
 
     @property
     def fixable(self) -> bool:

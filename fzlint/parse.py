@@ -1,7 +1,10 @@
 """Stage 2, parse: a Source to a Document.
 
 grammar/report.lark types every line (heading with its marker, 成文日期, page
-number, contact line, 特此报告, text); this module then
+number, contact line, 特此报告, text) of the text (a Markdown file's code
+blocks and comments blanked out first, formats/markdown.py); this module then
+  * applies the format's line hints: a .docx table cell stays text, a heading
+    style or <h2> makes a heading of its level (like Markdown's ##),
   * keeps web residue lines (rules/residue.yaml) out of the structure,
   * splits each heading into its phrase and any run-in body,
   * finds the front matter (title block, 主送机关) and the back matter
@@ -18,7 +21,8 @@ from functools import lru_cache
 from lark import Lark, Transformer
 
 from . import data
-from .model import DateLine, Document, Line, LineKind, Marker, Paragraph, Section, Source
+from .formats import markdown
+from .model import DateLine, Document, Line, LineHint, LineKind, Marker, Paragraph, Section, Source
 
 CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -135,30 +139,30 @@ class _LineBuilder(Transformer):
     def heading(self, children):
         atx = len(children.pop(0).value) if getattr(children[0], "type", None) == "ATX" else 0
         (marker, number), tok = children[0], (children[1] if len(children) > 1 else None)
-        return _heading_line(number, marker, atx, tok)
+        if tok is None:
+            return _heading_line(number, marker, atx, "", marker.end_column)
+        return _heading_line(number, marker, atx, tok.value, tok.column)
 
     def atx_heading(self, children):
         hashes, tok = children
-        return _heading_line(tok.line, None, len(hashes.value), tok)
+        return _heading_line(tok.line, None, len(hashes.value), tok.value, tok.column)
 
 
-def _heading_line(number: int, marker: Marker | None, atx: int, tok) -> Line:
+def _heading_line(number: int, marker: Marker | None, atx: int, content: str, column: int) -> Line:
     """A heading's line: its phrase (up to the first 。！？) and any run-in body.
 
-    Its text is filled in from the source by parse(), which has the whole line.
+    content is what follows the marker, from column on. The line's text is
+    filled in from the source by parse_lines(), which has the whole line.
     """
-    line = Line(number, LineKind.HEADING, "", marker.column if marker else tok.column, marker=marker, atx=atx)
-    if tok is None:
-        line.title_column = marker.end_column
-        return line
-    content = tok.value.rstrip()
-    line.title_column = tok.column
+    line = Line(number, LineKind.HEADING, "", marker.column if marker else column, marker=marker, atx=atx)
+    content = content.rstrip()
+    line.title_column = column
     m = _SENTENCE_END.search(content)
     if m:
         line.title = content[: m.start()]
         body = content[m.end():]
         line.body = body.lstrip()
-        line.body_column = tok.column + m.end() + len(body) - len(line.body)
+        line.body_column = column + m.end() + len(body) - len(line.body)
     else:
         line.title = content
     return line
@@ -175,14 +179,29 @@ def _parser() -> Lark:
     )
 
 
-def parse_lines(text: str) -> list[Line]:
-    """Type every non-blank line of text with the grammar."""
+def parse_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Line]:
+    """Type every non-blank line of text with the grammar, then apply the
+    format's hints: a table cell is text, a heading style makes a heading."""
     lines = _parser().parse(text)
     source_lines = text.split("\n")
-    for line in lines:
+    for i, line in enumerate(lines):
+        hint = hints.get(line.number) if hints else None
+        if hint is None:
+            if line.kind is LineKind.HEADING:
+                line.text = source_lines[line.number - 1][line.column - 1:].rstrip()
+            continue
+        whole = source_lines[line.number - 1]
+        column = len(whole) - len(whole.lstrip(_BLANKS)) + 1
+        if hint.table:
+            lines[i] = line = Line(line.number, LineKind.TEXT, whole[column - 1:].rstrip(), column)
+        elif hint.heading and line.kind is LineKind.TEXT:
+            lines[i] = line = _heading_line(line.number, None, min(hint.heading, 4), line.text, line.column)
         if line.kind is LineKind.HEADING:
-            line.text = source_lines[line.number - 1][line.column - 1:].rstrip()
+            line.text = whole[line.column - 1:].rstrip()
     return lines
+
+
+_BLANKS = " \t\u3000\u00a0"
 
 
 class Residue:
@@ -197,11 +216,12 @@ class Residue:
 
 
 def parse(source: Source, residue: Residue) -> Document:
-    lines = parse_lines(source.text)
+    text = markdown.mask(source.text) if source.format == "markdown" else source.text
+    lines = parse_lines(text, source.hints)
     for line in lines:
         if line.kind is LineKind.TEXT and residue.matches(line.text):
             line.kind = LineKind.RESIDUE
-    doc = Document(source=source, lines=lines)
+    doc = Document(source=source, lines=lines, text=text)
     doc.residue = [ln for ln in lines if ln.kind is LineKind.RESIDUE]
     doc.page_numbers = [ln for ln in lines if ln.kind is LineKind.PAGE_NUMBER]
     content = [ln for ln in lines if ln.kind not in (LineKind.RESIDUE, LineKind.PAGE_NUMBER)]

@@ -1,17 +1,18 @@
 """The stages in order, for one file: read → parse → classify → check.
 
 lint_file never raises for a bad input: a file that cannot be read becomes a
-FileResult with an FZ901 finding and its error.
+FileResult with an FZ901 finding and its error. Findings on a .docx or .html
+are then located in the file as its user sees it (locate()).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import check, classify, parse, prose, read
 from .kinds import Context
-from .model import Document, Finding, Severity
+from .model import Document, Finding, Severity, Source
 from .ruleset import BUILTIN_KINDS, Rule, RuleSet
 
 
@@ -52,6 +53,8 @@ class Linter:
     def lint_source(self, source) -> FileResult:
         doc = self.document(source)
         findings = check.run(doc, self.document_rules, self.context, self.options.lang)
+        if not source.writable:
+            findings = locate(source, findings)
         return FileResult(source.path, source.encoding, findings, document=doc)
 
     def lint_file(self, path: str) -> FileResult:
@@ -66,3 +69,24 @@ class Linter:
         finding = Finding(error.path, rule.code, rule.name, Severity.ERROR, 1, 1, 1, 1,
                           rule.message("default", {"reason": error.reason(self.options.lang)}, self.options.lang))
         return FileResult(error.path, None, [finding], error=error)
+
+
+CONTEXT_LENGTH = 16
+
+
+def locate(source: Source, findings: list[Finding]) -> list[Finding]:
+    """Findings on a .docx or .html as its user finds them: the paragraph's
+    opening words as context, an .html line moved to the line of the file where
+    its block starts, and no fix (--fix writes back only .txt and .md)."""
+    lines = source.lines
+    origins = source.origins
+    located = []
+    for f in findings:
+        text = lines[f.line - 1].strip(" \t\u3000\u00a0") if 0 < f.line <= len(lines) else ""
+        context = text[:CONTEXT_LENGTH] + ("…" if len(text) > CONTEXT_LENGTH else "")
+        line, end_line = f.line, f.end_line
+        if origins:
+            line = origins[f.line - 1] if 0 < f.line <= len(origins) else f.line
+            end_line = origins[f.end_line - 1] if 0 < f.end_line <= len(origins) else line
+        located.append(replace(f, line=line, end_line=end_line, fix=None, context=context))
+    return located

@@ -1,9 +1,13 @@
 """Stage 1, read: paths to decoded Sources.
 
 Finds the drafts (files, directories searched recursively, ``-`` for standard
-input), decodes each (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK)
-and normalises line breaks. Anything that cannot be read raises ReadError with
-a one-line reason in Chinese and English; the CLI turns it into FZ901.
+input) and reads each by its format, chosen by extension and by content (a
+.txt that is really a .docx or a saved web page is read as one):
+  * .txt and .md: decoded (UTF-8 with or without BOM, UTF-16 with BOM,
+    GB18030/GBK), line breaks normalised;
+  * .docx: formats/docx.py; .html/.htm: formats/html.py.
+Anything that cannot be read raises ReadError with a one-line reason in
+Chinese and English; the CLI turns it into FZ901.
 """
 
 from __future__ import annotations
@@ -14,9 +18,13 @@ import re
 import sys
 from pathlib import Path
 
+from .formats import FormatError, docx, html
 from .model import Source
 
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+ZIP_MAGIC = b"PK\x03\x04"
 MAX_BYTES = 50 * 1024 * 1024
 
 # File signatures of formats a draft is sometimes confused with.
@@ -25,8 +33,8 @@ _MAGIC = (
     (b"\xff\xd8\xff", "JPEG 图片", "a JPEG image"),
     (b"GIF8", "GIF 图片", "a GIF image"),
     (b"%PDF-", "PDF 文件", "a PDF file"),
-    (b"PK\x03\x04", "ZIP 压缩包（如 .docx），暂不支持该格式", "a ZIP archive (such as .docx), not supported yet"),
-    (b"\xd0\xcf\x11\xe0", "旧版 Word/Excel 文件（.doc/.xls）", "an old Word/Excel file (.doc/.xls)"),
+    (b"\xd0\xcf\x11\xe0", "旧版 Word/Excel 文件（.doc/.xls）或加密文档，请在 Word 中另存为 .docx",
+     "an old Word/Excel file (.doc/.xls) or an encrypted document; save it as .docx in Word"),
     (b"Rar!", "RAR 压缩包", "a RAR archive"),
     (b"\x7fELF", "可执行文件", "an executable"),
 )
@@ -64,10 +72,12 @@ def expand(paths: list[str]) -> tuple[list[str], list[ReadError]]:
                 for p in path.rglob("*")
                 if p.suffix.lower() in DRAFT_SUFFIXES
                 and p.is_file()
+                and not p.name.startswith("~$")  # Word's lock file beside an open document
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                errors.append(ReadError(raw, "目录中没有可检查的草稿（*.txt、*.md）", "the directory holds no drafts (*.txt, *.md)"))
+                errors.append(ReadError(raw, "目录中没有可检查的草稿（*.txt、*.md、*.docx、*.html）",
+                                      "the directory holds no drafts (*.txt, *.md, *.docx, *.html)"))
             files.extend(found)
         elif path.exists():
             files.append(raw)
@@ -100,10 +110,24 @@ def read(path: str) -> Source:
             raise ReadError(path, "没有读取权限", "permission denied") from None
         except OSError as exc:
             raise ReadError(path, f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}") from None
-    text, encoding = decode(display, data)
+    return from_bytes(display, data)
+
+
+def from_bytes(path: str, data: bytes) -> Source:
+    """A draft's Source from its bytes, by extension and content; raises ReadError."""
+    suffix = os.path.splitext(path)[1].lower()
+    try:
+        if data.startswith(ZIP_MAGIC) or suffix == ".docx":
+            return docx.read(path, data)
+        if suffix in HTML_SUFFIXES or html.looks_like_html(data):
+            return html.read(path, data)
+    except FormatError as exc:
+        raise ReadError(path, exc.zh, exc.en) from None
+    text, encoding = decode(path, data)
     newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text else "\n")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Source(path=display, text=text, encoding=encoding, newline=newline)
+    return Source(path=path, text=text, encoding=encoding, newline=newline,
+                  format="markdown" if suffix in MARKDOWN_SUFFIXES else "text")
 
 
 def decode(path: str, data: bytes) -> tuple[str, str]:

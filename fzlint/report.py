@@ -46,6 +46,7 @@ _T = {
     "fixable": Text("其中 {count} 个可用 --fix 自动修复（--diff 可先查看改动）。",
                     "{count} fixable with the --fix option (--diff shows the changes first)."),
     "fixed": Text("已修复 {fixed} 个问题，剩余 {left} 个。", "Fixed {fixed} problems, {left} remaining."),
+    "context": Text("〔“{context}”〕", "[\u201c{context}\u201d]"),
 }
 
 
@@ -61,7 +62,7 @@ def text(results: list[FileResult], style: Style, lang: str = "zh", quiet: bool 
         if verbose and result.encoding:
             out.append(style("dim", _T["encoding"].get(lang).format(path=result.path, encoding=result.encoding)))
         for f in result.findings:
-            out.append(_text_line(f, style))
+            out.append(_text_line(f, style, lang))
     if not quiet:
         c = counts(results)
         if sum(c.values()):
@@ -79,9 +80,12 @@ def text(results: list[FileResult], style: Style, lang: str = "zh", quiet: bool 
     return "\n".join(out) + ("\n" if out else "")
 
 
-def _text_line(f: Finding, style: Style) -> str:
+def _text_line(f: Finding, style: Style, lang: str = "zh") -> str:
     where = style("bold", f"{f.path}:{f.line}:{f.column}:")
-    return f"{where} {style(f.severity.label, f.severity.label)} {style('bold', f.code)} {f.message}"
+    line = f"{where} {style(f.severity.label, f.severity.label)} {style('bold', f.code)} {f.message}"
+    if f.context:  # .docx/.html: the paragraph's opening words, to find it by
+        line += " " + style("dim", _T["context"].get(lang).format(context=f.context))
+    return line
 
 
 def finding_json(f: Finding) -> dict:
@@ -94,6 +98,7 @@ def finding_json(f: Finding) -> dict:
         "end_line": f.end_line,
         "end_column": f.end_column,
         "message": f.message,
+        "context": f.context,
         "fixable": f.fixable,
         "fix": None if f.fix is None else {
             "line": f.fix.line, "column": f.fix.column, "end_column": f.fix.end_column,

@@ -58,16 +58,17 @@ def test_missing_file_and_empty_directory(tmp_path):
     assert files == []
     assert [(e.path, e.zh) for e in errors] == [
         (str(tmp_path / "nope.txt"), "文件不存在"),
-        (str(tmp_path / "empty"), "目录中没有可检查的草稿（*.txt、*.md）"),
+        (str(tmp_path / "empty"), "目录中没有可检查的草稿（*.txt、*.md、*.docx、*.html）"),
     ]
 
 
 def test_directories_are_searched_recursively_in_order(tmp_path):
-    for name in ("b/2.md", "a/1.txt", "a/skip.docx", ".git/x.txt", "c.TXT"):
+    for name in ("b/2.md", "a/1.txt", "a/3.docx", "a/~$3.docx", "a/skip.pdf", ".git/x.txt", "c.TXT", "d.htm"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     files, errors = read.expand([str(tmp_path)])
-    assert [f[len(str(tmp_path)) + 1:] for f in files] == ["a/1.txt", "b/2.md", "c.TXT"] and errors == []
+    assert [f[len(str(tmp_path)) + 1:] for f in files] == ["a/1.txt", "a/3.docx", "b/2.md", "c.TXT", "d.htm"]
+    assert errors == []
 
 
 def test_stdin(monkeypatch):

@@ -166,7 +166,7 @@ def _either(year: str, options: list[str]) -> Text:
 def check(doc, params, ctx):
     # One pass over the whole text; the rare hit is then placed on its line,
     # and dropped when that line is web residue or a page number.
-    text = doc.source.text
+    text = doc.text
     skipped = {line.number for line in doc.residue} | {line.number for line in doc.page_numbers}
     hit_lines = set()
     for start, end, variant, args in _hits(text, params):

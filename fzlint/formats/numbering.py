@@ -1,0 +1,197 @@
+"""Word's automatic numbering (word/numbering.xml), rendered as shown on screen.
+
+A paragraph is numbered by a list instance (w:num, by w:numId) and a level
+(w:ilvl, 0–8), given in its own properties or in its style's. The instance
+points at an abstract definition (w:abstractNum) whose levels say where
+counting starts (w:start), how a number is written (w:numFmt: decimal,
+chineseCounting …) and the text around it (w:lvlText such as "%1、" or
+"（%2）"); the instance may override a level's start or the whole level
+(w:lvlOverride). Instances of one abstract definition continue one another's
+counting; one that overrides a level counts on its own (how a list is
+restarted at 一), and a level restarts whenever a higher
+level of its list advances (unless w:lvlRestart says otherwise).
+
+Counters advance in document order, so render() must be called for every
+paragraph in turn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..parse import cn_numeral
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def _val(element, tag: str, default: str | None = None) -> str | None:
+    child = element.find(W + tag) if element is not None else None
+    if child is None:
+        return default
+    return child.get(W + "val", default)
+
+
+@dataclass
+class Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = ""
+    restart: int | None = None  # w:lvlRestart: restart after this (1-based) level; 0 never
+    legal: bool = False  # w:isLgl: every number of the text as decimal
+
+    @classmethod
+    def of(cls, lvl) -> "Level":
+        start = _val(lvl, "start", "1")
+        restart = _val(lvl, "lvlRestart")
+        return cls(
+            start=int(start) if start and start.lstrip("-").isdigit() else 1,
+            fmt=_val(lvl, "numFmt", "decimal") or "decimal",
+            text=_val(lvl, "lvlText", "") or "",
+            restart=int(restart) if restart and restart.isdigit() else None,
+            legal=lvl.find(W + "isLgl") is not None and _val(lvl, "isLgl", "1") not in ("0", "false"),
+        )
+
+
+@dataclass
+class Instance:
+    """One w:num: its abstract definition's levels with its overrides applied."""
+
+    key: str  # whose counters it advances: its abstract definition's, or its own when it overrides a level
+    levels: dict[int, Level] = field(default_factory=dict)
+    starts: dict[int, int] = field(default_factory=dict)  # w:startOverride by level
+
+
+class Numbering:
+    def __init__(self, numbering_element, styles: dict[str, dict] | None = None):
+        """numbering_element: the w:numbering root (or None for a document without lists);
+        styles: style id -> {"numId", "ilvl"} for styles that carry numbering."""
+        self.styles = styles or {}
+        abstract: dict[str, dict[int, Level]] = {}
+        level_styles: dict[str, dict[str, int]] = {}  # abstract id -> pStyle -> level
+        self.instances: dict[str, Instance] = {}
+        self.counters: dict[str, list[int | None]] = {}
+        if numbering_element is None:
+            return
+        for a in numbering_element.findall(W + "abstractNum"):
+            aid = a.get(W + "abstractNumId")
+            abstract[aid] = {}
+            for lvl in a.findall(W + "lvl"):
+                ilvl = int(lvl.get(W + "ilvl", "0"))
+                abstract[aid][ilvl] = Level.of(lvl)
+                style = _val(lvl, "pStyle")
+                if style:
+                    level_styles.setdefault(aid, {})[style] = ilvl
+        self.level_styles: dict[str, dict[str, int]] = {}
+        for num in numbering_element.findall(W + "num"):
+            nid = num.get(W + "numId")
+            aid = _val(num, "abstractNumId")
+            levels = dict(abstract.get(aid, {}))
+            starts: dict[int, int] = {}
+            for override in num.findall(W + "lvlOverride"):
+                ilvl = int(override.get(W + "ilvl", "0"))
+                start = _val(override, "startOverride")
+                if start is not None and start.lstrip("-").isdigit():
+                    starts[ilvl] = int(start)
+                lvl = override.find(W + "lvl")
+                if lvl is not None:
+                    levels[ilvl] = Level.of(lvl)
+            key = f"num:{nid}" if num.find(W + "lvlOverride") is not None else f"abstract:{aid}"
+            self.instances[nid] = Instance(key, levels, starts)
+            self.level_styles[nid] = level_styles.get(aid, {})
+
+    def render(self, ppr, style_id: str | None) -> str:
+        """The marker Word shows before the paragraph with these properties
+        (w:pPr) and style, advancing the counters; "" when it has none."""
+        num_id, ilvl = self._numbering_of(ppr, style_id)
+        if not num_id or num_id == "0" or num_id not in self.instances:
+            return ""
+        instance = self.instances[num_id]
+        level = instance.levels.get(ilvl)
+        if level is None:
+            return ""
+        counters = self.counters.setdefault(instance.key, [None] * 9)
+        first = {i: instance.starts.get(i, lv.start) for i, lv in instance.levels.items()}
+        counters[ilvl] = first.get(ilvl, 1) if counters[ilvl] is None else counters[ilvl] + 1
+        for deeper in range(ilvl + 1, 9):
+            restart = instance.levels[deeper].restart if deeper in instance.levels else None
+            if restart is None or (restart != 0 and ilvl < restart):
+                counters[deeper] = None
+        if level.fmt == "bullet":
+            return ""  # a bullet is not a 序数
+        return _PLACEHOLDER.sub(lambda m: self._number(instance, counters, int(m.group(1)) - 1, level.legal, first),
+                                level.text)
+
+    def _number(self, instance: Instance, counters, ilvl: int, legal: bool, first) -> str:
+        value = counters[ilvl] if counters[ilvl] is not None else first.get(ilvl, 1)
+        level = instance.levels.get(ilvl, Level())
+        return format_number(value, "decimal" if legal else level.fmt)
+
+    def _numbering_of(self, ppr, style_id: str | None) -> tuple[str | None, int]:
+        num_pr = ppr.find(W + "numPr") if ppr is not None else None
+        num_id = _val(num_pr, "numId") if num_pr is not None else None
+        ilvl = _val(num_pr, "ilvl") if num_pr is not None else None
+        if num_id is None and style_id in self.styles:  # numbering carried by the paragraph's style
+            num_id = self.styles[style_id].get("numId")
+            ilvl = ilvl if ilvl is not None else self.styles[style_id].get("ilvl")
+            if ilvl is None and num_id in self.level_styles:
+                ilvl = self.level_styles[num_id].get(style_id)
+        try:
+            level = int(ilvl) if ilvl is not None else 0
+        except ValueError:
+            level = 0
+        return num_id, min(max(level, 0), 8)
+
+
+# LibreOffice writes Word's chineseCounting as taiwaneseCountingThousand.
+_COUNTING = frozenset(("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+                       "taiwaneseCountingThousand", "koreanCounting"))
+_IDEOGRAPH_TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
+_ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
+_LEGAL = str.maketrans("一二三四五六七八九十百〇", "壹贰叁肆伍陆柒捌玖拾佰零")
+_LEGAL_TRADITIONAL = str.maketrans("一二三四五六七八九十百〇", "壹貳參肆伍陸柒捌玖拾佰零")
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_FULLSTOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def format_number(n: int, fmt: str) -> str:
+    """A number as a w:numFmt writes it (unknown formats as decimal, like Word)."""
+    if fmt in _COUNTING and 0 <= n < 1000:
+        return cn_numeral(n) if n else "〇"
+    if fmt == "chineseLegalSimplified" and 0 < n < 1000:
+        return cn_numeral(n).translate(_LEGAL)
+    if fmt == "ideographLegalTraditional" and 0 < n < 1000:
+        return cn_numeral(n).translate(_LEGAL_TRADITIONAL)
+    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand") and n >= 0:
+        return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
+    if fmt == "ideographTraditional" and n > 0:
+        return _IDEOGRAPH_TRADITIONAL[(n - 1) % 10]
+    if fmt == "ideographZodiac" and n > 0:
+        return _ZODIAC[(n - 1) % 12]
+    if fmt in ("decimalFullWidth", "decimalFullWidth2") and n >= 0:
+        return str(n).translate(_FULLWIDTH)
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 0 < n <= 20:
+        return _CIRCLED[n - 1]
+    if fmt == "decimalEnclosedParen" and 0 < n <= 20:
+        return _PARENTHESIZED[n - 1]
+    if fmt == "decimalEnclosedFullstop" and 0 < n <= 20:
+        return _FULLSTOP[n - 1]
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("lowerLetter", "upperLetter") and n > 0:
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman") and 0 < n < 4000:
+        out, rest = "", n
+        for value, digits in _ROMAN:
+            while rest >= value:
+                out, rest = out + digits, rest - value
+        return out.upper() if fmt == "upperRoman" else out
+    if fmt == "none":
+        return ""
+    return str(n)

@@ -1,0 +1,227 @@
+"""Word .docx drafts: the same findings as the same text typed, lines as paragraphs."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from conftest import ROOT, linter, seed, seed_text
+from docxbuild import numbered, typed, with_part
+from fzlint import read
+from fzlint.formats import docx as docx_format
+
+FIXTURES = ROOT / "tests" / "fixtures"
+STRUCTURE = ["FZ1", "FZ2"]
+
+
+def findings(path, select=None):
+    return [(f.code, f.line) for f in linter(select=select).lint_file(str(path)).findings]
+
+
+@pytest.mark.parametrize("number", range(5))
+def test_seed_as_typed_docx_gives_the_txt_findings_on_its_paragraphs(tmp_path, number):
+    paragraph = typed(seed_text(number), tmp_path / "d.docx")
+    expected = [(code, paragraph[line]) for code, line in findings(seed(number))]
+    assert findings(tmp_path / "d.docx") == expected
+
+
+def test_a_finding_names_the_paragraph_and_its_opening_words(tmp_path):
+    paragraph = typed(seed_text(2), tmp_path / "d.docx")
+    result = linter(select=["FZ601"]).lint_file(str(tmp_path / "d.docx"))
+    (f,) = result.findings
+    assert f.line == paragraph[8] == 4
+    assert f.context == seed_text(2).split("\n")[7].strip()[:16] + "…"
+    assert f.fix is None  # a .docx is never rewritten
+
+
+@pytest.mark.parametrize("number", [0, 3])
+def test_word_numbering_gives_the_typed_outline_and_findings(tmp_path, number):
+    paragraph = numbered(seed_text(number), tmp_path / "n.docx")
+    lint = linter(select=STRUCTURE)
+    txt = lint.lint_file(str(seed(number)))
+    doc = lint.lint_file(str(tmp_path / "n.docx"))
+    # The typed half-width (一) is FZ203's; Word's numbering writes （一）.
+    halfwidth = {f.line for f in txt.findings if f.code == "FZ203" and "(" in seed_text(number).split("\n")[f.line - 1]}
+    expected = [(f.code, paragraph[f.line]) for f in txt.findings if not (f.code == "FZ203" and f.line in halfwidth)]
+    assert [(f.code, f.line) for f in doc.findings] == expected
+    assert outline(doc.document) == [(level, n, title, role, paragraph[line])
+                                     for level, n, title, role, line in outline(txt.document)]
+
+
+def outline(document):
+    return [(s.level, s.number, s.title, s.role, s.line) for s in document.headings()]
+
+
+def test_a_second_list_starting_again_at_one_is_a_numbering_fault(tmp_path):
+    # 000's third part (三、不足和原因, line 21) put in a list of its own: Word shows 一、 again.
+    paragraph = numbered(seed_text(0), tmp_path / "n.docx", restart_at=21)
+    source = read.read(str(tmp_path / "n.docx"))
+    assert source.lines[paragraph[21] - 1].startswith("一、")
+    assert source.lines[paragraph[25] - 1].startswith("二、")
+    assert findings(tmp_path / "n.docx", ["FZ201"]) == [("FZ201", paragraph[21])]
+
+
+def test_libreoffice_docx_of_seed_000_gives_the_txt_findings():
+    assert findings(FIXTURES / "000-libreoffice.docx") == findings(seed(0))
+
+
+def test_libreoffice_resaved_word_numbering_gives_the_typed_structure(tmp_path):
+    paragraph = numbered(seed_text(0), tmp_path / "n.docx")  # the mapping the fixture was made with
+    expected = [(code, paragraph[line]) for code, line in findings(seed(0), STRUCTURE) if code != "FZ203"]
+    assert findings(FIXTURES / "000-numbered-libreoffice.docx", STRUCTURE) == expected
+
+
+# -- what is text, and where it counts ---------------------------------------
+
+def build(tmp_path, make) -> Path:
+    document = docx.Document()
+    make(document)
+    path = tmp_path / "t.docx"
+    document.save(path)
+    return path
+
+
+REPORT = ["某区司法局关于2023年度法治政府建设情况的报告", "区委、区政府：", "一、主要举措和成效",
+          "全年办理行政复议案件12件。", "二、存在的不足和原因", "执法人员不足，原因是编制少。",
+          "三、党政主要负责人履行推进法治建设第一责任人职责情况", "主要负责人主持学法4次。",
+          "四、2024年工作安排", "完成培训3次。", "某区司法局", "2024年1月30日"]
+
+
+def test_table_cells_are_paragraphs_of_their_own_and_never_headings(tmp_path):
+    def make(document):
+        for text in REPORT[:4]:
+            document.add_paragraph(text)
+        table = document.add_table(rows=2, cols=2)
+        table.cell(0, 0).text, table.cell(0, 1).text = "二、指标", "数值"
+        table.cell(1, 0).text, table.cell(1, 1).text = "（一）复议", "12件"
+        for text in REPORT[4:]:
+            document.add_paragraph(text)
+
+    path = build(tmp_path, make)
+    source = read.read(str(path))
+    assert source.lines[4:8] == ["二、指标", "数值", "（一）复议", "12件"]
+    assert all(source.hints[n].table for n in range(5, 9))
+    doc = linter().lint_file(str(path))
+    assert [s.title for s in doc.document.sections] == ["主要举措和成效", "存在的不足和原因",
+                                                       "党政主要负责人履行推进法治建设第一责任人职责情况", "2024年工作安排"]
+    assert [s.line for s in doc.document.sections] == [3, 9, 11, 13]  # counting the table's four paragraphs
+    assert [f.code for f in doc.findings if f.code.startswith("FZ2")] == []
+
+
+def test_heading_styles_are_level_hints(tmp_path):
+    def make(document):
+        document.add_paragraph(REPORT[0], style="Title")
+        document.add_paragraph(REPORT[1])
+        for i in range(2, 10, 2):
+            document.add_heading(REPORT[i].split("、", 1)[1], level=1)
+            document.add_paragraph(REPORT[i + 1])
+        document.add_paragraph(REPORT[10])
+        document.add_paragraph(REPORT[11])
+
+    path = build(tmp_path, make)
+    doc = linter().lint_file(str(path)).document
+    assert [(s.level, s.line, s.role) for s in doc.sections] == [
+        (1, 3, "measures"), (1, 5, "shortcomings"), (1, 7, "duties"), (1, 9, "plan")]
+
+
+def test_tracked_changes_read_as_the_final_text_and_headers_are_left_out(tmp_path):
+    w = nsdecls("w")
+
+    def make(document):
+        for text in REPORT[:3]:
+            document.add_paragraph(text)
+        p = document.add_paragraph("全年办理行政复议案件")
+        p._p.append(parse_xml(f'<w:del {w} w:id="1" w:author="a"><w:r><w:delText>10</w:delText></w:r></w:del>'))
+        p._p.append(parse_xml(f'<w:ins {w} w:id="2" w:author="a"><w:r><w:t>12</w:t></w:r></w:ins>'))
+        p.add_run("件。")
+        for text in REPORT[4:]:
+            document.add_paragraph(text)
+        document.sections[0].header.paragraphs[0].text = "一、页眉里的字"
+        document.sections[0].footer.paragraphs[0].text = "— 1 —"
+
+    source = read.read(str(build(tmp_path, make)))
+    assert source.lines[3] == "全年办理行政复议案件12件。"
+    assert "页眉" not in source.text and "— 1 —" not in source.text
+    assert len(source.lines) == len(REPORT)
+
+
+def test_a_txt_that_is_really_a_docx_is_read_as_one(tmp_path):
+    typed("\n".join(REPORT), tmp_path / "d.docx")
+    (tmp_path / "d.txt").write_bytes((tmp_path / "d.docx").read_bytes())
+    source = read.read(str(tmp_path / "d.txt"))
+    assert source.format == "docx" and source.lines == REPORT
+
+
+# -- untrusted files -----------------------------------------------------------
+
+def zip_of(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_refusals(tmp_path):
+    typed("\n".join(REPORT), tmp_path / "good.docx")
+    good = (tmp_path / "good.docx").read_bytes()
+    cases = {
+        "bomb.docx": (zip_of({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"\0" * (30 << 20)}), "压缩炸弹"),
+        "entries.docx": (zip_of({f"word/media/{i}.xml": b"<x/>" for i in range(2500)}), "条目过多"),
+        "truncated.docx": (good[: len(good) // 2], "损坏或不完整"),
+        "notword.docx": (zip_of({"hello.txt": b"hi"}), "不是 Word 文档"),
+        "plain.docx": (b"just text", "损坏或不完整"),
+    }
+    xxe = b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    with_part(tmp_path / "good.docx", tmp_path / "xxe.docx", "word/document.xml",
+              lambda data: xxe + data.split(b"?>", 1)[1].replace(b"<w:t>", b"<w:t>&x;", 1))
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">'
+              b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;">]>')
+    with_part(tmp_path / "good.docx", tmp_path / "laughs.docx", "word/styles.xml",
+              lambda data: laughs + data.split(b"?>", 1)[1])
+    for name, (data, _) in cases.items():
+        (tmp_path / name).write_bytes(data)
+    reasons = {**{name: reason for name, (_, reason) in cases.items()}, "xxe.docx": "DTD", "laughs.docx": "DTD"}
+    for name, reason in reasons.items():
+        with pytest.raises(read.ReadError) as info:
+            read.read(str(tmp_path / name))
+        assert reason in info.value.zh, (name, info.value.zh)
+        assert "\n" not in info.value.zh and info.value.en
+
+
+def test_bad_docx_beside_a_good_one_on_the_command_line(tmp_path):
+    typed("\n".join(REPORT), tmp_path / "good.docx")
+    good = (tmp_path / "good.docx").read_bytes()
+    (tmp_path / "bad.docx").write_bytes(good[:2000])
+    run = subprocess.run([sys.executable, "-m", "fzlint", "--format", "json", str(tmp_path / "bad.docx"),
+                          str(tmp_path / "good.docx")], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 2 and "Traceback" not in run.stderr + run.stdout
+    import json
+
+    files = json.loads(run.stdout)["files"]
+    assert [d["code"] for d in files[0]["diagnostics"]] == ["FZ901"]
+    assert files[1]["path"].endswith("good.docx")
+    assert [(d["code"], d["line"]) for d in files[1]["diagnostics"]] == [("FZ105", 3), ("FZ105", 5), ("FZ105", 7), ("FZ105", 9)]
+
+
+def test_fix_leaves_a_docx_alone(tmp_path):
+    typed(seed_text(2), tmp_path / "d.docx")
+    before = (tmp_path / "d.docx").read_bytes()
+    run = subprocess.run([sys.executable, "-m", "fzlint", "--fix", str(tmp_path / "d.docx")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert (tmp_path / "d.docx").read_bytes() == before
+    assert "只修复 .txt 和 .md 文件" in run.stderr and "FZ601" in run.stdout
+    assert "可用 --fix" not in run.stdout  # nothing on a .docx is offered as fixable
+
+
+def test_a_small_sound_archive_passes_the_checks():
+    data = zip_of({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
+    assert docx_format.check_archive(data) is None

@@ -1,0 +1,113 @@
+"""Saved web pages: the main text, block by block, findings on the page's lines."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from conftest import linter, seed, seed_text
+from fzlint import read
+from pagebuild import page
+
+STRUCTURE = ["FZ1", "FZ2", "FZ3", "FZ9"]
+
+
+@pytest.mark.parametrize("number", [1, 4])
+def test_seed_on_a_government_page_gives_the_txt_findings_on_the_page_lines(tmp_path, number):
+    markup, where = page(seed_text(number), title="法治政府建设年度报告")
+    path = tmp_path / "report.html"
+    path.write_text(markup, encoding="utf-8")
+    lint = linter(select=STRUCTURE)
+    expected = [(f.code, where[f.line]) for f in lint.lint_file(str(seed(number))).findings]
+    assert [(f.code, f.line) for f in lint.lint_file(str(path)).findings] == expected
+    # And every other rule alike: nothing of the page's furniture reaches the text.
+    everything = linter()
+    assert ([(f.code, f.line) for f in everything.lint_file(str(path)).findings]
+            == [(f.code, where[f.line]) for f in everything.lint_file(str(seed(number))).findings])
+
+
+def test_the_page_furniture_is_left_out_and_lines_point_into_the_file(tmp_path):
+    markup, where = page("一、主要举措和成效\n全年办理案件12件。", title="标题")
+    path = tmp_path / "p.htm"
+    path.write_text(markup, encoding="utf-8")
+    source = read.read(str(path))
+    assert source.lines == ["一、主要举措和成效", "全年办理案件12件。"]
+    assert list(source.origins) == [where[1], where[2]]
+    assert markup.split("\n")[where[2] - 1] == "<p>全年办理案件12件。</p>"
+
+
+def test_gb2312_page_is_decoded_by_its_meta_charset(tmp_path):
+    markup, _ = page(seed_text(4), charset="gb2312")
+    path = tmp_path / "gbk.html"
+    path.write_bytes(markup.encode("gb18030"))
+    source = read.read(str(path))
+    assert source.encoding == "gb18030"
+    assert source.lines == [ln.strip() for ln in seed_text(4).split("\n") if ln.strip()]
+
+
+@pytest.mark.parametrize("data,encoding", [
+    (codecs.BOM_UTF8 + '<html><meta charset="gbk"><p>法治政府</p></html>'.encode("utf-8"), "utf-8"),
+    ('<html><meta charset="utf-8"><p>法治政府</p></html>'.encode("utf-8"), "utf-8"),
+    ('<html><p>法治政府</p></html>'.encode("gb18030"), "gb18030"),
+    ('<html><meta charset="no-such-codec"><p>法治政府</p></html>'.encode("utf-8"), "utf-8"),
+])
+def test_charset_from_bom_then_meta_then_utf8_then_gb18030(tmp_path, data, encoding):
+    path = tmp_path / "p.html"
+    path.write_bytes(data)
+    source = read.read(str(path))
+    assert (source.text, source.encoding) == ("法治政府", encoding)
+
+
+@pytest.mark.parametrize("markup,lines", [
+    ("<p>一行<br>二行</p>", ["一行", "二行"]),
+    ("<div>甲<div>乙</div>丙</div>", ["甲", "乙", "丙"]),
+    ("<p>全年\n  办理 <b>12</b> 件。</p>", ["全年 办理 12 件。"]),
+    ("<p>A&amp;B&nbsp;&lt;法&gt;&#x4E00;</p>", ["A&B\xa0<法>一"]),
+    ("<p>正文</p><p hidden>藏</p><p style='display: none'>藏</p><!-- 注释 -->", ["正文"]),
+    ("<nav>导航</nav><div role='navigation'>导航</div><p>正文</p>", ["正文"]),
+    ("<header>页头</header><article><header><h1>文章标题</h1></header><p>正文</p></article><footer>页脚</footer>",
+     ["文章标题", "正文"]),
+    ("<ul><li>一<li>二</ul>", ["一", "二"]),
+    ("<table><tr><td>项目</td><td>数量</td></tr></table>", ["项目", "数量"]),
+    ("<pre>第一行\n  第二行</pre>", ["第一行", "  第二行"]),
+    ("<p>正文</span></p>", ["正文"]),
+    ("<select><option>北京</option></select><textarea>写</textarea><p>正文</p>", ["正文"]),
+])
+def test_block_elements_make_lines(tmp_path, markup, lines):
+    path = tmp_path / "p.html"
+    path.write_text("<!DOCTYPE html><html><body>" + markup + "</body></html>", encoding="utf-8")
+    assert read.read(str(path)).lines == lines
+
+
+def test_headings_are_level_hints(tmp_path):
+    path = tmp_path / "p.html"
+    path.write_text("<html><body><h1>某区2023年度法治政府建设情况的报告</h1><p>区委：</p>"
+                    "<h2>主要举措和成效</h2><p>办理案件12件。</p></body></html>", encoding="utf-8")
+    source = read.read(str(path))
+    assert source.hints == {1: (1, False), 3: (2, False)}
+    doc = linter().document(source)
+    assert doc.title_text == "某区2023年度法治政府建设情况的报告"
+    assert [(s.level, s.title, s.role) for s in doc.sections] == [(2, "主要举措和成效", "measures")]
+
+
+def test_furniture_left_inside_the_article_is_reported_by_fz308(tmp_path):
+    markup, where = page("一、主要举措和成效\n全年办理案件12件。\n【打印本页】\n浏览次数：1024")
+    path = tmp_path / "p.html"
+    path.write_text(markup, encoding="utf-8")
+    findings = linter(select=["FZ308"]).lint_file(str(path)).findings
+    assert [(f.code, f.line, f.context) for f in findings] == [
+        ("FZ308", where[3], "【打印本页】"), ("FZ308", where[4], "浏览次数：1024")]
+
+
+def test_a_txt_holding_a_web_page_is_read_as_one(tmp_path):
+    path = tmp_path / "copied.txt"
+    path.write_text("<!DOCTYPE html>\n<html><body><p>一、主要举措</p></body></html>", encoding="utf-8")
+    source = read.read(str(path))
+    assert source.format == "html" and source.lines == ["一、主要举措"]
+
+
+def test_a_txt_mentioning_tags_stays_text(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("正文写到了<p>标签。\n第二行", encoding="utf-8")
+    assert read.read(str(path)).format == "text"
