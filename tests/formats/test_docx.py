@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 import zipfile
@@ -170,7 +171,8 @@ def zip_of(entries: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def test_refusals(tmp_path):
+def unsafe_files(tmp_path) -> dict[str, str]:
+    """Broken and hostile .docx files in tmp_path: name -> what the refusal says."""
     typed("\n".join(REPORT), tmp_path / "good.docx")
     good = (tmp_path / "good.docx").read_bytes()
     cases = {
@@ -189,27 +191,27 @@ def test_refusals(tmp_path):
               lambda data: laughs + data.split(b"?>", 1)[1])
     for name, (data, _) in cases.items():
         (tmp_path / name).write_bytes(data)
-    reasons = {**{name: reason for name, (_, reason) in cases.items()}, "xxe.docx": "DTD", "laughs.docx": "DTD"}
-    for name, reason in reasons.items():
+    return {**{name: reason for name, (_, reason) in cases.items()}, "xxe.docx": "DTD", "laughs.docx": "DTD"}
+
+
+def test_refusals(tmp_path):
+    for name, reason in unsafe_files(tmp_path).items():
         with pytest.raises(read.ReadError) as info:
             read.read(str(tmp_path / name))
         assert reason in info.value.zh, (name, info.value.zh)
         assert "\n" not in info.value.zh and info.value.en
 
 
-def test_bad_docx_beside_a_good_one_on_the_command_line(tmp_path):
-    typed("\n".join(REPORT), tmp_path / "good.docx")
-    good = (tmp_path / "good.docx").read_bytes()
-    (tmp_path / "bad.docx").write_bytes(good[:2000])
-    run = subprocess.run([sys.executable, "-m", "fzlint", "--format", "json", str(tmp_path / "bad.docx"),
-                          str(tmp_path / "good.docx")], capture_output=True, text=True, cwd=ROOT)
+def test_bad_docx_files_beside_a_good_one_on_the_command_line(tmp_path):
+    bad = sorted(unsafe_files(tmp_path))
+    run = subprocess.run([sys.executable, "-m", "fzlint", "--format", "json",
+                          *(str(tmp_path / name) for name in bad), str(tmp_path / "good.docx")],
+                         capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 2 and "Traceback" not in run.stderr + run.stdout
-    import json
-
     files = json.loads(run.stdout)["files"]
-    assert [d["code"] for d in files[0]["diagnostics"]] == ["FZ901"]
-    assert files[1]["path"].endswith("good.docx")
-    assert [(d["code"], d["line"]) for d in files[1]["diagnostics"]] == [("FZ105", 3), ("FZ105", 5), ("FZ105", 7), ("FZ105", 9)]
+    assert [[d["code"] for d in f["diagnostics"]] for f in files[:-1]] == [["FZ901"]] * len(bad)
+    assert files[-1]["path"].endswith("good.docx")
+    assert [(d["code"], d["line"]) for d in files[-1]["diagnostics"]] == [("FZ105", 3), ("FZ105", 5), ("FZ105", 7), ("FZ105", 9)]
 
 
 def test_fix_leaves_a_docx_alone(tmp_path):
@@ -220,6 +222,14 @@ def test_fix_leaves_a_docx_alone(tmp_path):
     assert (tmp_path / "d.docx").read_bytes() == before
     assert "只修复 .txt 和 .md 文件" in run.stderr and "FZ601" in run.stdout
     assert "可用 --fix" not in run.stdout  # nothing on a .docx is offered as fixable
+
+
+def test_chinese_heading_style_names_and_outline_levels():
+    styles = {"a1": {"name": "标题 1", "based": None}, "mine": {"name": "我的标题", "based": "a1"},
+              "body": {"name": "Normal", "based": None}, "ol": {"name": "x", "based": None, "outline": 2}}
+    assert [docx_format._heading_level(None, sid, styles) for sid in ("a1", "mine", "body", "ol", None)] == [1, 1, 0, 3, 0]
+    ppr = parse_xml(f'<w:pPr {nsdecls("w")}><w:outlineLvl w:val="1"/></w:pPr>')
+    assert docx_format._heading_level(ppr, "body", styles) == 2
 
 
 def test_a_small_sound_archive_passes_the_checks():
