@@ -116,6 +116,8 @@ def read(path: str) -> Source:
 def from_bytes(path: str, data: bytes) -> Source:
     """A draft's Source from its bytes, by extension and content; raises ReadError."""
     suffix = os.path.splitext(path)[1].lower()
+    if suffix == ".docx" and not data.startswith(ZIP_MAGIC):
+        _refuse_other_formats(path, data)  # an encrypted .docx is an OLE file, like an old .doc
     try:
         if data.startswith(ZIP_MAGIC) or suffix == ".docx":
             return docx.read(path, data)
@@ -138,9 +140,7 @@ def decode(path: str, data: bytes) -> tuple[str, str]:
         return _strict(path, data[2:], "utf-16-le"), "utf-16-le"
     if data.startswith(codecs.BOM_UTF16_BE):
         return _strict(path, data[2:], "utf-16-be"), "utf-16-be"
-    for magic, zh, en in _MAGIC:
-        if data.startswith(magic):
-            raise ReadError(path, f"不是文本文件，而是{zh}", f"not a text file but {en}")
+    _refuse_other_formats(path, data)
     if b"\x00" in data:
         raise ReadError(path, "不是文本文件（含有 NUL 字节）", "not a text file (contains NUL bytes)")
     try:
@@ -153,6 +153,12 @@ def decode(path: str, data: bytes) -> tuple[str, str]:
                             "cannot decode: neither UTF-8 nor GB18030/GBK") from None
     _reject_binary(path, text)
     return text, encoding
+
+
+def _refuse_other_formats(path: str, data: bytes) -> None:
+    for magic, zh, en in _MAGIC:
+        if data.startswith(magic):
+            raise ReadError(path, f"不是文本文件，而是{zh}", f"not a text file but {en}")
 
 
 def _strict(path: str, data: bytes, codec: str) -> str:

@@ -181,6 +181,7 @@ def unsafe_files(tmp_path) -> dict[str, str]:
         "truncated.docx": (good[: len(good) // 2], "损坏或不完整"),
         "notword.docx": (zip_of({"hello.txt": b"hi"}), "不是 Word 文档"),
         "plain.docx": (b"just text", "损坏或不完整"),
+        "encrypted.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "加密文档"),
     }
     xxe = b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
     with_part(tmp_path / "good.docx", tmp_path / "xxe.docx", "word/document.xml",
