@@ -13,6 +13,8 @@ import traceback
 import click
 
 from . import __version__, fix, read, report, ruleset
+from .report import docs
+from .report import outline as outlines
 from .model import Severity
 from .pipeline import FileResult, Linter, Options
 
@@ -79,8 +81,11 @@ def main():
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="输出格式 / output format.")
+@click.option("--format", "fmt", type=click.Choice(list(report.FORMATS)), default=None,
+              help="输出格式（默认 text；设置了 GITHUB_ACTIONS 时为 github） / output format.")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="把报告写入文件而不是标准输出 / write the report to FILE.")
+@click.option("--statistics", is_flag=True, help="只输出每条规则的问题数 / counts per rule.")
 @click.option("--select", multiple=True, metavar="CODES", help="只检查这些规则（代码、前缀如 FZ2，或名称；逗号分隔）。")
 @click.option("--ignore", multiple=True, metavar="CODES", help="不检查这些规则（代码、前缀或名称；逗号分隔）。")
 @click.option("--year", type=click.IntRange(1990, 2100), help="报告年度（默认从标题和正文推断）。")
@@ -93,7 +98,8 @@ def main():
               help="自动修复可安全修复的问题，原子写回，保留编码、BOM 和换行符 / apply safe fixes in place.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="以统一差异格式显示 --fix 将做的改动，不修改文件 / print what --fix would change.")
-def check(paths, fmt, select, ignore, year, lang, no_color, quiet, verbose, exit_zero, do_fix, show_diff):
+def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, quiet, verbose, exit_zero, do_fix,
+          show_diff):
     """检查草稿 / lint drafts (the default command)."""
     lang = _lang(lang)
     rules = _load_rules()
@@ -120,12 +126,20 @@ def check(paths, fmt, select, ignore, year, lang, no_color, quiet, verbose, exit
             if r.error:
                 click.echo(f"fzlint: {r.error.path}: {r.error.reason(lang)}", err=True)
         sys.exit(EXIT_ERROR if any(r.error for r in results) else (EXIT_FINDINGS if any(diffs) else EXIT_OK))
-    if fmt == "json":
-        click.echo(report.as_json(results), nl=False)
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in report.FORMATS else "text"
+    color = _color(no_color) and output is None and fmt in ("text", "concise")
+    out = report.Output(report.Style(color), lang, quiet, verbose, fixing=do_fix, statistics=statistics,
+                        rules=linter.options.rules)
+    rendered = report.render(fmt, results, out)
+    if output is None:
+        click.echo(rendered, nl=False, color=color)
     else:
-        color = _color(no_color)
-        click.echo(report.text(results, report.Style(color), lang, quiet, verbose, fixing=do_fix),
-                   nl=False, color=color)
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(rendered)
+        except OSError as exc:
+            _fail(f"{output}: 无法写入报告：{exc.strerror}")
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     has_error = any(f.severity is Severity.ERROR for r in results for f in r.findings)
@@ -193,10 +207,10 @@ def outline(path, fmt, year, lang, no_color):
     except read.ReadError as exc:
         _fail(f"{exc.path}: {exc.reason(lang)}")
     if fmt == "json":
-        click.echo(json.dumps(report.outline_json(doc), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(outlines.outline_json(doc), ensure_ascii=False, indent=2))
     else:
         color = _color(no_color)
-        click.echo(report.outline_text(doc, report.Style(color), rules.vocabulary, lang), nl=False, color=color)
+        click.echo(outlines.outline_text(doc, report.Style(color), rules.vocabulary, lang), nl=False, color=color)
 
 
 @main.command("rules")
@@ -205,7 +219,7 @@ def outline(path, fmt, year, lang, no_color):
 def rules_command(fmt, lang):
     """列出全部规则 / list every rule."""
     rules = _load_rules().rules
-    click.echo(report.rules_json(rules) if fmt == "json" else report.rules_table(rules, _lang(lang)), nl=False)
+    click.echo(docs.rules_json(rules) if fmt == "json" else docs.rules_table(rules, _lang(lang)), nl=False)
 
 
 @main.command()
@@ -216,4 +230,4 @@ def explain(rule, lang):
     found = _load_rules().find(rule)
     if found is None:
         _fail(f"没有规则 {rule}（用 fzlint rules 查看全部规则）")
-    click.echo(report.explain(found, _lang(lang)), nl=False)
+    click.echo(docs.explain(found, _lang(lang)), nl=False)

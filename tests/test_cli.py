@@ -23,14 +23,48 @@ def run(*args, input=None, env=None):
     return result
 
 
-def test_text_output_one_finding_a_line_then_a_summary():
-    result = run(str(seed(0)))
+def test_concise_output_one_finding_a_line_then_a_summary():
+    result = run("--format", "concise", str(seed(0)))
     lines = result.output.splitlines()
     parsed = [LINE.match(ln) for ln in lines[:-2]]
     assert all(parsed) and len(parsed) == 51
     assert (parsed[0]["line"], parsed[0]["col"], parsed[0]["sev"], parsed[0]["code"]) == ("3", "7", "warning", "FZ501")
     assert lines[-2:] == ["检查了 1 个文件：0 个错误，45 个警告，6 条提示。", "其中 41 个可用 --fix 自动修复（--diff 可先查看改动）。"]
     assert result.exit_code == 0
+
+
+def test_text_output_shows_the_line_with_a_caret_under_the_span():
+    result = run("--select", "FZ601", str(seed(1)))
+    lines = result.output.splitlines()
+    assert LINE.match(lines[0])["code"] == "FZ601"
+    # 推行法治建设 in line 21, a heading of 31 characters: shown whole, six carets under the six characters,
+    # each two columns wide.
+    text = seed(1).read_text(encoding="utf-8").split("\n")[20].strip()
+    start = text.index("推行法治建设")
+    assert lines[1:4] == ["   |", f"21 | {text}", "   | " + " " * (2 * start) + "^" * 12]
+    assert lines[4:] == ["检查了 1 个文件：0 个错误，1 个警告，0 条提示。", "其中 1 个可用 --fix 自动修复（--diff 可先查看改动）。"]
+
+
+def test_text_output_shows_a_window_of_a_long_paragraph():
+    result = run("--select", "FZ404", "-", input=("一、主要举措和成效\n" + "甲" * 80 + "今年以来" + "乙" * 80 + "。\n").encode())
+    lines = result.output.splitlines()
+    assert lines[2] == "2 | …" + "甲" * 36 + "今年以来" + "乙" * 36 + "…"
+    assert lines[3] == "  | " + " " * (1 + 72) + "^" * 8
+
+
+def test_statistics_count_findings_per_rule():
+    result = run("--statistics", str(seed(0)))
+    rows = [ln.split() for ln in result.output.splitlines()]
+    assert rows[0] == ["25", "FZ501", "[*]", "halfwidth-punctuation"]
+    assert ["1", "FZ104", "section-order"] in rows
+    assert sum(int(r[0]) for r in rows) == 51
+
+
+def test_output_file_holds_the_report(tmp_path):
+    target = tmp_path / "report.json"
+    result = run("--format", "json", "--output", str(target), str(seed(2)))
+    assert result.output == "" and json.loads(target.read_text(encoding="utf-8"))["summary"]["files"] == 1
+    assert result.exit_code == 1
 
 
 def test_json_is_exactly_one_object_with_the_contract_keys():
@@ -52,7 +86,8 @@ def test_columns_count_characters_not_bytes():
 
 
 def test_select_ignore_exit_zero_quiet():
-    assert run("--select", "FZ3", "--ignore", "FZ308,missing-date", "--quiet", str(seed(4))).output.split() == [
+    assert run("--format", "concise", "--select", "FZ3", "--ignore", "FZ308,missing-date", "--quiet",
+               str(seed(4))).output.split() == [
         f"{seed(4)}:68:1:", "info", "FZ307", "成文日期上方没有落款（发文机关署名）。请在成文日期上方写明发文机关全称，如“××区人民政府”。"]
     assert run(str(seed(2))).exit_code == 1
     assert run("--exit-zero", str(seed(2))).exit_code == 0

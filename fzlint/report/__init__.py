@@ -1,0 +1,133 @@
+"""Stage 5, report: findings as text, JSON and the formats CI systems read;
+outlines and rule docs.
+
+Each output format is a module of this package with a render(results, out)
+function, registered by name in FORMATS; out (Output) carries what every
+format may need: colour, language, the rules that ran, the summary options.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+from ..model import Finding, Severity
+from ..ruleset import Rule, Text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..pipeline import FileResult
+
+
+class Style:
+    """ANSI colour through colorama, or none."""
+
+    def __init__(self, color: bool):
+        self.color = color
+        if color:
+            from colorama import Fore, Style as S, just_fix_windows_console
+
+            just_fix_windows_console()
+            self._codes = {
+                "bold": S.BRIGHT, "dim": S.DIM, "reset": S.RESET_ALL,
+                "error": Fore.RED + S.BRIGHT, "warning": Fore.YELLOW + S.BRIGHT, "info": Fore.CYAN,
+            }
+
+    def __call__(self, what: str, text: str) -> str:
+        if not self.color:
+            return text
+        return f"{self._codes[what]}{text}{self._codes['reset']}"
+
+
+
+@dataclass
+class Output:
+    """What a format is told besides the results."""
+
+    style: Style = field(default_factory=lambda: Style(False))
+    lang: str = "zh"
+    quiet: bool = False  # findings only, no summary
+    verbose: bool = False  # also the encoding each file was read in
+    fixing: bool = False  # --fix ran: say how many were fixed
+    statistics: bool = False  # counts per rule instead of the findings
+    rules: list[Rule] = field(default_factory=list)  # the rules that ran, for formats that describe them
+
+
+def counts(results: list[FileResult]) -> Counter:
+    c = Counter(f.severity for r in results for f in r.findings)
+    return Counter({"errors": c[Severity.ERROR], "warnings": c[Severity.WARNING], "infos": c[Severity.INFO]})
+
+
+
+_T = {
+    "summary": Text("检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示。",
+                    "{files} files checked: {errors} errors, {warnings} warnings, {infos} infos."),
+    "clean": Text("检查了 {files} 个文件，未发现问题。", "{files} files checked, no problems found."),
+    "encoding": Text("{path}：按 {encoding} 编码读取", "{path}: read as {encoding}"),
+    "fixable": Text("其中 {count} 个可用 --fix 自动修复（--diff 可先查看改动）。",
+                    "{count} fixable with the --fix option (--diff shows the changes first)."),
+    "fixed": Text("已修复 {fixed} 个问题，剩余 {left} 个。", "Fixed {fixed} problems, {left} remaining."),
+    "context": Text("〔“{context}”〕", "[\u201c{context}\u201d]"),
+}
+
+
+def summary(results: list[FileResult], out: Output) -> list[str]:
+    """The closing lines of the text formats: counts, then what --fix did or could do."""
+    lang, style = out.lang, out.style
+    c = counts(results)
+    if sum(c.values()):
+        line = _T["summary"].get(lang).format(files=len(results), **c)
+    else:
+        line = _T["clean"].get(lang).format(files=len(results))
+    lines = [style("bold", line)]
+    left = sum(len(r.findings) for r in results)
+    if out.fixing:
+        lines.append(_T["fixed"].get(lang).format(fixed=sum(r.fixed for r in results), left=left))
+    else:
+        fixable = sum(1 for r in results for f in r.findings if f.fix is not None and f.fix.safe)
+        if fixable:
+            lines.append(_T["fixable"].get(lang).format(count=fixable))
+    return lines
+
+
+def statistics(results: list[FileResult], out: Output) -> str:
+    """--statistics: findings counted per rule, most frequent first."""
+    by_rule = Counter((f.code, f.name, f.fix is not None and f.fix.safe) for r in results for f in r.findings)
+    rows = sorted(by_rule.items(), key=lambda item: (-item[1], item[0][0]))
+    width = max((len(str(n)) for _, n in rows), default=1)
+    return "".join(f"{n:>{width}}  {code}  {'[*]' if fixable else '   '} {name}\n"
+                   for (code, name, fixable), n in rows)
+
+
+def finding_lines(results: list[FileResult], out: Output, one) -> list[str]:
+    """Each file's encoding line (with --verbose) and each finding as one(result, finding) renders it."""
+    lines = []
+    for result in results:
+        if out.verbose and result.encoding:
+            lines.append(out.style("dim", _T["encoding"].get(out.lang).format(path=result.path, encoding=result.encoding)))
+        for f in result.findings:
+            lines.append(one(result, f))
+    return lines
+
+
+def where(f: Finding, out: Output) -> str:
+    """path:line:column: severity CODE message 〔context〕, the head of every text finding."""
+    style = out.style
+    line = (f"{style('bold', f'{f.path}:{f.line}:{f.column}:')} {style(f.severity.label, f.severity.label)} "
+            f"{style('bold', f.code)} {f.message}")
+    if f.context:  # .docx/.html: the paragraph's opening words, to find it by
+        line += " " + style("dim", _T["context"].get(out.lang).format(context=f.context))
+    return line
+
+
+def render(name: str, results: list[FileResult], out: Output) -> str:
+    return FORMATS[name](results, out)
+
+
+from . import concise, json, text  # noqa: E402 - the formats register below
+
+FORMATS: dict[str, Callable[[list, Output], str]] = {
+    "text": text.render,
+    "concise": concise.render,
+    "json": json.render,
+}

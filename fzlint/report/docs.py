@@ -1,0 +1,37 @@
+"""`fzlint rules` and `fzlint explain`: the rule catalogue and one rule's documentation."""
+
+from __future__ import annotations
+
+import json
+
+from ..ruleset import Rule
+
+
+def rules_table(rules: list[Rule], lang: str = "zh") -> str:
+    head = ("代码", "名称", "级别", "可修复") if lang == "zh" else ("code", "name", "severity", "fixable")
+    rows = [head] + [(r.code, r.name, r.severity.label, ("是" if lang == "zh" else "yes") if r.fixable else "")
+                     for r in rules]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows) + "\n"
+
+
+def rules_json(rules: list[Rule]) -> str:
+    return json.dumps([{"code": r.code, "name": r.name, "severity": r.severity.label, "fixable": r.fixable,
+                        "kind": r.kind} for r in rules], ensure_ascii=False, indent=2) + "\n"
+
+
+def explain(rule: Rule, lang: str = "zh") -> str:
+    zh = lang != "en"
+    labels = ("检查什么", "为什么", "错误示例", "正确示例", "级别", "可自动修复") if zh else (
+        "What it checks", "Why", "Wrong", "Right", "Severity", "Fixable")
+    parts = [
+        f"{rule.code} {rule.name}",
+        f"{labels[4]}: {rule.severity.label}" + (f"; {labels[5]}" if rule.fixable else ""),
+        "",
+        f"{labels[0]}:\n  {rule.doc.what.get(lang)}",
+        f"{labels[1]}:\n  {rule.doc.why.get(lang)}",
+    ]
+    for label, example in ((labels[2], rule.doc.wrong), (labels[3], rule.doc.right)):
+        if example.strip():
+            parts.append(f"{label}:\n" + "\n".join("    " + ln for ln in example.rstrip("\n").split("\n")))
+    return "\n".join(parts) + "\n"
