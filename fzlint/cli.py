@@ -12,13 +12,16 @@ import traceback
 
 import click
 
-from . import __version__, fix, read, report, ruleset
+from dataclasses import replace
+
+from . import __version__, baseline, batch, config, fix, read, report, ruleset
 from .report import docs
 from .report import outline as outlines
 from .model import Severity
 from .pipeline import FileResult, Linter, Options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+PROGRESS_FROM = 20  # files: fewer finish before a progress bar would help
 LANG_ENV = "FZLINT_LANG"
 
 
@@ -98,28 +101,52 @@ def main():
               help="自动修复可安全修复的问题，原子写回，保留编码、BOM 和换行符 / apply safe fixes in place.")
 @click.option("--diff", "show_diff", is_flag=True,
               help="以统一差异格式显示 --fix 将做的改动，不修改文件 / print what --fix would change.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="使用此配置文件（不再逐级查找 .fzlint.yaml / pyproject.toml） / use this configuration.")
+@click.option("--no-config", is_flag=True, help="不读取任何配置文件 / ignore every configuration file.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+              help="并行进程数（默认为 CPU 核数） / worker processes (default: the number of cores).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="不报告基线文件中已记录的问题 / report only findings not in this baseline.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None,
+              help="把当前全部问题记入基线文件 / record every current finding in a baseline file.")
 def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, quiet, verbose, exit_zero, do_fix,
-          show_diff):
+          show_diff, config_path, no_config, jobs, baseline_path, write_baseline):
     """检查草稿 / lint drafts (the default command)."""
     lang = _lang(lang)
-    rules = _load_rules()
     select, ignore = _split(select), _split(ignore)
-    unknown = rules.unknown_selectors(select + ignore)
-    if unknown:
-        _fail(f"未知的规则：{', '.join(unknown)}（用 fzlint rules 查看全部规则）")
     if do_fix and show_diff:
         _fail("--fix 与 --diff 不能同时使用（--diff 只显示改动，不修改文件）")
     if do_fix and "-" in paths:
         _fail("--fix 不能用于标准输入（-）；可用 --diff 查看改动")
-    linter = Linter(rules, Options(rules=rules.select(select, ignore), year=year, lang=lang))
     files, errors = read.expand(list(paths))
-    results = [linter.read_error(e) for e in errors]
+    try:
+        settings = config.Settings(select, ignore, year, lang, config_path, no_config)
+        rule_sets = settings.rule_sets(files)
+    except (config.ConfigError, ruleset.RuleSetError) as exc:
+        _fail(str(exc))
+    unknown = [k for k in select + ignore if all(k in rs.unknown_selectors([k]) for rs in rule_sets)]
+    if unknown:
+        _fail(f"未知的规则：{', '.join(unknown)}（用 fzlint rules 查看全部规则）")
+    results = [settings.linter(e.path).read_error(e) for e in errors]
     diffs: list[str] = []
-    for path in files:
+    try:
         if do_fix or show_diff:
-            results.append(_fix_one(linter, path, write=do_fix, diffs=diffs, lang=lang))
+            results += [_fix_one(settings.linter(p), p, write=do_fix, diffs=diffs, lang=lang) for p in files]
         else:
-            results.append(_lint_one(linter, path))
+            progress = sys.stderr.isatty() and len(files) >= PROGRESS_FROM and not quiet
+            results += batch.lint_all(settings, files, jobs or batch.default_jobs(), _lint_one, progress)
+    except config.ConfigError as exc:  # a configuration met on the way (a file in another directory)
+        _fail(str(exc))
+    if write_baseline:
+        count = baseline.write(write_baseline, results)
+        click.echo(f"fzlint: 已把 {count} 个问题记入基线 {write_baseline}" if lang == "zh"
+                   else f"fzlint: {count} findings recorded in the baseline {write_baseline}", err=True)
+    if baseline_path:
+        try:
+            baseline.apply(baseline_path, results)
+        except baseline.BaselineError as exc:
+            _fail(str(exc))
     if show_diff:
         click.echo("".join(diffs), nl=False)
         for r in results:
@@ -130,7 +157,7 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in report.FORMATS else "text"
     color = _color(no_color) and output is None and fmt in ("text", "concise")
     out = report.Output(report.Style(color), lang, quiet, verbose, fixing=do_fix, statistics=statistics,
-                        rules=linter.options.rules)
+                        rules=sorted({r.code: r for rs in rule_sets for r in rs.rules}.values(), key=lambda r: r.code))
     rendered = report.render(fmt, results, out)
     if output is None:
         click.echo(rendered, nl=False, color=color)
@@ -146,8 +173,9 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
     sys.exit(EXIT_FINDINGS if has_error and not exit_zero else EXIT_OK)
 
 
-def _lint_one(linter: Linter, path: str):
+def _lint_one(settings: config.Settings, path: str):
     """Lint one file; an unexpected failure becomes a one-line error, not a traceback."""
+    linter = settings.linter(path)
     try:
         return linter.lint_file(path)
     except Exception as exc:  # noqa: BLE001 - the run must go on with the other files
@@ -186,7 +214,8 @@ def _fix_one(linter: Linter, path: str, write: bool, diffs: list[str], lang: str
             return linter.read_error(read.ReadError(path, f"无法写回修复：{reason}", f"cannot write the fixes: {reason}"))
     elif not write:
         diffs.append(fix.diff(outcome))
-    return FileResult(source.path, source.encoding, outcome.findings, fixed=outcome.fixed)
+    return FileResult(source.path, source.encoding, outcome.findings, fixed=outcome.fixed,
+                      source=replace(source, text=outcome.text))
 
 
 @main.command()
@@ -231,3 +260,67 @@ def explain(rule, lang):
     if found is None:
         _fail(f"没有规则 {rule}（用 fzlint rules 查看全部规则）")
     click.echo(docs.explain(found, _lang(lang)), nl=False)
+
+
+@main.command("report")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), required=True,
+              help="把审阅页面写入此 HTML 文件 / write the review page to this HTML file.")
+@click.option("--year", type=click.IntRange(1990, 2100), help="报告年度（默认从标题和正文推断）。")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help=f"页面语言（默认 zh，或环境变量 {LANG_ENV}）。")
+def report_command(paths, html_path, year, lang):
+    """生成批量审阅页面 / write one review page (HTML) for many reports.
+
+    \b
+    用全部规则检查 PATHS 中的每份草稿（目录递归），写出一个独立的 HTML 页面：
+    总表每份报告一行（标题、年度、必备部分、各级别问题数、数据密度），其后是各报告的问题。
+    页面即成果，无论发现什么问题都以 0 退出；无法写入页面时为 2。
+    """
+    import tempfile
+
+    from .report import review
+
+    lang = _lang(lang)
+    rules = _load_rules()
+    linter = Linter(rules, Options(rules=list(rules.rules), year=year, lang=lang))
+    files, errors = read.expand(list(paths))
+    results = [linter.read_error(e) for e in errors]
+    for path in files:
+        try:
+            results.append(linter.lint_file(path))
+        except Exception as exc:  # noqa: BLE001 - one broken file must not cost the reviewer the page
+            if os.environ.get("FZLINT_DEBUG"):
+                traceback.print_exc()
+            results.append(linter.read_error(read.ReadError(
+                path, f"内部错误（{type(exc).__name__}: {exc}），请报告此问题",
+                f"internal error ({type(exc).__name__}: {exc}); please report it")))
+    page = review.render(results, lang, rules)
+    target = os.path.abspath(html_path)
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".fzlint-review-", suffix=".html.tmp", dir=os.path.dirname(target))
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(page)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        _fail(f"{html_path}: 无法写入审阅页面：{exc.strerror or exc}" if lang == "zh"
+              else f"{html_path}: cannot write the review page: {exc.strerror or exc}")
+    c = report.counts(results)
+    with_errors = sum(1 for r in results if any(f.severity is Severity.ERROR for f in r.findings))
+    unreadable = sum(1 for r in results if r.error)
+    if lang == "zh":
+        click.echo(f"已生成审阅页面 {html_path}：{len(results)} 份报告，{with_errors} 份有错误，{unreadable} 份无法读取；"
+                   f"共 {c['errors']} 个错误，{c['warnings']} 个警告，{c['infos']} 条提示。")
+    else:
+        click.echo(f"Review page written to {html_path}: {len(results)} reports, {with_errors} with errors, "
+                   f"{unreadable} unreadable; {c['errors']} errors, {c['warnings']} warnings, {c['infos']} infos.")
+
+
+def _umask() -> int:
+    """The process's umask (mkstemp creates 0600; the page gets a normal file's mode)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,8 +1,9 @@
 """The stages in order, for one file: read → parse → classify → check.
 
 lint_file never raises for a bad input: a file that cannot be read becomes a
-FileResult with an FZ901 finding and its error. Findings on a .docx or .html
-are then located in the file as its user sees it (locate()).
+FileResult with an FZ901 finding and its error. Findings a Markdown draft
+switches off in comments are dropped (suppress.py); findings on a .docx or
+.html are located in the file as its user sees it (locate()).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from . import check, classify, parse, prose, read
+from . import check, classify, parse, prose, read, suppress
 from .kinds import Context
 from .model import Document, Finding, Severity, Source
 from .ruleset import BUILTIN_KINDS, Rule, RuleSet
@@ -32,6 +33,7 @@ class FileResult:
     error: read.ReadError | None = None
     document: Document | None = None
     fixed: int = 0  # fixes applied by --fix
+    source: Source | None = None  # what was read (the text formats show its lines)
 
 
 class Linter:
@@ -53,9 +55,11 @@ class Linter:
     def lint_source(self, source) -> FileResult:
         doc = self.document(source)
         findings = check.run(doc, self.document_rules, self.context, self.options.lang)
+        if source.format == "markdown":
+            findings = suppress.apply(source.text, findings)
         if not source.writable:
             findings = locate(source, findings)
-        return FileResult(source.path, source.encoding, findings, document=doc)
+        return FileResult(source.path, source.encoding, findings, document=doc, source=source)
 
     def lint_file(self, path: str) -> FileResult:
         try:

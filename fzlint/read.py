@@ -49,6 +49,9 @@ class ReadError(Exception):
         self.zh = zh
         self.en = en
 
+    def __reduce__(self):  # travels back from a worker process (--jobs) whole
+        return ReadError, (self.path, self.zh, self.en)
+
     def reason(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh
 

@@ -8,7 +8,8 @@ Two kinds of YAML live in rules/:
     a report's parts, for classify), residue.yaml (web page furniture, for
     parse), figures.yaml (what counts as a figure, for the FZ4 kinds),
     terms.yaml (wrong terms and their right forms, FZ601) and obsolete.yaml
-    (references outdated for a report year, FZ602).
+    (references outdated for a report year, FZ602); profiles.yaml (parameters
+    by the kind of reporting organ, for the configuration's profile).
 
 Every problem is reported as a RuleSetError naming the file and the key.
 """
@@ -32,8 +33,9 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
 
 LANGS = ("zh", "en")
 _CODE = re.compile(r"^FZ\d{3}$")
+_USER_CODE = re.compile(r"^(?!FZ)[A-Z][A-Z0-9]{0,5}\d{3}$")  # user rules: CQ001, SFJ101 … (FZ is fzlint's)
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-VOCABULARY_FILES = ("sections.yaml", "residue.yaml", "figures.yaml", "terms.yaml", "obsolete.yaml")
+VOCABULARY_FILES = ("sections.yaml", "residue.yaml", "figures.yaml", "terms.yaml", "obsolete.yaml", "profiles.yaml")
 # Rules of this kind are emitted by the stages themselves, not by a kind module:
 # "read" is a file that cannot be read (FZ901).
 BUILTIN_KINDS = ("read",)
@@ -78,6 +80,7 @@ class Rule:
     params: dict
     doc: RuleDoc
     file: str
+    raw: dict = field(default_factory=dict, compare=False)  # params as the rule file gave them
 
     def message(self, variant: str, args: dict, lang: str) -> str:
         resolved = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in args.items()}
@@ -131,6 +134,7 @@ class Vocabulary:
     figures: dict = field(default_factory=dict)  # figures.yaml: units, measure_words, zero_results, fixed_terms
     terms: tuple[Term, ...] = ()  # terms.yaml
     references: tuple[Reference, ...] = ()  # obsolete.yaml
+    profiles: dict = field(default_factory=dict)  # profiles.yaml: name -> {code: params}
 
 
 @dataclass
@@ -179,7 +183,10 @@ def _text(value, where: str) -> Text:
     return Text(value["zh"], value["en"])
 
 
-def _rule(entry, file: str, index: int, vocabulary: "Vocabulary") -> Rule:
+def _rule(entry, file: str, index: int, vocabulary: "Vocabulary", user: bool = False) -> Rule:
+    """One rule of a rule file. A user's rule file (user=True, from a
+    configuration's extend) uses codes of its own (CQ001), may give a message
+    as one string for both languages and may leave out doc."""
     where = f"{file}: rules[{index}]"
     if not isinstance(entry, dict):
         raise RuleSetError(f"{where}: expected a mapping")
@@ -188,7 +195,10 @@ def _rule(entry, file: str, index: int, vocabulary: "Vocabulary") -> Rule:
     if extra:
         raise RuleSetError(f"{where}: unknown key {sorted(extra)[0]!r} (allowed: {', '.join(sorted(allowed))})")
     code = entry.get("code")
-    if not isinstance(code, str) or not _CODE.match(code):
+    if user and not (isinstance(code, str) and _USER_CODE.match(code)):
+        raise RuleSetError(f"{where}.code: expected a code of your own like CQ001 (letters, then three digits; "
+                           f"FZ is fzlint's), got {code!r}")
+    if not user and (not isinstance(code, str) or not _CODE.match(code)):
         raise RuleSetError(f"{where}.code: expected a code like FZ101, got {code!r}")
     where = f"{file}: {code}"
     name = entry.get("name")
@@ -211,7 +221,9 @@ def _rule(entry, file: str, index: int, vocabulary: "Vocabulary") -> Rule:
         raise RuleSetError(f"{where}.fixable: expected true or false")
     if ("message" in entry) == ("messages" in entry):
         raise RuleSetError(f"{where}: give exactly one of message (zh/en) or messages (variant: zh/en)")
-    if "message" in entry:
+    if "message" in entry and user and isinstance(entry["message"], str):
+        messages = {"default": Text(entry["message"], entry["message"])}
+    elif "message" in entry:
         messages = {"default": _text(entry["message"], f"{where}.message")}
     else:
         raw = entry["messages"]
@@ -221,15 +233,20 @@ def _rule(entry, file: str, index: int, vocabulary: "Vocabulary") -> Rule:
     missing = set(kind.VARIANTS) - set(messages)
     if missing:
         raise RuleSetError(f"{where}.messages: kind {kind_name} needs the variants {', '.join(sorted(missing))}")
-    params = _params(kind, entry.get("params") or {}, f"{where}.params", vocabulary)
+    raw = entry.get("params") or {}
+    params = _params(kind, raw, f"{where}.params", vocabulary)
     doc = entry.get("doc")
+    if user and doc is None:
+        what = messages["default"]
+        doc = {"what": {"zh": what.zh, "en": what.en}, "why": {"zh": f"由 {file} 定义的规则。", "en": f"A rule defined in {file}."},
+               "wrong": "", "right": ""}
     if not isinstance(doc, dict) or set(doc) != {"what", "why", "wrong", "right"}:
         raise RuleSetError(f"{where}.doc: expected the keys what, why, wrong, right")
     if not isinstance(doc["wrong"], str) or not isinstance(doc["right"], str):
         raise RuleSetError(f"{where}.doc: wrong and right are example texts (strings)")
     rule_doc = RuleDoc(_text(doc["what"], f"{where}.doc.what"), _text(doc["why"], f"{where}.doc.why"),
                        doc["wrong"], doc["right"])
-    return Rule(code, name, kind_name, severity, fixable, messages, params, rule_doc, file)
+    return Rule(code, name, kind_name, severity, fixable, messages, params, rule_doc, file, dict(raw) if isinstance(raw, dict) else {})
 
 
 def _params(kind, given, where: str, vocabulary: "Vocabulary") -> dict:
@@ -320,7 +337,21 @@ def load_vocabulary(directory: Path) -> Vocabulary:
             raise RuleSetError(f"{figures_path}: {key}: expected a list of words")
     return Vocabulary(roles, tuple(precedence), raw["topic_role"], raw["other_role"],
                       tuple(residue["patterns"]), residue["max_length"], figures,
-                      _load_terms(directory / "terms.yaml"), _load_references(directory / "obsolete.yaml"))
+                      _load_terms(directory / "terms.yaml"), _load_references(directory / "obsolete.yaml"),
+                      _load_profiles(directory / "profiles.yaml"))
+
+
+def _load_profiles(path: Path) -> dict:
+    raw = _load_yaml(path)
+    if not isinstance(raw, dict) or not isinstance(raw.get("profiles"), dict) or not raw["profiles"]:
+        raise RuleSetError(f"{path}: expected a mapping with the profiles under profiles")
+    out = {}
+    for name, spec in raw["profiles"].items():
+        params = spec.get("params") if isinstance(spec, dict) else None
+        if not isinstance(params, dict) or not all(isinstance(v, dict) for v in params.values()):
+            raise RuleSetError(f"{path}: profiles.{name}.params: expected a mapping of rule codes to parameters")
+        out[name] = params
+    return out
 
 
 def _entries(path: Path, key: str) -> list:
@@ -433,6 +464,36 @@ def load(directory: Path | None = None) -> RuleSet:
             ruleset.rules.append(rule)
     ruleset.rules.sort(key=lambda r: r.code)
     return ruleset
+
+
+def extend(ruleset: RuleSet, path: Path) -> RuleSet:
+    """The rule set with a user's rule file added (codes and names must be new)."""
+    raw = _load_yaml(path)
+    if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
+        raise RuleSetError(f"{path}: expected a mapping with a list under rules")
+    seen = {key: r.file for r in ruleset.rules for key in (r.code, r.name)}
+    added = []
+    for i, entry in enumerate(raw["rules"]):
+        rule = _rule(entry, str(path), i, ruleset.vocabulary, user=True)
+        for key in (rule.code, rule.name):
+            if key in seen:
+                raise RuleSetError(f"{path}: {rule.code}: {key} is already defined in {seen[key]}")
+            seen[key] = str(path)
+        added.append(rule)
+    return RuleSet(sorted(ruleset.rules + added, key=lambda r: r.code), ruleset.vocabulary)
+
+
+def configure(rule: Rule, vocabulary: Vocabulary, where: str, params: dict | None = None,
+              severity: Severity | None = None) -> Rule:
+    """The rule with parameters overridden (validated and prepared again) and/or another severity."""
+    from dataclasses import replace
+
+    if params:
+        raw = {**rule.raw, **params}
+        rule = replace(rule, params=_params(kinds.get(rule.kind), raw, where, vocabulary), raw=raw)
+    if severity is not None:
+        rule = replace(rule, severity=severity)
+    return rule
 
 
 @lru_cache(maxsize=1)

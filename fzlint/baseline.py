@@ -1,0 +1,99 @@
+"""Baselines: findings accepted once, kept out of later reports.
+
+`--write-baseline FILE` records every finding as (rule, file, the text it
+points at); `--baseline FILE` then reports only findings not recorded. Since a
+finding is matched by the text it points at, not by its line, editing other
+parts of a draft does not bring recorded findings back; changing the text a
+finding points at does. Identical findings are counted, so a second copy of a
+recorded fault is reported. Paths are stored relative to the baseline file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import Path
+
+from .model import Finding
+
+VERSION = 1
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read; str() names the file and the problem."""
+
+
+def key(result, finding: Finding, root: Path) -> tuple[str, str, str]:
+    return finding.code, _relative(result.path, root), pointed_text(result, finding)
+
+
+def pointed_text(result, finding: Finding) -> str:
+    """The text a finding points at: its span, or its whole line when the span is empty."""
+    source = result.source
+    if source is None:
+        return finding.context
+    lines = source.lines
+    number = finding.line
+    if source.origins:  # html: lines were moved to the file's; find the text line again by context
+        return finding.context
+    if not 0 < number <= len(lines):
+        return ""
+    line = lines[number - 1]
+    span = line[finding.column - 1:finding.end_column - 1] if finding.end_line == number else ""
+    return span.strip() or line.strip()
+
+
+def _relative(path: str, root: Path) -> str:
+    if path in ("-", "<stdin>"):
+        return path
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), root)).as_posix()
+    except ValueError:
+        return Path(path).resolve().as_posix()
+
+
+def write(path: str, results) -> int:
+    root = Path(path).resolve().parent
+    counted = Counter(key(r, f, root) for r in results if r.error is None for f in r.findings)
+    entries = [{"code": c, "path": p, "text": t, "count": n} for (c, p, t), n in sorted(counted.items())]
+    data = json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n"
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_text(data, encoding="utf-8")
+    os.replace(tmp, target)
+    return sum(counted.values())
+
+
+def load(path: str) -> Counter:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BaselineError(f"{path}: 无法读取基线文件：{exc.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise BaselineError(f"{path}: 不是有效的基线文件（JSON）：{exc}") from None
+    entries = data.get("findings") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not all(
+            isinstance(e, dict) and {"code", "path", "text", "count"} <= set(e) and isinstance(e["count"], int)
+            for e in entries):
+        raise BaselineError(f"{path}: findings: expected a list of {{code, path, text, count}} "
+                            f"(write one with --write-baseline)")
+    return Counter({(e["code"], e["path"], e["text"]): e["count"] for e in entries})
+
+
+def apply(path: str, results) -> int:
+    """Drop the recorded findings from results (in place); returns how many were dropped."""
+    left = load(path)
+    root = Path(path).resolve().parent
+    dropped = 0
+    for result in results:
+        kept = []
+        for f in result.findings:
+            k = key(result, f, root)
+            if f.code != "FZ901" and left[k] > 0:
+                left[k] -= 1
+                dropped += 1
+            else:
+                kept.append(f)
+        result.findings = kept
+    return dropped

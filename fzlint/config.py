@@ -1,0 +1,257 @@
+"""Stage 0, configure: which rules run on a file, and how.
+
+A configuration is `.fzlint.yaml` (or `.fzlint.yml`), or the table
+[tool.fzlint] of a pyproject.toml, found from each file's directory upward (the
+nearest wins; `--config PATH` names one for every file). Its keys:
+
+  profile           government (default), township or department: parameter
+                    defaults by the kind of reporting organ (rules/profiles.yaml)
+  select, ignore    rule codes, code prefixes or names
+  severity          {code: error | warning | info}
+  params            {code: {parameter: value}}, e.g. FZ403: {threshold: 0.3}
+  per-file-ignores  {glob: [codes]}, globs relative to the configuration's directory
+  extend            rule files of the user's own (paths relative to the configuration),
+                    written with the generic kinds pattern, substitution and
+                    required-heading, or any other kind
+
+Every problem is a ConfigError naming the file, the key and what is allowed.
+Settings turns the command line and the configurations into one Linter per
+distinct configuration and file-ignore set, made once and reused.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from . import ruleset
+from .model import Severity
+from .pipeline import Linter, Options
+
+CONFIG_NAMES = (".fzlint.yaml", ".fzlint.yml")
+KEYS = ("profile", "select", "ignore", "severity", "params", "per-file-ignores", "extend")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; str() names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None  # None: no configuration found
+    profile: str = "government"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    params: tuple[tuple[str, tuple], ...] = ()  # (code, ((key, value), ...)), hashable
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    extend: tuple[Path, ...] = ()
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+
+NO_CONFIG = Config(None)
+
+
+def discover(path: str) -> Path | None:
+    """The configuration nearest to path (a file, or - for standard input: the working directory)."""
+    start = Path.cwd() if path == "-" else Path(path).resolve().parent
+    return _nearest(start)
+
+
+@lru_cache(maxsize=None)
+def _nearest(directory: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        if (directory / name).is_file():
+            return directory / name
+    pyproject = directory / "pyproject.toml"
+    if pyproject.is_file() and "[tool.fzlint" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        return pyproject
+    return None if directory.parent == directory else _nearest(directory.parent)
+
+
+@lru_cache(maxsize=None)
+def load(path: Path) -> Config:
+    raw = _read(path)
+    where = str(path)
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: expected a mapping of settings (allowed keys: {', '.join(KEYS)})")
+    unknown = [k for k in raw if k not in KEYS]
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(KEYS)})")
+    profiles = ruleset.default().vocabulary.profiles
+    profile = raw.get("profile", "government")
+    if profile not in profiles:
+        raise ConfigError(f"{where}: profile: unknown profile {profile!r} (allowed: {', '.join(profiles)})")
+
+    def codes(key: str, value, where_key: str) -> tuple[str, ...]:
+        if isinstance(value, str):
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: {where_key}: expected a list of rule codes, prefixes or names")
+        return tuple(value)
+
+    severity = []
+    for code, level in _mapping(raw, "severity", where).items():
+        try:
+            severity.append((str(code), Severity.parse(level)))
+        except (KeyError, AttributeError):
+            raise ConfigError(f"{where}: severity.{code}: expected error, warning or info, got {level!r}") from None
+    params = []
+    for code, given in _mapping(raw, "params", where).items():
+        if not isinstance(given, dict):
+            raise ConfigError(f"{where}: params.{code}: expected a mapping of parameters")
+        params.append((str(code), tuple(sorted(given.items(), key=lambda kv: str(kv[0])))))
+    ignores = []
+    for glob, value in _mapping(raw, "per-file-ignores", where).items():
+        ignores.append((str(glob), codes("per-file-ignores", value, f"per-file-ignores.{glob}")))
+    extend = raw.get("extend", [])
+    if isinstance(extend, str):
+        extend = [extend]
+    if not isinstance(extend, list) or not all(isinstance(p, str) for p in extend):
+        raise ConfigError(f"{where}: extend: expected a list of rule files (paths relative to {path.parent})")
+    config = Config(path, profile, codes("select", raw.get("select", []), "select"),
+                    codes("ignore", raw.get("ignore", []), "ignore"), tuple(severity), tuple(params),
+                    tuple(ignores), tuple(path.parent / p for p in extend))
+    rules_for(config)  # every key is checked against the rules now, not at the first file
+    return config
+
+
+def _read(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    if path.name == "pyproject.toml":
+        try:
+            import tomllib
+        except ModuleNotFoundError:  # Python < 3.11
+            import tomli as tomllib
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        return data.get("tool", {}).get("fzlint", {})
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(f"{path}{f':{mark.line + 1}' if mark else ''}: not valid YAML: "
+                          f"{getattr(exc, 'problem', exc)}") from None
+    return {} if data is None else data
+
+
+def _mapping(raw: dict, key: str, where: str) -> dict:
+    value = raw.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: {key}: expected a mapping")
+    return value
+
+
+@lru_cache(maxsize=None)
+def rules_for(config: Config) -> ruleset.RuleSet:
+    """The rule set a configuration makes: fzlint's rules, the user's rule files,
+    the profile's and the configuration's parameters, the severities."""
+    rules = ruleset.default()
+    where = str(config.path)
+    try:
+        for path in config.extend:
+            rules = ruleset.extend(rules, path)
+    except ruleset.RuleSetError as exc:
+        raise ConfigError(f"{where}: extend: {exc}") from None
+    by_code = rules.by_code()
+    overrides: dict[str, dict] = {}
+    for code, params in list(rules.vocabulary.profiles[config.profile].items()) + [(c, dict(p)) for c, p in config.params]:
+        if code not in by_code:
+            raise ConfigError(f"{where}: params.{code}: no such rule (see fzlint rules)")
+        overrides.setdefault(code, {}).update(params)
+    severities = dict(config.severity)
+    for code in severities:
+        if code not in by_code:
+            raise ConfigError(f"{where}: severity.{code}: no such rule (see fzlint rules)")
+    configured = []
+    for rule in rules.rules:
+        if rule.code in overrides or rule.code in severities:
+            try:
+                rule = ruleset.configure(rule, rules.vocabulary, f"{where}: params.{rule.code}",
+                                         overrides.get(rule.code), severities.get(rule.code))
+            except ruleset.RuleSetError as exc:
+                raise ConfigError(str(exc)) from None
+        configured.append(rule)
+    result = ruleset.RuleSet(configured, rules.vocabulary)
+    for key, keys in (("select", config.select), ("ignore", config.ignore),
+                      *((f"per-file-ignores.{g}", c) for g, c in config.per_file_ignores)):
+        unknown = result.unknown_selectors(list(keys))
+        if unknown:
+            raise ConfigError(f"{where}: {key}: unknown rule {unknown[0]!r} (see fzlint rules)")
+    return result
+
+
+@dataclass
+class Settings:
+    """The command line's choices; linter(path) gives the Linter for one file."""
+
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    year: int | None = None
+    lang: str = "zh"
+    config: str | None = None  # --config PATH: this configuration for every file
+    isolated: bool = False  # --no-config: none at all
+
+    def __post_init__(self):
+        self._linters: dict = {}
+        self._override = load(Path(self.config).resolve()) if self.config else None
+
+    def arguments(self) -> dict:
+        """What makes these Settings again in a worker process."""
+        return {"select": self.select, "ignore": self.ignore, "year": self.year, "lang": self.lang,
+                "config": self.config, "isolated": self.isolated}
+
+    def rule_sets(self, paths: list[str]) -> list[ruleset.RuleSet]:
+        """The distinct rule sets the files' configurations make (to check --select against)."""
+        seen = {}
+        for path in paths or ["-"]:
+            config = self.config_for(path)
+            seen[config] = rules_for(config) if config.path else ruleset.default()
+        return list(seen.values())
+
+    def config_for(self, path: str) -> Config:
+        if self.isolated:
+            return NO_CONFIG
+        if self._override is not None:
+            return self._override
+        found = discover(path)
+        return load(found) if found else NO_CONFIG
+
+    def linter(self, path: str) -> Linter:
+        config = self.config_for(path)
+        ignored = self._file_ignores(config, path)
+        key = (config, ignored)
+        if key not in self._linters:
+            rules = rules_for(config) if config.path else ruleset.default()
+            select = self.select or list(config.select)
+            ignore = list(config.ignore) + self.ignore + list(ignored)
+            self._linters[key] = Linter(rules, Options(rules=rules.select(select, ignore), year=self.year,
+                                                       lang=self.lang))
+        return self._linters[key]
+
+    @staticmethod
+    def _file_ignores(config: Config, path: str) -> tuple[str, ...]:
+        if not config.per_file_ignores or path == "-":
+            return ()
+        try:
+            relative = PurePosixPath(Path(os.path.relpath(Path(path).resolve(), config.root)).as_posix())
+        except ValueError:  # another drive
+            return ()
+        codes: list[str] = []
+        for glob, globbed in config.per_file_ignores:
+            if relative.match(glob) or fnmatch.fnmatch(str(relative), glob):
+                codes.extend(globbed)
+        return tuple(codes)
