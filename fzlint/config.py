@@ -236,8 +236,9 @@ class Settings:
         key = (config, ignored)
         if key not in self._linters:
             rules = rules_for(config) if config.path else ruleset.default()
+            # --select on the command line replaces the configuration's choice (select and ignore).
             select = self.select or list(config.select)
-            ignore = list(config.ignore) + self.ignore + list(ignored)
+            ignore = ([] if self.select else list(config.ignore)) + self.ignore + list(ignored)
             self._linters[key] = Linter(rules, Options(rules=rules.select(select, ignore), year=self.year,
                                                        lang=self.lang))
         return self._linters[key]

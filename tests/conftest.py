@@ -36,7 +36,8 @@ def linter(select=None, ignore=None, year=None, lang="zh", today=TODAY) -> Linte
 
 def lint(text: str, select=None, ignore=None, year=None, today=TODAY, path="draft.txt"):
     """The findings on text, as the full Finding objects."""
-    return linter(select, ignore, year, today=today).lint_source(Source(path, text, "utf-8")).findings
+    source = Source(path, text, "utf-8", format="markdown" if path.endswith(".md") else "text")
+    return linter(select, ignore, year, today=today).lint_source(source).findings
 
 
 def codes(text: str, select=None, **kw) -> list[tuple[str, int]]:

@@ -5,7 +5,9 @@ A kind module declares
   PARAMS    {parameter: (type, default)}; a default of None means required;
   VARIANTS  the message variants it uses (rule files must give each);
   check(doc, params, ctx)  a generator of Hit;
-and may declare validate(params, vocabulary) -> problem or None; prepare(params)
+and may declare FOR_USERS = True when it is a generic kind for rules users
+write in their own rule files (pattern, substitution, required-heading), which
+no shipped rule needs; validate(params, vocabulary) -> problem or None; prepare(params)
 -> params, which compiles what the parameters describe once when the rule
 loads (re.error and ValueError are reported with the rule's file and key) and
 whose result is what check() receives (a prepare that takes two arguments,

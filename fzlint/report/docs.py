@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from .. import kinds
 from ..ruleset import Rule
 
 
@@ -34,4 +35,15 @@ def explain(rule: Rule, lang: str = "zh") -> str:
     for label, example in ((labels[2], rule.doc.wrong), (labels[3], rule.doc.right)):
         if example.strip():
             parts.append(f"{label}:\n" + "\n".join("    " + ln for ln in example.rstrip("\n").split("\n")))
+    params = parameters(rule)
+    if params:
+        head = "参数（可在配置文件的 params 中修改）" if zh else "Parameters (a configuration's params may change them)"
+        parts.append(f"{head}:\n" + "\n".join(f"  {k}: {json.dumps(v, ensure_ascii=False)}" for k, v in params.items()))
     return "\n".join(parts) + "\n"
+
+
+def parameters(rule: Rule) -> dict:
+    """A rule's parameters as a configuration writes them: the kind's defaults and the rule file's values."""
+    kind = kinds.get(rule.kind)
+    spec = getattr(kind, "PARAMS", {}) if kind else {}
+    return {key: rule.raw.get(key, default) for key, (_, default) in spec.items()}

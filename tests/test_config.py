@@ -1,0 +1,145 @@
+"""Configuration: discovery, keys, errors, profiles, user rules (the README's worked example)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, seed
+from fzlint.cli import main
+
+CLEAN = (ROOT / "tests" / "data" / "clean.txt").read_text(encoding="utf-8")
+
+
+def run(*args, cwd=None):
+    result = CliRunner().invoke(main, ["--format", "json", "--jobs", "1", *args], env={"GITHUB_ACTIONS": None})
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def findings(result):
+    return [(d["code"], d["line"]) for f in json.loads(result.output)["files"] for d in f["diagnostics"]]
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_clean_report_is_clean():
+    result = run(str(ROOT / "tests" / "data" / "clean.txt"))
+    assert findings(result) == [] and result.exit_code == 0
+
+
+def test_nearest_configuration_upward_wins_and_pyproject_counts(tmp_path):
+    late = CLEAN.replace("2024年1月30日", "2024年3月15日")
+    write(tmp_path / "pyproject.toml", "[tool.fzlint]\nprofile = 'department'\n")
+    write(tmp_path / "a" / "b" / "r.txt", late)
+    write(tmp_path / "c" / ".fzlint.yaml", "profile: government\n")
+    write(tmp_path / "c" / "r.txt", late)
+    write(tmp_path / "d" / "r.txt", CLEAN.replace("2024年1月30日", "2024年2月15日"))
+    result = run(str(tmp_path / "a" / "b" / "r.txt"), str(tmp_path / "c" / "r.txt"), str(tmp_path / "d" / "r.txt"))
+    assert findings(result) == [("FZ305", 13)]  # the department's deadline (1 March) for a/b only
+    assert run("--no-config", str(tmp_path / "a" / "b" / "r.txt")).output.count("FZ305") == 0
+    assert findings(run("--config", str(tmp_path / "pyproject.toml"), str(tmp_path / "c" / "r.txt"))) == [("FZ305", 13)]
+
+
+def test_select_ignore_severity_params_and_per_file_ignores(tmp_path):
+    write(tmp_path / ".fzlint.yaml", """
+ignore: [FZ501]
+severity:
+  FZ404: error
+params:
+  FZ105: {min_chars: 80}
+per-file-ignores:
+  "old/*.txt": [FZ404]
+""")
+    text = CLEAN.replace("全年办理", "今年,全年办理")
+    write(tmp_path / "new" / "r.txt", text)
+    write(tmp_path / "old" / "r.txt", text)
+    data = json.loads(run(str(tmp_path / "new" / "r.txt"), str(tmp_path / "old" / "r.txt")).output)
+    new, old = ([(d["code"], d["line"], d["severity"]) for d in f["diagnostics"]] for f in data["files"])
+    # FZ105 with 80 characters: the parts of lines 5, 7 and 9 are now too thin; FZ501 is off.
+    thin = [("FZ105", 5, "warning"), ("FZ105", 7, "warning"), ("FZ105", 9, "warning")]
+    assert new == [("FZ404", 4, "error"), *thin]
+    assert old == thin
+    # The command line's --select replaces the configuration's; --ignore adds to it.
+    assert findings(run("--select", "FZ501", str(tmp_path / "new" / "r.txt"))) == [("FZ501", 4)]
+    assert findings(run("--ignore", "FZ105", str(tmp_path / "new" / "r.txt"))) == [("FZ404", 4)]
+
+
+@pytest.mark.parametrize("config,message", [
+    ("colour: red\n", "unknown key 'colour' (allowed: profile, select, ignore, severity, params, per-file-ignores, extend)"),
+    ("profile: city\n", "profile: unknown profile 'city' (allowed: government, township, department)"),
+    ("severity:\n  FZ404: high\n", "severity.FZ404: expected error, warning or info, got 'high'"),
+    ("severity:\n  FZ999: info\n", "severity.FZ999: no such rule"),
+    ("params:\n  FZ403: {threshold: many}\n", "params.FZ403.threshold: expected float, got 'many'"),
+    ("params:\n  FZ403: {limit: 3}\n", "params.FZ403: unknown parameter 'limit' (allowed: min_sentences, roles, threshold)"),
+    ("select: [FZ9999]\n", "select: unknown rule 'FZ9999'"),
+    ("per-file-ignores:\n  '*.txt': FZ77\n", "per-file-ignores.*.txt: unknown rule 'FZ77'"),
+    ("extend: [missing.yaml]\n", "extend:"),
+    ("select: [FZ1\n", "not valid YAML"),
+])
+def test_a_bad_configuration_names_the_file_and_key(tmp_path, config, message):
+    write(tmp_path / ".fzlint.yaml", config)
+    write(tmp_path / "r.txt", CLEAN)
+    result = CliRunner().invoke(main, [str(tmp_path / "r.txt")])
+    assert result.exit_code == 2
+    line = result.output.strip()
+    assert "\n" not in line and line.startswith(f"fzlint: {tmp_path / '.fzlint.yaml'}") and message in line, line
+
+
+def readme_block(marker: str) -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return readme.split(marker, 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_worked_example(tmp_path):
+    write(tmp_path / ".fzlint.yaml", readme_block("<!-- config-example -->"))
+    write(tmp_path / "fzlint-rules" / "city.yaml", readme_block("<!-- rules-example -->"))
+    text = CLEAN.replace("全年办理", "圆满完成年度任务，全年办理").replace("主持召开", "到综治中心主持召开")
+    write(tmp_path / "reports" / "r.txt", text)
+    result = run(str(tmp_path / "reports" / "r.txt"))
+    assert findings(result) == [("CQ002", 4), ("CQ003", 8), ("CQ001", 10)]  # CQ001 at the body's last line
+    diagnostics = json.loads(result.output)["files"][0]["diagnostics"]
+    assert diagnostics[0]["message"] == "“圆满完成”是空泛的表述，请用数据说明完成情况和成效。"
+    assert diagnostics[1]["fix"]["replacement"] == "社会治理中心"
+    assert diagnostics[2]["message"].startswith("缺少“法治政府示范创建情况”部分")
+    assert result.exit_code == 1  # CQ001 is an error
+    # With the part, CQ001 is satisfied; --fix applies CQ003's replacement.
+    fixed = write(tmp_path / "reports" / "r.txt", text.replace("特此报告。", "五、法治政府示范创建情况\n2023年创建市级示范单位2个，覆盖全区14个街道。\n特此报告。"))
+    CliRunner().invoke(main, ["--fix", "--select", "CQ003", str(fixed)])
+    assert "社会治理中心主持召开" in fixed.read_text(encoding="utf-8")
+    assert findings(run(str(fixed))) == [("CQ002", 4)]
+
+
+@pytest.mark.parametrize("rules,message", [
+    ("rules:\n  - {code: FZ777, name: x, kind: pattern, severity: info, message: m, params: {patterns: [a]}}\n",
+     "expected a code of your own like CQ001"),
+    ("rules:\n  - {code: CQ001, name: section-order, kind: pattern, severity: info, message: m, params: {patterns: [a]}}\n",
+     "section-order is already defined"),
+    ("rules:\n  - {code: CQ001, name: x, kind: pattern, severity: info, message: m, params: {patterns: ['(']}}\n",
+     "bad regular expression"),
+    ("rules:\n  - {code: CQ001, name: x, kind: patern, severity: info, message: m, params: {patterns: [a]}}\n",
+     "unknown kind 'patern'"),
+])
+def test_a_bad_user_rule_file_names_the_file_and_key(tmp_path, rules, message):
+    write(tmp_path / ".fzlint.yaml", "extend: [mine.yaml]\n")
+    write(tmp_path / "mine.yaml", rules)
+    write(tmp_path / "r.txt", CLEAN)
+    result = CliRunner().invoke(main, [str(tmp_path / "r.txt")])
+    assert result.exit_code == 2 and message in result.output and "mine.yaml" in result.output
+
+
+def test_user_rules_can_be_selected_on_the_command_line(tmp_path):
+    write(tmp_path / ".fzlint.yaml", "extend: [mine.yaml]\n")
+    write(tmp_path / "mine.yaml", "rules:\n  - {code: SFJ001, name: no-seed-word, kind: pattern, severity: info, "
+                                  "message: '“{found}”', params: {patterns: ['合格率']}}\n")
+    write(tmp_path / "r.txt", CLEAN)
+    assert findings(run("--select", "SFJ", str(tmp_path / "r.txt"))) == [("SFJ001", 4), ("SFJ001", 10)]
+    assert CliRunner().invoke(main, ["--select", "SFJ", str(seed(0))]).exit_code == 2  # not known there

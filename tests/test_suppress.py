@@ -1,0 +1,34 @@
+"""Markdown comments that switch rules off."""
+
+from __future__ import annotations
+
+from conftest import lint
+
+DRAFT = """# 某区司法局关于2023年度法治政府建设情况的报告
+
+## 一、主要举措和成效
+
+今年,全年办理案件12件。
+<!-- fzlint-disable FZ501 -->
+今年,全年办理案件13件。
+<!-- fzlint-disable-next-line FZ404 -->
+今年,全年办理案件14件。
+<!-- fzlint-enable -->
+今年,全年办理案件15件。
+<!-- fzlint-disable -->
+今年,全年办理案件16件。
+"""
+
+
+def test_disable_enable_and_next_line():
+    found = [(f.code, f.line) for f in lint(DRAFT, select=["FZ404", "FZ501"], path="d.md")]
+    assert found == [("FZ404", 5), ("FZ501", 5), ("FZ404", 7), ("FZ404", 11), ("FZ501", 11)]
+
+
+def test_prefixes_and_comma_lists():
+    text = "<!-- fzlint-disable FZ4, FZ501 -->\n今年,全年办理案件12件。\n<!-- fzlint-enable FZ4 -->\n今年,全年办理案件13件。\n"
+    assert [(f.code, f.line) for f in lint(text, select=["FZ404", "FZ501"], path="d.md")] == [("FZ404", 4)]
+
+
+def test_only_markdown_reads_them():
+    assert len(lint(DRAFT, select=["FZ404"], path="d.txt")) == 5
