@@ -1,0 +1,533 @@
+"""The review page: one self-contained HTML page for a reviewer who receives
+many reports at once (``fzlint report PATHS... --html review.html``).
+
+At the top, a table with one row per report: its file, title and report year;
+for each required part (the roles of the required-section rule, FZ101) whether
+it has a part of its own (✓), stands only in passing inside another part (△,
+the section-in-passing case, FZ103) or is missing (✗); the findings counted by
+severity; and the data density of the measures parts as the data-density rule
+(FZ403) measures it. Below, each report's findings, each report anchored from
+its row. The page needs nothing from outside: the styles are inline, every text
+is escaped, and a small inline script (not needed to read the page) sorts the
+table when a column header is clicked.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .. import __version__, prose
+from .. import ruleset as rulesets
+from ..model import Document, Severity
+from ..ruleset import Rule, RuleSet, Text
+from . import counts
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..pipeline import FileResult
+
+REQUIRED_KIND = "required-section"  # FZ101: its roles are the table's part columns
+DENSITY_KIND = "data-density"  # FZ403: what the density column measures, with its parameters
+
+PRESENT, PASSING, MISSING = "present", "passing", "missing"
+MARKS = {PRESENT: "✓", PASSING: "△", MISSING: "✗"}
+
+# Column headers for the regulation's parts, shorter than the roles' names; a
+# role not listed here is headed by its name from rules/sections.yaml.
+SHORT_ROLE_NAMES = {
+    "measures": Text("举措和成效", "Measures"),
+    "shortcomings": Text("不足和原因", "Shortcomings"),
+    "duties": Text("第一责任人职责", "Leaders' duties"),
+    "plan": Text("下一年度安排", "Plan"),
+}
+
+_T = {
+    "page_title": Text("法治政府建设年度报告审阅汇总", "Review of annual rule-of-law government reports"),
+    "summary": Text("共 {files} 份报告：{errors} 个错误，{warnings} 个警告，{infos} 条提示。"
+                    "{with_errors} 份有错误，{unreadable} 份无法读取。",
+                    "{files} reports: {errors} errors, {warnings} warnings, {infos} infos. "
+                    "{with_errors} with errors, {unreadable} unreadable."),
+    "hint": Text("点击列标题可排序；点击文件名查看该报告的全部问题。",
+                 "Click a column header to sort; click a file name to see its findings."),
+    "folder": Text("文件所在目录：{folder}", "Files under {folder}"),
+    "overview": Text("总表", "Overview"),
+    "findings": Text("各报告的问题", "Findings by report"),
+    "file": Text("文件", "File"),
+    "title": Text("标题", "Title"),
+    "year": Text("年度", "Year"),
+    "errors": Text("错误", "Errors"),
+    "warnings": Text("警告", "Warnings"),
+    "infos": Text("提示", "Infos"),
+    "density": Text("数据密度", "Data density"),
+    "density_help": Text("“{role}”部分中带有具体数据（数量、比例、日期）的句子所占比例（与 FZ403 的计算相同）",
+                         "The share of sentences in the “{role}” parts that carry a figure (count, share, date), "
+                         "as FZ403 computes it"),
+    "density_cell": Text("{count}/{total} 句带有数据", "{count} of {total} sentences carry a figure"),
+    "density_low": Text("低于 {threshold}%（FZ403）", "below {threshold}% (FZ403)"),
+    "density_none": Text("没有“{role}”部分", "no “{role}” part"),
+    "density_empty": Text("“{role}”部分没有句子", "the “{role}” parts hold no sentence"),
+    "no_title": Text("（无标题）", "(no title)"),
+    "unreadable": Text("无法读取：{reason}", "Cannot be read: {reason}"),
+    "no_document": Text("未解析", "not parsed"),
+    "present": Text("有独立部分", "has a part of its own"),
+    "present_at": Text("有独立部分：第 {line} 行“{heading}”", "has a part of its own: line {line}, “{heading}”"),
+    "passing": Text("仅顺带提及（FZ103）", "only in passing (FZ103)"),
+    "passing_at": Text("仅顺带提及（FZ103）：第 {line} 行“{text}”", "only in passing (FZ103): line {line}, “{text}”"),
+    "missing": Text("缺失（FZ101）", "missing (FZ101)"),
+    "legend_present": Text("有独立部分", "has a part of its own"),
+    "legend_passing": Text("仅在其他部分中顺带提及（FZ103）", "only in passing inside another part (FZ103)"),
+    "legend_missing": Text("缺失（FZ101）", "missing (FZ101)"),
+    "legend_density": Text("数据密度：“{role}”部分中带有具体数据的句子所占比例，低于 {threshold}% 时标黄（FZ403）",
+                           "Data density: the share of sentences in the “{role}” parts that carry a figure, "
+                           "yellow below {threshold}% (FZ403)"),
+    "year_from": Text("年度依据：{source}", "year taken from the {source}"),
+    "line": Text("行", "Line"),
+    "code": Text("规则", "Rule"),
+    "severity": Text("级别", "Severity"),
+    "message": Text("说明", "Message"),
+    "clean": Text("未发现问题。", "No problems found."),
+    "count_line": Text("{errors} 个错误，{warnings} 个警告，{infos} 条提示", "errors: {errors}, warnings: {warnings}, infos: {infos}"),
+    "back": Text("↑ 返回总表", "↑ Back to the overview"),
+    "context": Text("〔“{context}”〕", "[\u201c{context}\u201d]"),
+    "generator": Text("由 fzlint {version} 生成", "Generated by fzlint {version}"),
+}
+
+SEVERITY_NAMES = {
+    Severity.ERROR: Text("错误", "error"),
+    Severity.WARNING: Text("警告", "warning"),
+    Severity.INFO: Text("提示", "info"),
+}
+
+YEAR_SOURCES = {
+    "option": Text("命令行 --year", "--year option"),
+    "title": Text("标题", "title"),
+    "body": Text("正文", "body"),
+    "date": Text("成文日期", "date"),
+    "plan": Text("下一年度安排", "plan"),
+}
+
+
+@dataclass(frozen=True)
+class Density:
+    """The data density of a report's measures parts, as FZ403 measures it."""
+
+    count: int  # statements carrying at least one figure
+    total: int  # statements
+    low: bool  # FZ403 would report it: enough statements, and the share below the threshold
+
+    @property
+    def share(self) -> int | None:
+        """The share in whole percent, rounded as FZ403's message rounds it; None without statements."""
+        return round(100 * self.count / self.total) if self.total else None
+
+
+def _rule_of_kind(rules: RuleSet, kind: str) -> Rule:
+    found = next((r for r in rules.rules if r.kind == kind), None)
+    if found is None:
+        raise ValueError(f"the rule set has no rule of kind {kind!r}, which the review page needs")
+    return found
+
+
+def part_status(doc: Document, role: str) -> tuple[str, int | None, str]:
+    """(present | passing | missing, the line, the heading or passage) of one
+    role, as required-section (FZ101) and section-in-passing (FZ103) judge it."""
+    part = next((s for s in doc.sections if s.role == role), None)
+    if part is not None:
+        heading = part.heading  # the marker and the heading phrase, without a run-in body
+        return PRESENT, part.line, heading.text[:heading.title_column - heading.column + len(heading.title)]
+    mention = next((m for m in doc.mentions if m.role == role), None)
+    if mention is not None:
+        return PASSING, mention.line, mention.text
+    return MISSING, None, ""
+
+
+def density(doc: Document, params: dict, finder: prose.FigureFinder) -> Density | None:
+    """The data density of the parts with params["roles"], with the very
+    functions FZ403 (fzlint/kinds/data_density.py) counts with; None when the
+    report has no such part."""
+    roles = params["roles"]
+    if not any(part.role in roles for part in doc.sections):
+        return None
+    pt, spans = prose.spans_of(doc, roles, finder)
+    statements = pt.statements(spans)
+    count = sum(1 for s in statements if pt.has_figure(*s))
+    total = len(statements)
+    low = bool(total) and total >= params["min_sentences"] and count / total < params["threshold"]
+    return Density(count, total, low)
+
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _breakable(path: str) -> str:
+    """A path escaped, with a line-break opportunity after each separator."""
+    return "<wbr>".join(_e(part + sep) for part, sep in _separated(path))
+
+
+def _separated(path: str):
+    part = ""
+    for ch in path:
+        if ch in "/\\":
+            yield part, ch
+            part = ""
+        else:
+            part += ch
+    yield part, ""
+
+
+def _clip(text: str, width: int = 30) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+class _Page:
+    def __init__(self, results: list[FileResult], lang: str, rules: RuleSet):
+        self.results = results
+        self.lang = lang
+        self.roles = rules.vocabulary.roles
+        self.required = list(_rule_of_kind(rules, REQUIRED_KIND).params["roles"])
+        self.density_params = _rule_of_kind(rules, DENSITY_KIND).params
+        self.density_role = self.roles[self.density_params["roles"][0]].name.get(lang)
+        self.threshold = round(100 * self.density_params["threshold"])
+        self.folder = common_folder([r.path for r in results])
+        self._finder: prose.FigureFinder | None = None
+        self._vocabulary = rules.vocabulary
+
+    def t(self, key: str, **args) -> str:
+        return _T[key].get(self.lang).format(**args)
+
+    @property
+    def finder(self) -> prose.FigureFinder:
+        # Only needed when no FZ4 rule ran on a document (its prose is cached in doc.derived).
+        if self._finder is None:
+            self._finder = prose.FigureFinder(**self._vocabulary.figures)
+        return self._finder
+
+    def render(self) -> str:
+        c = counts(self.results)
+        summary = self.t("summary", files=len(self.results), **c,
+                         with_errors=sum(1 for r in self.results if _errors(r)),
+                         unreadable=sum(1 for r in self.results if r.error))
+        out = [
+            "<!DOCTYPE html>",
+            f'<html lang="{"en" if self.lang == "en" else "zh-CN"}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{_e(self.t('page_title'))}</title>",
+            f"<style>{CSS}</style>",
+            "</head>",
+            "<body>",
+            '<header id="overview">',
+            f"<h1>{_e(self.t('page_title'))}</h1>",
+            f'<p class="summary">{_e(summary)}</p>',
+            *([f'<p class="folder">{_e(self.t("folder", folder=self.folder))}</p>'] if self.folder else []),
+            f'<p class="hint">{_e(self.t("hint"))}</p>',
+            "</header>",
+            '<table id="reports" class="reports">',
+            self._head(),
+            "<tbody>",
+            *(self._row(i, r) for i, r in enumerate(self.results, 1)),
+            "</tbody>",
+            "</table>",
+            self._legend(),
+            f'<h2 class="findings-title">{_e(self.t("findings"))}</h2>',
+            *(self._findings(i, r) for i, r in enumerate(self.results, 1)),
+            f'<footer>{_e(self.t("generator", version=__version__))}</footer>',
+            f"<script>{SCRIPT}</script>",
+            "</body>",
+            "</html>",
+        ]
+        return "\n".join(out) + "\n"
+
+    def _legend(self) -> str:
+        items = [f'<span class="item"><span class="mark {status}">{MARKS[status]}</span> '
+                 f'{_e(self.t("legend_" + status))}</span>' for status in (PRESENT, PASSING, MISSING)]
+        items.append(f'<span class="item">{_e(self.t("legend_density", role=self.density_role, threshold=self.threshold))}'
+                     "</span>")
+        return f'<p class="legend">{"".join(items)}</p>'
+
+    def _head(self) -> str:
+        def th(label: str, cls: str, kind: str, title: str = "") -> str:
+            tip = f' title="{_e(title)}"' if title else ""
+            return f'<th scope="col" class="{cls}" data-type="{kind}"{tip}>{_e(label)}</th>'
+
+        cells = [th("#", "num", "number"), th(self.t("file"), "file", "text"), th(self.t("title"), "title", "text"),
+                 th(self.t("year"), "year", "number")]
+        for role in self.required:
+            name = SHORT_ROLE_NAMES.get(role, self.roles[role].name).get(self.lang)
+            cells.append(th(name, "part", "number", self.roles[role].item.get(self.lang)))
+        cells += [th(self.t("errors"), "count", "number"), th(self.t("warnings"), "count", "number"),
+                  th(self.t("infos"), "count", "number"),
+                  th(self.t("density"), "density", "number", self.t("density_help", role=self.density_role))]
+        return "<thead><tr>" + "".join(cells) + "</tr></thead>"
+
+    def _row(self, index: int, result: FileResult) -> str:
+        c = counts([result])
+        shown = self.shown(result.path)
+        classes = ["report"]
+        if c["errors"]:
+            classes.append("has-errors")
+        if result.error:
+            classes.append("unreadable")
+        cells = [f'<td class="num" data-sort="{index}">{index}</td>',
+                 f'<td class="file" data-sort="{_e(shown)}"><a href="#report-{index}" title="{_e(result.path)}">'
+                 f'{_breakable(shown)}</a></td>']
+        doc = result.document
+        if result.error:
+            reason = self.t("unreadable", reason=result.error.reason(self.lang))
+            cells.append(f'<td class="error-note" colspan="{2 + len(self.required)}">{_e(reason)}</td>')
+        elif doc is None:
+            cells.append(f'<td class="error-note" colspan="{2 + len(self.required)}">{_e(self.t("no_document"))}</td>')
+        else:
+            cells.append(self._title_cell(doc))
+            cells.append(self._year_cell(doc))
+            cells += [self._part_cell(doc, role) for role in self.required]
+        for key in ("errors", "warnings", "infos"):
+            zero = "" if c[key] else " zero"
+            cells.append(f'<td class="count {key}{zero}" data-sort="{c[key]}">{c[key]}</td>')
+        cells.append(self._density_cell(doc if not result.error else None))
+        return f'<tr class="{" ".join(classes)}" id="row-{index}">' + "".join(cells) + "</tr>"
+
+    def shown(self, path: str) -> str:
+        """A path as the table shows it: below the folder all the files share."""
+        return path[len(self.folder):] if self.folder else path
+
+    def _title_cell(self, doc: Document) -> str:
+        if doc.title_text:
+            return f'<td class="title" data-sort="{_e(doc.title_text)}">{_e(doc.title_text)}</td>'
+        return f'<td class="title untitled" data-sort="">{_e(self.t("no_title"))}</td>'
+
+    def _year_cell(self, doc: Document) -> str:
+        if doc.report_year is None:
+            return '<td class="year" data-sort="">—</td>'
+        source = YEAR_SOURCES.get(doc.report_year_from or "")
+        tip = f' title="{_e(self.t("year_from", source=source.get(self.lang)))}"' if source else ""
+        return f'<td class="year" data-sort="{doc.report_year}"{tip}>{doc.report_year}</td>'
+
+    def _part_cell(self, doc: Document, role: str) -> str:
+        status, line, text = part_status(doc, role)
+        if status == PRESENT:
+            tip = self.t("present_at", line=line, heading=_clip(text))
+        elif status == PASSING:
+            tip = self.t("passing_at", line=line, text=_clip(text))
+        else:
+            tip = self.t("missing")
+        rank = {PRESENT: 2, PASSING: 1, MISSING: 0}[status]
+        return (f'<td class="part {status}" data-status="{status}" data-sort="{rank}" title="{_e(tip)}">'
+                f'{MARKS[status]}</td>')
+
+    def _density_cell(self, doc: Document | None) -> str:
+        if doc is None:
+            return '<td class="density none" data-sort="">—</td>'
+        d = density(doc, self.density_params, self.finder)
+        if d is None:
+            tip = self.t("density_none", role=self.density_role)
+            return f'<td class="density none" data-sort="" title="{_e(tip)}">—</td>'
+        if d.share is None:
+            tip = self.t("density_empty", role=self.density_role)
+            return f'<td class="density none" data-sort="" title="{_e(tip)}">—</td>'
+        tip = self.t("density_cell", count=d.count, total=d.total)
+        if d.low:
+            tip += "；" if self.lang == "zh" else "; "
+            tip += self.t("density_low", threshold=self.threshold)
+        cls = "density low" if d.low else "density"
+        return (f'<td class="{cls}" data-sort="{d.count / d.total:.6f}" title="{_e(tip)}">'
+                f'<span class="share">{d.share}%</span> <span class="ratio">{d.count}/{d.total}</span></td>')
+
+    def _findings(self, index: int, result: FileResult) -> str:
+        doc = result.document
+        title = doc.title_text if doc is not None and doc.title_text else ""
+        c = counts([result])
+        cls = "report-findings has-errors" if c["errors"] else "report-findings"
+        out = [f'<section class="{cls}" id="report-{index}">',
+               f'<h3><span class="index">{index}</span> <span class="path">{_e(result.path)}</span></h3>']
+        if title:
+            out.append(f'<p class="doc-title">{_e(title)}</p>')
+        out.append(f'<p class="counts">{_e(self.t("count_line", **c))}</p>')
+        if result.findings:
+            out.append('<table class="findings"><thead><tr>'
+                       f'<th scope="col" class="line">{_e(self.t("line"))}</th>'
+                       f'<th scope="col" class="code">{_e(self.t("code"))}</th>'
+                       f'<th scope="col" class="severity">{_e(self.t("severity"))}</th>'
+                       f'<th scope="col" class="message">{_e(self.t("message"))}</th>'
+                       "</tr></thead><tbody>")
+            for f in result.findings:
+                context = ""
+                if f.context:
+                    context = f' <span class="context">{_e(self.t("context", context=f.context))}</span>'
+                out.append(
+                    f'<tr class="finding {f.severity.label}">'
+                    f'<td class="line">{f.line}</td>'
+                    f'<td class="code" title="{_e(f.name)}">{_e(f.code)}</td>'
+                    f'<td class="severity"><span class="badge {f.severity.label}">'
+                    f'{_e(SEVERITY_NAMES[f.severity].get(self.lang))}</span></td>'
+                    f'<td class="message">{_e(f.message)}{context}</td></tr>')
+            out.append("</tbody></table>")
+        else:
+            out.append(f'<p class="clean">{_e(self.t("clean"))}</p>')
+        out.append(f'<p class="back"><a href="#overview">{_e(self.t("back"))}</a></p>')
+        out.append("</section>")
+        return "\n".join(out)
+
+
+def common_folder(paths: list[str]) -> str:
+    """The folder (with its trailing separator) that holds every one of the
+    files, as the paths spell it; "" when they share none (or are relative to
+    the working directory, or one is standard input)."""
+    if not paths or "-" in paths:
+        return ""
+    folders = [os.path.dirname(p) for p in paths]
+    try:
+        common = os.path.commonpath(folders)
+    except ValueError:  # absolute beside relative, or different drives
+        return ""
+    if not common or common == os.sep:
+        return ""
+    prefix = common.rstrip("/\\") + os.sep
+    return prefix if all(p.startswith(prefix) for p in paths) else ""
+
+
+def _errors(result: FileResult) -> bool:
+    return any(f.severity is Severity.ERROR for f in result.findings)
+
+
+def render(results: list[FileResult], lang: str = "zh", rules: RuleSet | None = None) -> str:
+    """The review page for the results, as one self-contained HTML document.
+    rules: the rule set the results were linted with (default: the shipped one),
+    for the required parts and the data-density parameters."""
+    return _Page(results, "en" if lang == "en" else "zh", rules or rulesets.default()).render()
+
+
+CSS = """
+:root { --ink: #1f2328; --muted: #656d76; --line: #d0d7de; --head: #f3f5f7; --error: #b42318;
+  --error-bg: #fdf0ef; --warn: #9a6700; --warn-bg: #fff8c5; --ok: #1a7f37; --info: #0b69c7; }
+* { box-sizing: border-box; }
+body { margin: 0; padding: 24px 32px 48px; color: var(--ink); background: #fff; font-size: 14px; line-height: 1.6;
+  font-family: -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC",
+  "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif; }
+html[lang="en"] body { font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans",
+  "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
+h1 { font-size: 22px; margin: 0 0 6px; font-weight: 600; }
+h2 { font-size: 18px; margin: 36px 0 12px; font-weight: 600; border-bottom: 1px solid var(--line); padding-bottom: 6px; }
+h3 { font-size: 15px; margin: 0 0 4px; font-weight: 600; overflow-wrap: anywhere; }
+a { color: #0b5cad; text-decoration: none; }
+a:hover { text-decoration: underline; }
+.summary { margin: 0 0 2px; font-size: 15px; }
+.folder { margin: 0; font-size: 13px; color: var(--muted); overflow-wrap: anywhere; }
+.legend .item { display: inline-block; margin-right: 18px; }
+.legend .mark { font-weight: 700; }
+.legend .mark.present { color: var(--ok); }
+.legend .mark.passing { color: var(--warn); }
+.legend .mark.missing { color: var(--error); }
+.hint, .legend, footer { color: var(--muted); font-size: 12.5px; margin: 4px 0 12px; }
+table { border-collapse: collapse; width: 100%; }
+/* No scrolling wrapper: one would keep the sticky header from sticking to the window; a table
+   wider than the window scrolls the page instead. */
+.reports { border: 1px solid var(--line); border-collapse: separate; border-spacing: 0; }
+.reports tr { scroll-margin-top: 4em; }
+th, td { padding: 7px 10px; border-bottom: 1px solid var(--line); vertical-align: top; text-align: left; }
+.reports thead th { position: sticky; top: 0; z-index: 1; background: var(--head); font-weight: 600; font-size: 13px;
+  word-break: keep-all; cursor: pointer; user-select: none; box-shadow: inset 0 -2px 0 var(--line); }
+.reports thead th[aria-sort="ascending"]::after { content: " ▲"; font-size: 10px; color: var(--muted); }
+.reports thead th[aria-sort="descending"]::after { content: " ▼"; font-size: 10px; color: var(--muted); }
+.reports tbody tr:last-child td { border-bottom: none; }
+.reports tbody tr:nth-child(even) { background: #fafbfc; }
+.reports tbody tr:hover { background: #f0f6ff; }
+.reports tr.has-errors, .reports tr.has-errors:nth-child(even) { background: var(--error-bg); }
+.reports tr.has-errors td:first-child { box-shadow: inset 4px 0 0 var(--error); }
+.reports td.num { color: var(--muted); text-align: right; width: 3em; font-variant-numeric: tabular-nums; }
+.reports td.file { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace;
+  font-size: 12.5px; max-width: 24em; overflow-wrap: break-word; }
+.reports td.title { min-width: 10em; max-width: 30em; }
+.reports td.untitled { color: var(--muted); }
+.reports td.year { text-align: center; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.reports th.part, .reports th.count, .reports th.density, .reports th.year { text-align: center; }
+.reports td.part { text-align: center; font-weight: 700; font-size: 15px; width: 6.5em; }
+.reports td.present { color: var(--ok); }
+.reports td.passing { color: var(--warn); background: var(--warn-bg); }
+.reports td.missing { color: var(--error); background: #fde2df; }
+.reports td.count { text-align: center; font-variant-numeric: tabular-nums; width: 4.5em; }
+.reports td.count.zero { color: #afb8c1; }
+.reports td.count.errors:not(.zero) { color: var(--error); font-weight: 700; }
+.reports td.count.warnings:not(.zero) { color: var(--warn); }
+.reports td.count.infos:not(.zero) { color: var(--info); }
+.reports td.density { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; width: 8em; }
+.reports td.density .ratio { color: var(--muted); font-size: 12px; }
+.reports td.density.low .share { color: var(--warn); font-weight: 700; }
+.reports td.density.low { background: var(--warn-bg); }
+.reports td.density.none { color: #afb8c1; text-align: center; }
+.reports td.error-note { color: var(--error); }
+.report-findings { scroll-margin-top: 12px; margin: 0 0 28px; padding: 14px 18px; border: 1px solid var(--line); border-radius: 6px; }
+.report-findings.has-errors { border-left: 4px solid var(--error); }
+.report-findings:target { outline: 2px solid #0b5cad; outline-offset: 2px; }
+.report-findings .index { display: inline-block; min-width: 1.8em; padding: 0 6px; margin-right: 4px; border-radius: 10px;
+  background: var(--head); color: var(--muted); text-align: center; font-size: 12px; }
+.report-findings .path { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace;
+  font-size: 13.5px; }
+.doc-title { margin: 0; font-size: 14px; }
+.counts { margin: 2px 0 10px; color: var(--muted); font-size: 12.5px; }
+.findings { font-size: 13px; }
+.findings th { background: var(--head); font-weight: 600; white-space: nowrap; }
+.findings th.line { text-align: right; }
+.findings td.line { text-align: right; width: 4em; color: var(--muted); font-variant-numeric: tabular-nums; }
+.findings td.code { width: 5.5em; white-space: nowrap; font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; }
+.findings td.severity { width: 5.5em; white-space: nowrap; }
+.findings td.message { overflow-wrap: anywhere; }
+.findings .context { color: var(--muted); }
+.badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; line-height: 20px; }
+.badge.error { background: #fde2df; color: var(--error); font-weight: 600; }
+.badge.warning { background: var(--warn-bg); color: var(--warn); }
+.badge.info { background: #ddf4ff; color: var(--info); }
+.clean { color: var(--ok); }
+.back { margin: 8px 0 0; font-size: 12.5px; }
+footer { margin-top: 32px; }
+@media (max-width: 1100px) {
+  body { padding: 16px 16px 32px; }
+  .reports th, .reports td { padding: 6px 6px; }
+  .reports td.density .ratio { display: block; }
+}
+@media print { .reports thead th { position: static; } .back, .hint { display: none; } }
+"""
+
+# Sorting by a click on a column header: numbers by data-sort (empty last), text
+# in Chinese collation order; a second click reverses.
+SCRIPT = """
+(function () {
+  var table = document.getElementById("reports");
+  if (!table) return;
+  var heads = table.tHead.rows[0].cells;
+  function key(row, i) {
+    var cells = row.cells, n = 0;
+    for (var c = 0; c < cells.length; c++) {
+      if (n === i) return cells[c].getAttribute("data-sort");
+      n += cells[c].colSpan;
+      if (n > i) return null;
+    }
+    return null;
+  }
+  Array.prototype.forEach.call(heads, function (th, i) {
+    th.tabIndex = 0;
+    function sort() {
+      var ascending = th.getAttribute("aria-sort") !== "ascending";
+      var numeric = th.getAttribute("data-type") === "number";
+      var body = table.tBodies[0];
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var x = key(a, i), y = key(b, i);
+        if (x === null || x === "") return (y === null || y === "") ? 0 : 1;
+        if (y === null || y === "") return -1;
+        var d = numeric ? parseFloat(x) - parseFloat(y) : x.localeCompare(y, "zh-CN");
+        return ascending ? d : -d;
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
+      Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    }
+    th.addEventListener("click", sort);
+    th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+  });
+})();
+"""
