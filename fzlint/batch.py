@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
 from .config import Settings
 from .pipeline import FileResult
@@ -38,6 +36,9 @@ def lint_all(settings: Settings, paths: list[str], jobs: int, lint_one, progress
             if bar:
                 bar.step()
     else:
+        from concurrent.futures import ProcessPoolExecutor  # imported here: one file needs no processes
+        from concurrent.futures.process import BrokenProcessPool
+
         chunk = max(1, min(16, len(paths) // (jobs * 4)))
         try:
             with ProcessPoolExecutor(jobs, initializer=_start, initargs=(settings.arguments(), lint_one)) as pool:

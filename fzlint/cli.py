@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 
 import click
 
 from dataclasses import replace
 
-from . import __version__, baseline, batch, config, fix, read, report, ruleset
+from . import __version__, batch, config, fix, read, report, ruleset
 from .report import docs
 from .report import outline as outlines
 from .model import Severity
@@ -76,6 +75,7 @@ def main():
 
     \b
     fzlint draft.docx             检查草稿（.txt .md .docx .html；目录递归检查；- 表示标准输入）
+    fzlint report 目录 --html review.html   为一批报告生成一页审阅表
     fzlint outline draft.txt      显示 fzlint 识别出的标题层次和各部分
     fzlint rules                  列出全部规则
     fzlint explain FZ101          查看规则说明
@@ -138,6 +138,8 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
             results += batch.lint_all(settings, files, jobs or batch.default_jobs(), _lint_one, progress)
     except config.ConfigError as exc:  # a configuration met on the way (a file in another directory)
         _fail(str(exc))
+    if write_baseline or baseline_path:
+        from . import baseline  # only runs that use a baseline pay for it
     if write_baseline:
         count = baseline.write(write_baseline, results)
         click.echo(f"fzlint: 已把 {count} 个问题记入基线 {write_baseline}" if lang == "zh"
@@ -184,6 +186,8 @@ def _lint_one(settings: config.Settings, path: str):
 
 def _internal_error(linter: Linter, path: str, exc: Exception):
     if os.environ.get("FZLINT_DEBUG"):
+        import traceback
+
         traceback.print_exc()
     error = read.ReadError(path, f"内部错误（{type(exc).__name__}: {exc}），请报告此问题",
                            f"internal error ({type(exc).__name__}: {exc}); please report it")
@@ -290,6 +294,8 @@ def report_command(paths, html_path, year, lang):
             results.append(linter.lint_file(path))
         except Exception as exc:  # noqa: BLE001 - one broken file must not cost the reviewer the page
             if os.environ.get("FZLINT_DEBUG"):
+                import traceback
+
                 traceback.print_exc()
             results.append(linter.read_error(read.ReadError(
                 path, f"内部错误（{type(exc).__name__}: {exc}），请报告此问题",

@@ -18,7 +18,7 @@ import re
 import sys
 from pathlib import Path
 
-from .formats import FormatError, docx, html
+from .formats import FormatError
 from .model import Source
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm")
@@ -123,8 +123,12 @@ def from_bytes(path: str, data: bytes) -> Source:
         _refuse_other_formats(path, data)  # an encrypted .docx is an OLE file, like an old .doc
     try:
         if data.startswith(ZIP_MAGIC) or suffix == ".docx":
+            from .formats import docx  # the formats are imported when a file needs them
+
             return docx.read(path, data)
-        if suffix in HTML_SUFFIXES or html.looks_like_html(data):
+        if suffix in HTML_SUFFIXES or (data[:1] in b"< \t\r\n\xef" and _looks_like_html(data)):
+            from .formats import html
+
             return html.read(path, data)
     except FormatError as exc:
         raise ReadError(path, exc.zh, exc.en) from None
@@ -156,6 +160,12 @@ def decode(path: str, data: bytes) -> tuple[str, str]:
                             "cannot decode: neither UTF-8 nor GB18030/GBK") from None
     _reject_binary(path, text)
     return text, encoding
+
+
+def _looks_like_html(data: bytes) -> bool:
+    from .formats import html
+
+    return html.looks_like_html(data)
 
 
 def _refuse_other_formats(path: str, data: bytes) -> None:

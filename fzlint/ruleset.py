@@ -16,6 +16,9 @@ Every problem is reported as a RuleSetError naming the file and the key.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -165,10 +168,74 @@ class RuleSet:
         return [k for k in keys if not any(r.code.startswith(k.upper()) or r.name == k.lower() for r in self.rules)]
 
 
+# Parsed rule files, kept between runs: parsing YAML is a fifth of fzlint's
+# start-up. The cache is keyed by fzlint's version and every file's name, size
+# and modification time, lives in the user's cache directory, and is only an
+# optimisation: any problem with it means parsing the files again.
+_parsed: dict[Path, tuple] = {}  # path -> ((size, mtime), data)
+_CACHE_FORMAT = 2
+
+
+def _cache_file(directory: Path) -> Path | None:
+    if os.environ.get("FZLINT_NO_CACHE"):
+        return None
+    try:
+        stamp = "|".join(f"{p.name}:{st.st_size}:{st.st_mtime_ns}"
+                         for p in sorted(directory.glob("*.yaml")) for st in [p.stat()])
+    except OSError:
+        return None
+    from . import __version__
+
+    key = hashlib.sha1(f"{_CACHE_FORMAT}|{__version__}|{directory.resolve()}|{stamp}".encode()).hexdigest()[:16]
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "fzlint" / f"rules-{key}.pickle"
+
+
+def _read_cache(directory: Path) -> Path | None:
+    """Fill _parsed from the cache; returns the cache file to write when it was missing."""
+    cache = _cache_file(directory)
+    if cache is None:
+        return None
+    try:
+        with open(cache, "rb") as fh:
+            data = pickle.load(fh)
+        if isinstance(data, dict) and all(isinstance(v, tuple) and len(v) == 2 for v in data.values()):
+            _parsed.update(data)
+            return None
+        return cache
+    except Exception:  # noqa: BLE001 - absent, unreadable or stale: parse again
+        return cache
+
+
+def _write_cache(cache: Path, directory: Path) -> None:
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        data = {p: v for p, v in _parsed.items() if p.parent == directory}
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only home: no cache, the same rules
+
+
+def _signature(path: Path):
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
 def _load_yaml(path: Path):
+    signature = _signature(path)
+    if path in _parsed and _parsed[path][0] == signature:
+        return _parsed[path][1]
     try:
         with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_Loader)
+            data = yaml.load(fh, Loader=_Loader)
+        _parsed[path] = (signature, data)
+        return data
     except OSError as exc:
         raise RuleSetError(f"{path}: cannot read: {exc.strerror}") from None
     except yaml.YAMLError as exc:
@@ -447,6 +514,7 @@ def _load_references(path: Path) -> tuple[Reference, ...]:
 
 def load(directory: Path | None = None) -> RuleSet:
     directory = directory or data.rules_dir()
+    missing_cache = _read_cache(directory)
     ruleset = RuleSet(vocabulary=load_vocabulary(directory))
     seen: dict[str, str] = {}
     for path in sorted(directory.glob("*.yaml")):
@@ -463,6 +531,8 @@ def load(directory: Path | None = None) -> RuleSet:
                 seen[key] = str(path)
             ruleset.rules.append(rule)
     ruleset.rules.sort(key=lambda r: r.code)
+    if missing_cache is not None:
+        _write_cache(missing_cache, directory)
     return ruleset
 
 

@@ -116,3 +116,19 @@ def test_select_and_ignore_by_code_prefix_and_name():
     assert [r.code for r in rs.select(["FZ2"], None)] == ["FZ201", "FZ202", "FZ203", "FZ204"]
     assert [r.code for r in rs.select(["FZ2"], ["marker-punctuation", "FZ204"])] == ["FZ201", "FZ202"]
     assert rs.unknown_selectors(["FZ2", "FZ7", "no-such-rule", "web-residue"]) == ["FZ7", "no-such-rule"]
+
+
+def test_parsed_rule_files_are_cached_between_runs_but_never_stale(rules_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first = ruleset.load(rules_copy)
+    [cache] = (tmp_path / "cache" / "fzlint").glob("rules-*.pickle")
+    ruleset._parsed.clear()  # as in a new process: the cache file is all there is
+    assert ruleset.load(rules_copy).by_code()["FZ105"].params == first.by_code()["FZ105"].params
+    edit(rules_copy / "structure.yaml", "min_chars: 50", "min_chars: 77")
+    ruleset._parsed.clear()
+    assert ruleset.load(rules_copy).by_code()["FZ105"].params["min_chars"] == 77
+    assert len(list((tmp_path / "cache" / "fzlint").glob("rules-*.pickle"))) == 2
+    cache.write_bytes(b"not a pickle")
+    edit(rules_copy / "structure.yaml", "min_chars: 77", "min_chars: 50")
+    ruleset._parsed.clear()
+    assert ruleset.load(rules_copy).by_code()["FZ105"].params["min_chars"] == 50
