@@ -20,15 +20,24 @@ def validate(params, vocabulary):
     return validate_roles(params["roles"], vocabulary)
 
 
+def measure(doc, roles, figures) -> tuple[int, int]:
+    """(statements with a figure, statements) in the parts of the roles; the
+    review page (fzlint report) shows the same count."""
+    pt, spans = prose.spans_of(doc, roles, figures)
+    statements = pt.statements(spans)
+    return sum(1 for s in statements if pt.has_figure(*s)), len(statements)
+
+
+def too_low(with_figures: int, total: int, params) -> bool:
+    return total >= params["min_sentences"] and with_figures / total < params["threshold"]
+
+
 def check(doc, params, ctx):
     parts = [p for p in doc.sections if p.role in params["roles"]]
     if not parts:
         return
-    pt, spans = prose.spans_of(doc, params["roles"], ctx.figures)
-    statements = pt.statements(spans)
-    total = len(statements)
-    with_figures = sum(1 for s in statements if pt.has_figure(*s))
-    if total >= params["min_sentences"] and with_figures / total < params["threshold"]:
+    with_figures, total = measure(doc, params["roles"], ctx.figures)
+    if too_low(with_figures, total, params):
         yield heading_hit(parts[0], {"count": with_figures, "total": total,
                                      "share": round(100 * with_figures / total),
                                      "threshold": round(100 * params["threshold"])})

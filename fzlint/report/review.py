@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import __version__, prose
+from ..kinds import data_density
 from .. import ruleset as rulesets
 from ..model import Document, Severity
 from ..ruleset import Rule, RuleSet, Text
@@ -144,18 +145,13 @@ def part_status(doc: Document, role: str) -> tuple[str, int | None, str]:
 
 
 def density(doc: Document, params: dict, finder: prose.FigureFinder) -> Density | None:
-    """The data density of the parts with params["roles"], with the very
-    functions FZ403 (fzlint/kinds/data_density.py) counts with; None when the
-    report has no such part."""
+    """The data density of the parts with params["roles"], counted by FZ403's
+    own measure (fzlint/kinds/data_density.py); None when the report has no such part."""
     roles = params["roles"]
     if not any(part.role in roles for part in doc.sections):
         return None
-    pt, spans = prose.spans_of(doc, roles, finder)
-    statements = pt.statements(spans)
-    count = sum(1 for s in statements if pt.has_figure(*s))
-    total = len(statements)
-    low = bool(total) and total >= params["min_sentences"] and count / total < params["threshold"]
-    return Density(count, total, low)
+    count, total = data_density.measure(doc, roles, finder)
+    return Density(count, total, bool(total) and data_density.too_low(count, total, params))
 
 
 def _e(text) -> str:
