@@ -124,10 +124,14 @@ def render(name: str, results: list[FileResult], out: Output) -> str:
     return FORMATS[name](results, out)
 
 
-from . import concise, json, text  # noqa: E402 - the formats register below
+from . import concise, github, gitlab, json, junit, sarif, text  # noqa: E402 - the formats register below
 
 FORMATS: dict[str, Callable[[list, Output], str]] = {
     "text": text.render,
     "concise": concise.render,
     "json": json.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "junit": junit.render,
+    "gitlab": gitlab.render,
 }
