@@ -120,6 +120,21 @@ def where(f: Finding, out: Output) -> str:
     return line
 
 
+def message(f: Finding, out: Output) -> str:
+    """The finding's message; on a .docx or .html also the paragraph's opening
+    words, as the text formats show them (the CI formats)."""
+    if not f.context:
+        return f.message
+    return f"{f.message} {_T['context'].get(out.lang).format(context=f.context)}"
+
+
+def plain_text(result) -> bool:
+    """Whether the result is of a plain text file (.txt, .md, or one that could
+    not be read), whose findings' columns are columns of the file itself, not
+    of a Word paragraph or a web page's block."""
+    return result.source is None or result.source.writable
+
+
 def render(name: str, results: list[FileResult], out: Output) -> str:
     return FORMATS[name](results, out)
 

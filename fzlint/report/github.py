@@ -13,7 +13,7 @@ No summary line: the job log shows the annotations.
 from __future__ import annotations
 
 from ..model import Finding, Severity
-from . import Output, _T
+from . import Output, message, plain_text
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -24,21 +24,6 @@ def escape_data(text: str) -> str:
 
 def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def message(f: Finding, out: Output) -> str:
-    """The finding's message; on a .docx or .html also the paragraph's opening
-    words, as the text formats show them (shared by the CI formats)."""
-    if not f.context:
-        return f.message
-    return f"{f.message} {_T['context'].get(out.lang).format(context=f.context)}"
-
-
-def plain_text(result) -> bool:
-    """Whether the result is of a plain text file (.txt, .md, or one that could
-    not be read), whose findings' columns are columns of the file itself, not
-    of a Word paragraph or a web page's block."""
-    return result.source is None or result.source.writable
 
 
 def command(f: Finding, out: Output, columns: bool = True) -> str:

@@ -16,8 +16,7 @@ import json
 from collections import Counter
 
 from ..model import Severity
-from . import Output
-from .github import message
+from . import Output, message
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 UNREADABLE = "FZ901"  # a file that could not be checked at all

@@ -15,8 +15,7 @@ from itertools import groupby
 from typing import NamedTuple
 
 from ..model import Severity
-from . import Output
-from .github import message
+from . import Output, message
 
 # Each severity's count, as the summary line words it.
 _COUNTS = {

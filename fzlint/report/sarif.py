@@ -18,12 +18,9 @@ from urllib.parse import quote
 from .. import __version__
 from ..model import Finding, Severity
 from ..ruleset import Rule, Text
-from . import Output, docs
-from .github import message, plain_text
+from . import Output, docs, message, plain_text
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-# pyproject.toml names no project URL yet; replace this with the project's home page when it has one.
-INFORMATION_URI = "https://pypi.org/project/fzlint/"
 SRCROOT = "%SRCROOT%"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 # A text file's encoding as fzlint read it (a Python codec name), by its IANA name.
@@ -126,7 +123,6 @@ def render(results, out: Output) -> str:
                 "name": "fzlint",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
                 "rules": [descriptor(rule, out.lang) for rule in out.rules],
             }},
             "invocations": [invocation],

@@ -68,7 +68,7 @@ def test_the_driver_describes_every_rule_that_ran():
     rules = linter().options.rules
     driver = render([], lang="en")["runs"][0]["tool"]["driver"]
     assert (driver["name"], driver["version"]) == ("fzlint", __version__)
-    assert driver["informationUri"] == sarif.INFORMATION_URI
+    assert "informationUri" not in driver  # fzlint has no public home page yet; the key is optional
     assert [d["id"] for d in driver["rules"]] == [r.code for r in rules] and len(rules) == 38
     fz203 = next(d for d in driver["rules"] if d["id"] == "FZ203")
     rule = next(r for r in rules if r.code == "FZ203")
