@@ -201,6 +201,17 @@ check_rc fzlint "$rc"
 seen=$(files_seen fzlint)
 echo "fzlint:      exit $rc, findings in $seen files; $(grep -E '[0-9]+ 个文件|[0-9]+ files?' "$WORK/out.fzlint" | tail -n 1)"
 ((seen > 0)) || die "fzlint reported nothing on the corpus"
+same_work=
+if ((${#JOBS[@]})); then  # --jobs must print what one process prints, or the timing is not of the same work
+    rc=0; "$PY" -m fzlint --no-color --jobs 1 . >"$WORK/out.fzlint1" 2>&1 || rc=$?
+    check_rc fzlint1 "$rc"
+    if cmp -s "$WORK/out.fzlint" "$WORK/out.fzlint1"; then
+        echo "fzlint:      --jobs 2 prints the same report as --jobs 1"
+    else
+        same_work="WARNING: fzlint ${JOBS[*]} printed $(wc -l <"$WORK/out.fzlint") lines, --jobs 1 printed $(wc -l <"$WORK/out.fzlint1"): the timed run does not do the same work as one process"
+        echo "$same_work"
+    fi
+fi
 rc=0; eval "$AC_CMD" >"$WORK/out.autocorrect" 2>&1 || rc=$?
 check_rc autocorrect "$rc"
 seen=$(files_seen autocorrect)
@@ -237,6 +248,7 @@ goal() {  # goal TOOL LIMIT
 goal autocorrect 0.2
 goal zhlint 0.05
 [[ ${#JOBS[@]} -gt 0 ]] || echo "$jobs_note"
+[[ -z $same_work ]] || echo "$same_work"
 
 # ------------------------------------------------------------ cold start ----
 cd "$WORK"
