@@ -22,7 +22,9 @@
 #     (zhlint lints only its FIRST argument, a glob pattern relative to the
 #     working directory, so it gets one quoted pattern).  Each command is run
 #     once first to check that it really linted the corpus (zhlint exits 0 when
-#     it throws, autocorrect when it cannot read the path), then timed: hyperfine if present (one warm-up, RUNS runs),
+#     it throws, autocorrect when it cannot read the path; fzlint --jobs 2 must
+#     print what --jobs 1 prints, else a WARNING says the timing is not of the
+#     same work), then timed: hyperfine if present (one warm-up, RUNS runs),
 #     else `date +%s.%N` around each of the same runs.  Prints each tool's
 #     median and fzlint's ratio to each, against the goals (at most 0.2 of
 #     autocorrect's time, 0.05 of zhlint's).
@@ -37,9 +39,9 @@
 # so the working tree is measured; nothing else in the repository is used.
 # python3 is resolved to the real interpreter (sys.executable), because a pyenv
 # shim alone adds tens of milliseconds to every start.  Bytecode is allowed and
-# cached under the temporary directory (PYTHONPYCACHEPREFIX), as for an installed
-# fzlint; the cold start is also shown without it (python3 -B).  Outputs go to /dev/null
-# while timing.  Findings are not failures: exit 0 unless a tool is missing,
+# cached under the temporary directory (PYTHONPYCACHEPREFIX), as for an
+# installed fzlint; the cold start is also shown without it (python3 -B).
+# Outputs go to /dev/null while timing.  Findings are not failures: exit 0 unless a tool is missing,
 # fails to install, crashes, or does not lint the corpus.
 set -euo pipefail
 
