@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import NamedTuple
 
 
@@ -57,8 +58,9 @@ class Source:
     hints: dict[int, LineHint] = field(default_factory=dict)  # by line number
     origins: tuple[int, ...] = ()  # html: origins[n - 1] is the file line of text line n
 
-    @property
+    @cached_property
     def lines(self) -> list[str]:
+        """The text's lines (split once: reports ask for them once a finding)."""
         return self.text.split("\n")
 
     @property

@@ -23,3 +23,14 @@ def test_jobs_2_equals_jobs_1(tmp_path):
     files = json.loads(two.output)["files"]
     assert len(files) == 21 and [d["code"] for d in files[-1]["diagnostics"]] == ["FZ901"]
     assert sum(len(f["diagnostics"]) for f in files) == 1 + 4 * (51 + 67 + 33 + 56 + 44)
+
+
+def test_jobs_2_text_report_equals_jobs_1(tmp_path):
+    # The text format shows each finding's line: results from workers must carry their source.
+    for copy in range(3):
+        for path in sorted(SEEDS.glob("*.txt")):
+            shutil.copyfile(path, tmp_path / f"{copy}_{path.name}")
+    env = {"NO_COLOR": "1", "GITHUB_ACTIONS": None}
+    one = CliRunner().invoke(main, ["--jobs", "1", str(tmp_path)], env=env)
+    two = CliRunner().invoke(main, ["--jobs", "2", str(tmp_path)], env=env)
+    assert one.output == two.output and one.output.count("\n  |") > 0

@@ -23,6 +23,9 @@ carries the term as a fix, marked unsafe (a person should confirm it)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 from .. import prose
 from ..model import Fix
 from ..ruleset import Text
@@ -154,14 +157,29 @@ def _scan(text: str, params):
     return candidates, spans
 
 
+class _Spans:
+    """Whether [start, end) overlaps any of the spans: a binary search over the
+    spans by start, with the furthest end reached so far (spans may nest)."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1
+        return i >= 0 and self.reach[i] > start
+
+
 def check(doc, params, ctx):
     explained = params["explained"]
     joined = _joined.of(doc)
     text = joined.text
     candidates, protected = _scan(text, params)
+    overlaps = _Spans(protected)
     found = {}
     for start, end, term, fixed_ends in candidates:
-        if end > len(text) or (start, end) in found or any(s < end and start < e for s, e in protected):
+        if end > len(text) or (start, end) in found or overlaps(start, end):
             continue
         how = near_miss(term, text[start:end], fixed_ends)
         if how is None and not fixed_ends:  # a listed variant further from its term

@@ -19,7 +19,7 @@ def render(results, out: Output) -> str:
         return statistics(results, out)
 
     def one(result, f) -> str:
-        source = result.document.source if result.document is not None else None
+        source = result.source
         snippet = _snippet(source, f, out) if source is not None and not source.origins else []
         return "\n".join([where(f, out), *snippet])
 

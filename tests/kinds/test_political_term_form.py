@@ -150,3 +150,17 @@ def test_bad_parameters_name_the_rule_and_key(rules_copy, old, new, expected):
     edit(rules_copy / "terminology.yaml", old, new)
     with pytest.raises(ruleset.RuleSetError, match=expected):
         ruleset.load(rules_copy)
+
+
+def test_span_overlap_search_agrees_with_a_scan():
+    import random
+
+    from fzlint.kinds.political_term_form import _Spans
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = [(s, s + rng.randint(1, 12)) for s in (rng.randint(0, 80) for _ in range(rng.randint(0, 8)))]
+        overlaps = _Spans(spans)
+        for start in range(0, 90, 3):
+            end = start + rng.randint(1, 10)
+            assert overlaps(start, end) == any(s < end and start < e for s, e in spans)
