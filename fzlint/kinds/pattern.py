@@ -8,14 +8,13 @@ a phrase listed under `unless` (also regular expressions) are not reported.
 
 from __future__ import annotations
 
-from ..model import LineKind
 from . import Hit, any_of
+from ._text import text_lines
 
 KIND = "pattern"
 PARAMS = {"patterns": (list, None), "unless": (list, [])}
 VARIANTS = ("default",)
 FOR_USERS = True  # a generic kind for rules users write (configuration: extend); no shipped rule uses it
-_SKIPPED = (LineKind.RESIDUE, LineKind.PAGE_NUMBER)
 
 
 def validate(params, vocabulary):
@@ -31,9 +30,7 @@ def prepare(params):
 
 def check(doc, params, ctx):
     pattern, unless = params["patterns"], params["unless"]
-    for line in doc.lines:
-        if line.kind in _SKIPPED:
-            continue
+    for line in text_lines(doc):
         allowed = [m.span() for m in unless.finditer(line.text)] if unless else []
         for m in pattern.finditer(line.text):
             if m.end() == m.start() or any(a <= m.start() and m.end() <= b for a, b in allowed):

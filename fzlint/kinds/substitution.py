@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 
-from ..model import Fix, LineKind
+from ..model import Fix
 from . import Hit
+from ._text import text_lines
 
 KIND = "substitution"
 PARAMS = {"replace": (dict, None), "keep": (list, [])}
 VARIANTS = ("default",)
 FOR_USERS = True  # a generic kind for rules users write (configuration: extend); no shipped rule uses it
-_SKIPPED = (LineKind.RESIDUE, LineKind.PAGE_NUMBER)
 
 
 def validate(params, vocabulary):
@@ -39,9 +39,7 @@ def prepare(params):
 
 def check(doc, params, ctx):
     regex, keep, replace = params["regex"], params["keep"], params["replace"]
-    for line in doc.lines:
-        if line.kind in _SKIPPED:
-            continue
+    for line in text_lines(doc):
         kept = [m.span() for m in keep.finditer(line.text)] if keep else []
         for m in regex.finditer(line.text):
             if any(a <= m.start() and m.end() <= b for a, b in kept):
