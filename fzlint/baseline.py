@@ -15,6 +15,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
+from . import fix
 from .model import Finding
 
 VERSION = 1
@@ -58,10 +59,7 @@ def write(path: str, results) -> int:
     counted = Counter(key(r, f, root) for r in results if r.error is None for f in r.findings)
     entries = [{"code": c, "path": p, "text": t, "count": n} for (c, p, t), n in sorted(counted.items())]
     data = json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n"
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(data, encoding="utf-8")
-    os.replace(tmp, target)
+    fix.write(path, data.encode("utf-8"))
     return sum(counted.values())
 
 

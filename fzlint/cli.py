@@ -280,38 +280,17 @@ def report_command(paths, html_path, year, lang):
     总表每份报告一行（标题、年度、必备部分、各级别问题数、数据密度），其后是各报告的问题。
     页面即成果，无论发现什么问题都以 0 退出；无法写入页面时为 2。
     """
-    import tempfile
-
     from .report import review
 
     lang = _lang(lang)
     rules = _load_rules()
-    linter = Linter(rules, Options(rules=list(rules.rules), year=year, lang=lang))
+    settings = config.Settings(year=year, lang=lang, isolated=True)  # every rule, as the page's columns assume
     files, errors = read.expand(list(paths))
-    results = [linter.read_error(e) for e in errors]
-    for path in files:
-        try:
-            results.append(linter.lint_file(path))
-        except Exception as exc:  # noqa: BLE001 - one broken file must not cost the reviewer the page
-            if os.environ.get("FZLINT_DEBUG"):
-                import traceback
-
-                traceback.print_exc()
-            results.append(linter.read_error(read.ReadError(
-                path, f"内部错误（{type(exc).__name__}: {exc}），请报告此问题",
-                f"internal error ({type(exc).__name__}: {exc}); please report it")))
-    page = review.render(results, lang, rules)
-    target = os.path.abspath(html_path)
-    tmp = None
+    results = [settings.linter(e.path).read_error(e) for e in errors]
+    results += [_lint_one(settings, path) for path in files]  # in this process: the page needs the Documents
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".fzlint-review-", suffix=".html.tmp", dir=os.path.dirname(target))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(page)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
+        fix.write(html_path, review.render(results, lang, rules).encode("utf-8"))
     except OSError as exc:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
         _fail(f"{html_path}: 无法写入审阅页面：{exc.strerror or exc}" if lang == "zh"
               else f"{html_path}: cannot write the review page: {exc.strerror or exc}")
     c = report.counts(results)
@@ -323,10 +302,3 @@ def report_command(paths, html_path, year, lang):
     else:
         click.echo(f"Review page written to {html_path}: {len(results)} reports, {with_errors} with errors, "
                    f"{unreadable} unreadable; {c['errors']} errors, {c['warnings']} warnings, {c['infos']} infos.")
-
-
-def _umask() -> int:
-    """The process's umask (mkstemp creates 0600; the page gets a normal file's mode)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -85,9 +85,14 @@ def encode(source: Source, text: str) -> bytes:
 
 
 def write(path: str, data: bytes) -> None:
-    """Replace the file at path with data atomically, keeping its permissions."""
+    """Replace the file at path with data atomically, keeping its permissions
+    (a new file gets a normal file's mode). Also used for the baseline and the
+    review page."""
     directory = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=".fzlint-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -100,6 +105,12 @@ def write(path: str, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def diff(outcome: Outcome) -> str:
