@@ -3,7 +3,10 @@
 Each worker makes its own Settings from the command line's choices (rules
 load once per worker) and lints the paths it is given; results come back in
 the order of the paths, so --jobs N reports exactly what --jobs 1 does. A
-result travels without its Document (the text formats need only the Source).
+result travels without its Document. For a format that renders file by file
+(report.FILE_PARTS: text, concise, github) the worker also renders the file's
+part of the report, so that drawing the findings' lines runs in parallel too,
+and the result then travels without its Source as well.
 """
 
 from __future__ import annotations
@@ -25,8 +28,14 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def lint_all(settings: Settings, paths: list[str], jobs: int, lint_one, progress: bool = False) -> list[FileResult]:
-    """lint_one(settings, path) -> FileResult for every path, in order."""
+def lint_all(settings: Settings, paths: list[str], jobs: int, lint_one, progress: bool = False,
+             part=None) -> list[FileResult]:
+    """lint_one(settings, path) -> FileResult for every path, in order.
+
+    part: (format name, report.Output) of a format in report.FILE_PARTS, for
+    the workers to render each file's part of the report; None when the
+    findings may still change after linting (a baseline) or the report is
+    not made file by file."""
     jobs = min(jobs, max(1, len(paths) // MIN_FILES_PER_JOB))
     bar = Progress(len(paths)) if progress else None
     results: list[FileResult] = []
@@ -41,7 +50,7 @@ def lint_all(settings: Settings, paths: list[str], jobs: int, lint_one, progress
 
         chunk = max(1, min(16, len(paths) // (jobs * 4)))
         try:
-            with ProcessPoolExecutor(jobs, initializer=_start, initargs=(settings.arguments(), lint_one)) as pool:
+            with ProcessPoolExecutor(jobs, initializer=_start, initargs=(settings.arguments(), lint_one, part)) as pool:
                 for result in pool.map(_lint, paths, chunksize=chunk):
                     results.append(result)
                     if bar:
@@ -55,16 +64,26 @@ def lint_all(settings: Settings, paths: list[str], jobs: int, lint_one, progress
 
 
 _lint_one = None
+_part = None
 
 
-def _start(arguments: dict, lint_one) -> None:
-    global _settings, _lint_one
+def _start(arguments: dict, lint_one, part) -> None:
+    global _settings, _lint_one, _part
     _settings, _lint_one = Settings(**arguments), lint_one
+    if part is not None:
+        from . import report
+
+        name, out = part
+        _part = (report.FILE_PARTS[name], out)
 
 
 def _lint(path: str) -> FileResult:
     result = _lint_one(_settings, path)
     result.document = None  # large, and not needed by the reports
+    if _part is not None:
+        render_file, out = _part
+        result.rendered = render_file(result, out)
+        result.source = None  # its lines are in the rendered part now
     return result
 
 

@@ -128,6 +128,16 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
     unknown = [k for k in select + ignore if all(k in rs.unknown_selectors([k]) for rs in rule_sets)]
     if unknown:
         _fail(f"未知的规则：{', '.join(unknown)}（用 fzlint rules 查看全部规则）")
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in report.FORMATS else "text"
+    color = _color(no_color) and output is None and fmt in ("text", "concise")
+    out = report.Output(report.Style(color), lang, quiet, verbose, fixing=do_fix, statistics=statistics,
+                        rules=sorted({r.code: r for rs in rule_sets for r in rs.rules}.values(), key=lambda r: r.code))
+    # Workers render each file's part of the report, unless the findings may
+    # still change (a baseline) or need the file's text afterwards.
+    part = None
+    if fmt in report.FILE_PARTS and not (statistics or baseline_path or write_baseline):
+        part = (fmt, replace(out, rules=[]))
     results = [settings.linter(e.path).read_error(e) for e in errors]
     diffs: list[str] = []
     try:
@@ -135,7 +145,7 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
             results += [_fix_one(settings.linter(p), p, write=do_fix, diffs=diffs, lang=lang) for p in files]
         else:
             progress = sys.stderr.isatty() and len(files) >= PROGRESS_FROM and not quiet
-            results += batch.lint_all(settings, files, jobs or batch.default_jobs(), _lint_one, progress)
+            results += batch.lint_all(settings, files, jobs or batch.default_jobs(), _lint_one, progress, part)
     except config.ConfigError as exc:  # a configuration met on the way (a file in another directory)
         _fail(str(exc))
     if write_baseline or baseline_path:
@@ -155,11 +165,6 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
             if r.error:
                 click.echo(f"fzlint: {r.error.path}: {r.error.reason(lang)}", err=True)
         sys.exit(EXIT_ERROR if any(r.error for r in results) else (EXIT_FINDINGS if any(diffs) else EXIT_OK))
-    if fmt is None:
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in report.FORMATS else "text"
-    color = _color(no_color) and output is None and fmt in ("text", "concise")
-    out = report.Output(report.Style(color), lang, quiet, verbose, fixing=do_fix, statistics=statistics,
-                        rules=sorted({r.code: r for rs in rule_sets for r in rs.rules}.values(), key=lambda r: r.code))
     rendered = report.render(fmt, results, out)
     if output is None:
         click.echo(rendered, nl=False, color=color)

@@ -8,7 +8,7 @@ switches off in comments are dropped (suppress.py); findings on a .docx or
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from . import check, classify, parse, prose, read, suppress
@@ -34,6 +34,7 @@ class FileResult:
     document: Document | None = None
     fixed: int = 0  # fixes applied by --fix
     source: Source | None = None  # what was read (the text formats show its lines)
+    rendered: str | None = None  # this file's part of the report, if a worker process rendered it (batch.py)
 
 
 class Linter:
@@ -92,5 +93,5 @@ def locate(source: Source, findings: list[Finding]) -> list[Finding]:
         if origins:
             line = origins[f.line - 1] if 0 < f.line <= len(origins) else f.line
             end_line = origins[f.end_line - 1] if 0 < f.end_line <= len(origins) else line
-        located.append(replace(f, line=line, end_line=end_line, fix=None, context=context))
+        located.append(f._replace(line=line, end_line=end_line, fix=None, context=context))
     return located

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from click.testing import CliRunner
 
 from conftest import SEEDS
@@ -25,12 +27,24 @@ def test_jobs_2_equals_jobs_1(tmp_path):
     assert sum(len(f["diagnostics"]) for f in files) == 1 + 4 * (51 + 67 + 33 + 56 + 44)
 
 
-def test_jobs_2_text_report_equals_jobs_1(tmp_path):
-    # The text format shows each finding's line: results from workers must carry their source.
+@pytest.mark.parametrize("options", [[], ["--verbose"], ["--format", "concise"], ["--format", "github"],
+                                     ["--statistics"], ["--quiet"]])
+def test_jobs_2_text_reports_equal_jobs_1(tmp_path, options):
+    # The workers render each file's part of the text formats (the text format
+    # with each finding's line and caret); the parent only joins the parts.
     for copy in range(3):
         for path in sorted(SEEDS.glob("*.txt")):
             shutil.copyfile(path, tmp_path / f"{copy}_{path.name}")
+    (tmp_path / "page.html").write_text("<html><body><p>一、主要举措和成效</p><p>取得明显成效。</p></body></html>",
+                                        encoding="utf-8")
     env = {"NO_COLOR": "1", "GITHUB_ACTIONS": None}
-    one = CliRunner().invoke(main, ["--jobs", "1", str(tmp_path)], env=env)
-    two = CliRunner().invoke(main, ["--jobs", "2", str(tmp_path)], env=env)
-    assert one.output == two.output and one.output.count("\n  |") > 0
+    one = CliRunner().invoke(main, [*options, "--jobs", "1", str(tmp_path)], env=env)
+    two = CliRunner().invoke(main, [*options, "--jobs", "2", str(tmp_path)], env=env)
+    assert one.output == two.output
+    assert one.output.count("\n") > 15 * 30 if "--statistics" not in options else one.output.count("\n") > 20
+    if not options:
+        lines = one.output.split("\n")
+        page = [i for i, line in enumerate(lines) if "page.html:1:1:" in line]
+        assert one.output.count("\n  |") > 0 and len(page) == 9
+        assert all("|" not in lines[i + 1] for i in page)  # a web page's blocks are not its lines: no caret
+

@@ -99,15 +99,27 @@ def statistics(results: list[FileResult], out: Output) -> str:
                    for (code, name, fixable), n in rows)
 
 
-def finding_lines(results: list[FileResult], out: Output, one) -> list[str]:
-    """Each file's encoding line (with --verbose) and each finding as one(result, finding) renders it."""
+def file_lines(result: FileResult, out: Output, one) -> str:
+    """One file's part of a text format: its encoding line (with --verbose) and
+    each finding as one(result, finding) renders it, each ending in a line break."""
     lines = []
-    for result in results:
-        if out.verbose and result.encoding:
-            lines.append(out.style("dim", _T["encoding"].get(out.lang).format(path=result.path, encoding=result.encoding)))
-        for f in result.findings:
-            lines.append(one(result, f))
-    return lines
+    if out.verbose and result.encoding:
+        lines.append(out.style("dim", _T["encoding"].get(out.lang).format(path=result.path, encoding=result.encoding)))
+    for f in result.findings:
+        lines.append(one(result, f))
+    return "".join(line + "\n" for line in lines)
+
+
+def file_parts(name: str, results: list[FileResult], out: Output) -> str:
+    """The files' parts of a format that renders file by file, in order: as a
+    worker process rendered it (FileResult.rendered, with --jobs), else here."""
+    render_file = FILE_PARTS[name]
+    return "".join(r.rendered if r.rendered is not None else render_file(r, out) for r in results)
+
+
+def closing(results: list[FileResult], out: Output) -> str:
+    """The summary that closes the text formats (none with --quiet)."""
+    return "" if out.quiet else "".join(line + "\n" for line in summary(results, out))
 
 
 def where(f: Finding, out: Output) -> str:
@@ -149,4 +161,13 @@ FORMATS: dict[str, Callable[[list, Output], str]] = {
     "github": github.render,
     "junit": junit.render,
     "gitlab": gitlab.render,
+}
+
+# The formats whose report is each file's part in turn (and a summary): with
+# --jobs the workers render the parts (batch.py), so that the findings' lines
+# are drawn in parallel and the files' text need not travel back.
+FILE_PARTS: dict[str, Callable] = {
+    "text": text.render_file,
+    "concise": concise.render_file,
+    "github": github.render_file,
 }

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from . import Output, finding_lines, statistics, summary, where
+from . import Output, closing, file_lines, file_parts, statistics, where
 
 
 def render(results, out: Output) -> str:
     if out.statistics:
         return statistics(results, out)
-    lines = finding_lines(results, out, lambda result, f: where(f, out))
-    if not out.quiet:
-        lines += summary(results, out)
-    return "\n".join(lines) + ("\n" if lines else "")
+    return file_parts("concise", results, out) + closing(results, out)
+
+
+def render_file(result, out: Output) -> str:
+    return file_lines(result, out, lambda result, f: where(f, out))

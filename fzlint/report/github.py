@@ -13,7 +13,7 @@ No summary line: the job log shows the annotations.
 from __future__ import annotations
 
 from ..model import Finding, Severity
-from . import Output, message, plain_text
+from . import Output, file_parts, message, plain_text
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -38,5 +38,9 @@ def command(f: Finding, out: Output, columns: bool = True) -> str:
 
 
 def render(results, out: Output) -> str:
-    lines = [command(f, out, plain_text(r)) for r in results for f in r.findings]
-    return "".join(line + "\n" for line in lines)
+    return file_parts("github", results, out)
+
+
+def render_file(result, out: Output) -> str:
+    columns = plain_text(result)
+    return "".join(command(f, out, columns) + "\n" for f in result.findings)

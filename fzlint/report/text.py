@@ -7,9 +7,9 @@ display width; a long paragraph is shown as a window around the span.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 
-from . import Output, finding_lines, statistics, summary, where
+from . import Output, closing, file_lines, file_parts, statistics, where
 
 WINDOW = 36  # characters shown either side of the span's start, at most
 
@@ -17,20 +17,44 @@ WINDOW = 36  # characters shown either side of the span's start, at most
 def render(results, out: Output) -> str:
     if out.statistics:
         return statistics(results, out)
+    return file_parts("text", results, out) + closing(results, out)
+
+
+def render_file(result, out: Output) -> str:
+    source = result.source
+    shown = source is not None and not source.origins  # a web page's blocks are not its lines
 
     def one(result, f) -> str:
-        source = result.source
-        snippet = _snippet(source, f, out) if source is not None and not source.origins else []
-        return "\n".join([where(f, out), *snippet])
+        return "\n".join([where(f, out), *_snippet(source, f, out)]) if shown else where(f, out)
 
-    lines = finding_lines(results, out, one)
-    if not out.quiet:
-        lines += summary(results, out)
-    return "\n".join(lines) + ("\n" if lines else "")
+    return file_lines(result, out, one)
+
+
+# The characters a terminal draws two columns wide: East Asian Width W or F
+# (Unicode 14, the assigned characters; tests/report/test_text.py compares it
+# with unicodedata). One compiled class counts them in C, where asking
+# unicodedata character by character made the caret line the dearest part of
+# a report with many findings.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u231a\u231b\u2329\u232a\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615"
+    "\u2648-\u2653\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea"
+    "\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757"
+    "\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55\u2e80-\u303e\u3041-\u3247\u3250-\u4dbf"
+    "\u4e00-\ua4c6\ua960-\ua97c\uac00-\ud7a3\uf900-\ufad9\ufe10-\ufe19\ufe30-\ufe6b\uff01-\uff60"
+    "\uffe0-\uffe6\U00016fe0-\U0001b2fb\U0001f004\U0001f0cf\U0001f18e\U0001f191-\U0001f19a"
+    "\U0001f200-\U0001f320\U0001f32d-\U0001f335\U0001f337-\U0001f37c\U0001f37e-\U0001f393"
+    "\U0001f3a0-\U0001f3ca\U0001f3cf-\U0001f3d3\U0001f3e0-\U0001f3f0\U0001f3f4\U0001f3f8-\U0001f43e"
+    "\U0001f440\U0001f442-\U0001f4fc\U0001f4ff-\U0001f53d\U0001f54b-\U0001f54e\U0001f550-\U0001f567"
+    "\U0001f57a\U0001f595\U0001f596\U0001f5a4\U0001f5fb-\U0001f64f\U0001f680-\U0001f6c5\U0001f6cc"
+    "\U0001f6d0-\U0001f6d2\U0001f6d5-\U0001f6df\U0001f6eb\U0001f6ec\U0001f6f4-\U0001f6fc"
+    "\U0001f7e0-\U0001f7f0\U0001f90c-\U0001f93a\U0001f93c-\U0001f945\U0001f947-\U0001f9ff"
+    "\U0001fa70-\U0001faf6\U00020000-\U0003134a]"
+)
 
 
 def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """The columns text takes in a terminal."""
+    return len(text) + len(_WIDE.findall(text))
 
 
 def _snippet(source, f, out: Output) -> list[str]:
