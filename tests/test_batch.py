@@ -9,7 +9,7 @@ import pytest
 
 from click.testing import CliRunner
 
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 from fzlint.cli import main
 
 
@@ -48,3 +48,63 @@ def test_jobs_2_text_reports_equal_jobs_1(tmp_path, options):
         assert one.output.count("\n  |") > 0 and len(page) == 9
         assert all("|" not in lines[i + 1] for i in page)  # a web page's blocks are not its lines: no caret
 
+
+
+def _run_with_terminal_stderr(args: list[str], out) -> tuple[str, bytes, int]:
+    """Run fzlint with standard error on a pseudo-terminal (as in a drafter's
+    shell) and standard output on a pipe; returns (stdout, what the terminal
+    received, exit code)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
+    env.pop("GITHUB_ACTIONS", None)
+    with open(out, "wb") as stdout:  # a file, not a pipe, which would fill up while the terminal is read
+        proc = subprocess.Popen([sys.executable, "-m", "fzlint", *args], stdout=stdout, stderr=slave, env=env)
+    os.close(slave)
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed its end
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    code = proc.wait()
+    stdout = out.read_text(encoding="utf-8")
+    os.close(master)
+    return stdout, terminal, code
+
+
+def test_progress_bar_on_a_terminal_from_20_files(tmp_path):
+    (tmp_path / "in").mkdir()
+    for copy in range(4):
+        for path in sorted(SEEDS.glob("*.txt")):
+            shutil.copyfile(path, tmp_path / "in" / f"{copy}_{path.name}")
+    stdout, terminal, code = _run_with_terminal_stderr(["--jobs", "2", str(tmp_path / "in")], tmp_path / "out")
+    shown = terminal.decode("utf-8")
+    # Redrawn in place (carriage returns), counting up to all 20, then wiped.
+    frames = [f for f in shown.split("\r") if f.strip()]
+    assert frames[-1] == "检查 [" + "#" * 30 + "] 20/20"
+    counts = [int(f.rsplit(" ", 1)[1].split("/")[0]) for f in frames]
+    assert counts == sorted(counts) and len(counts) >= 2
+    assert shown.endswith("\r" + " " * 60 + "\r")
+    assert "检查 [" not in stdout and stdout.endswith("其中 612 个可用 --fix 自动修复（--diff 可先查看改动）。\n")
+    assert code == 1
+
+
+def test_no_progress_bar_below_20_files_or_with_quiet(tmp_path):
+    (tmp_path / "in").mkdir()
+    for copy in range(3):
+        for path in sorted(SEEDS.glob("*.txt")):
+            shutil.copyfile(path, tmp_path / "in" / f"{copy}_{path.name}")
+    stdout, terminal, _ = _run_with_terminal_stderr([str(tmp_path / "in")], tmp_path / "out")
+    assert terminal == b"" and stdout.startswith(str(tmp_path / "in"))  # 15 files
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copyfile(path, tmp_path / "in" / f"3_{path.name}")
+    stdout, terminal, _ = _run_with_terminal_stderr(["--quiet", str(tmp_path / "in")], tmp_path / "out")
+    assert terminal == b"" and stdout.startswith(str(tmp_path / "in"))  # 20 files, but --quiet
