@@ -96,9 +96,23 @@ class Role:
     order: int
     name: Text  # short name, e.g. 不足和原因
     item: Text  # the regulation's wording of the content item
-    example: str  # a heading that plays the role
+    example: str  # a heading that plays the role, without its numeral: {year} and {next_year} filled in
     headings: tuple[re.Pattern, ...]
     closing: tuple[re.Pattern, ...] = ()
+
+    def heading(self, numeral: str, year: int | None) -> str:
+        """The example heading with its numeral (一、) and the report's years;
+        ×××× where the year is not known."""
+        years = {"year": year or "××××", "next_year": year + 1 if year else "××××"}
+        return numeral + self.example.format(**years)
+
+
+def _example(value, where: str) -> str:
+    try:
+        str(value).format(year=2000, next_year=2001)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise RuleSetError(f"{where}: a heading where only {{year}} and {{next_year}} are filled in ({exc})") from None
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -379,7 +393,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
             order=spec["order"],
             name=_text(spec.get("name"), f"{w}.name"),
             item=_text(spec.get("item"), f"{w}.item"),
-            example=str(spec.get("example", "")),
+            example=_example(spec.get("example", ""), f"{w}.example"),
             headings=_compile(spec.get("headings"), f"{w}.headings"),
             closing=_compile(spec.get("closing", []), f"{w}.closing"),
         )

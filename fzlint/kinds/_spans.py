@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Document, Line, Section
+from ..parse import cn_numeral
 from . import Hit
 
 
@@ -32,3 +33,17 @@ def start_of_body_hit(doc: Document, args: dict | None = None, variant: str = "d
     number = min(candidates)
     line = next(ln for ln in doc.lines if ln.number == number)
     return Hit(number, line.column, line.end_column, args or {}, variant)
+
+
+def suggested_heading(doc: Document, key: str, listed, roles) -> str:
+    """The heading to add for the role `key`, which has no part of its own:
+    numbered for the place it would take (before the first part of a later
+    role, after the parts of earlier roles, and after the parts also missing
+    among the `listed` roles that come before it) and dated with the report
+    year, e.g. 二、2023年度推进法治政府建设存在的不足和原因. `roles` are the
+    vocabulary's roles by key."""
+    role = roles[key]
+    present = {part.role for part in doc.sections}
+    place = next((i for i, p in enumerate(doc.sections) if roles[p.role].order > role.order), len(doc.sections))
+    place += sum(1 for k in listed if k not in present and roles[k].order < role.order)
+    return role.heading(cn_numeral(place + 1) + "、", doc.report_year)

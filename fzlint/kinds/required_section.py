@@ -8,7 +8,7 @@ the first part that should come after the missing one, or at the body's end.
 from __future__ import annotations
 
 from . import validate_roles
-from ._spans import end_of_body_hit, heading_hit
+from ._spans import end_of_body_hit, heading_hit, suggested_heading
 
 KIND = "required-section"
 PARAMS = {"roles": (list, None)}
@@ -27,6 +27,6 @@ def check(doc, params, ctx):
         if key in present or key in mentioned:
             continue
         role = roles[key]
-        args = {"role": role.name, "item": role.item, "example": role.example}
         after = next((p for p in doc.sections if roles[p.role].order > role.order), None)
+        args = {"role": role.name, "item": role.item, "example": suggested_heading(doc, key, params["roles"], roles)}
         yield heading_hit(after, args) if after else end_of_body_hit(doc, args)

@@ -5,6 +5,7 @@ only as a sub-heading inside another part or as a closing paragraph
 from __future__ import annotations
 
 from . import Hit, validate_roles
+from ._spans import suggested_heading
 
 KIND = "section-in-passing"
 PARAMS = {"roles": (list, None)}
@@ -26,5 +27,6 @@ def check(doc, params, ctx):
         role = ctx.vocabulary.roles[key]
         variant = "closing-paragraph" if mention.how == "closing-paragraph" else "default"
         yield Hit(mention.line, mention.column, mention.end_column,
-                  {"role": role.name, "item": role.item, "example": role.example, "text": mention.text[:20]},
+                  {"role": role.name, "item": role.item, "example": suggested_heading(doc, key, params["roles"], ctx.vocabulary.roles),
+                   "text": mention.text[:20]},
                   variant)

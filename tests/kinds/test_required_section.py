@@ -30,3 +30,32 @@ def test_a_role_in_passing_is_not_missing():
 def test_no_structure_reports_every_part_missing_at_the_body():
     assert codes("某某区关于2022年度法治政府建设情况的报告\n2022年，我区推进法治建设。", select=["FZ101", "FZ903"]) == [
         ("FZ101", 2), ("FZ101", 2), ("FZ101", 2), ("FZ101", 2), ("FZ903", 2)]
+
+
+def _suggested(message: str) -> str:
+    return message.split("如“")[-1].rstrip("”。")
+
+
+def test_the_suggested_heading_takes_the_place_and_the_years_of_the_report():
+    # A 2023 report (its title says so) with two parts missing: each suggestion is
+    # numbered for where it goes, after the other missing one, and dated 2023.
+    text = ("某某区人民政府关于2023年度法治政府建设情况的报告\n一、2023年度工作开展情况\n全年审核规范性文件12件。\n"
+            "二、2024年度工作打算\n6月底前完成轮训。")
+    findings = lint(text, select=["FZ101"])
+    assert [(f.line, _suggested(f.message)) for f in findings] == [
+        (4, "二、2023年度推进法治政府建设存在的不足和原因"),
+        (4, "三、党政主要负责人履行推进法治建设第一责任人职责情况"),
+    ]
+
+
+def test_a_missing_plan_is_dated_the_year_after_the_report():
+    text = FULL.replace("四、2023年度推进法治政府建设的主要安排\n6月底前完成轮训。", "")
+    [finding] = lint("某某镇关于2021年度法治政府建设情况的报告\n" + text, select=["FZ101"])
+    assert _suggested(finding.message) == "四、2022年度推进法治政府建设的主要安排"
+
+
+def test_an_unknown_year_is_left_for_the_drafter():
+    findings = lint("正文没有年份。", select=["FZ101"])
+    assert [_suggested(f.message) for f in findings] == [
+        "一、××××年度推进法治政府建设的主要举措和成效", "二、××××年度推进法治政府建设存在的不足和原因",
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况", "四、××××年度推进法治政府建设的主要安排"]

@@ -22,3 +22,9 @@ def test_a_run_in_body_is_not_a_closing_paragraph():
 def test_plan_subheading_inside_measures():
     text = BODY.replace("全年审核规范性文件12件。", "（一）规范决策\n全年审核规范性文件12件。\n（二）下一步工作打算\n推进轮训。")
     assert codes(text, select=["FZ101", "FZ103"]) == [("FZ103", 4)]
+
+
+def test_the_suggested_heading_follows_the_report_year_and_the_parts():
+    findings = lint("某某区关于2022年度法治政府建设情况的报告\n" + BODY + "\n下一步，我们将继续推进法治政府建设。",
+                    select=["FZ103"])
+    assert findings[0].message.endswith("如“四、2023年度推进法治政府建设的主要安排”。")
