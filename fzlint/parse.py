@@ -179,11 +179,46 @@ def _parser() -> Lark:
     )
 
 
+@lru_cache(maxsize=1)
+def _shaped() -> re.Pattern:
+    """Whether a line can begin with one of the grammar's own line shapes
+    (heading marker, 成文日期, page number, contact, 特此报告, Markdown hashes):
+    the grammar's terminals other than TEXT, which takes whatever they do not,
+    and the separators, behind the blanks the grammar ignores. Read from the
+    compiled grammar, so that it stays the one definition of the shapes."""
+    parser = _parser()
+    skipped = {"TEXT", "_NL", *parser.lexer_conf.ignore}
+    shapes = [t.pattern.to_regexp() for t in parser.terminals if t.name not in skipped]
+    return re.compile(f"[{_BLANKS}]*(?:" + "|".join(f"(?:{p})" for p in shapes) + ")")
+
+
 def parse_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Line]:
     """Type every non-blank line of text with the grammar, then apply the
-    format's hints: a table cell is text, a heading style makes a heading."""
-    lines = _parser().parse(text)
+    format's hints: a table cell is text, a heading style makes a heading.
+
+    Only the lines that begin with one of the grammar's shapes go through the
+    parser, joined in one text: a line that begins with none of them is TEXT
+    by the grammar's own rule (TEXT takes whatever no other shape claims), and
+    typing it here, without the parser, halves the parse of a long report."""
     source_lines = text.split("\n")
+    shaped = _shaped().match
+    lines: list[Line | None] = []
+    numbers: list[int] = []  # the source line number of each line handed to the parser
+    for number, whole in enumerate(source_lines, 1):
+        content = whole.lstrip(_BLANKS)
+        if not content:
+            continue
+        if shaped(whole):
+            numbers.append(number)
+            lines.append(None)  # filled in from the parser below
+        else:
+            lines.append(Line(number, LineKind.TEXT, content.rstrip(), len(whole) - len(content) + 1))
+    if numbers:
+        parsed = iter(_parser().parse("\n".join(source_lines[n - 1] for n in numbers)))
+        for i, line in enumerate(lines):
+            if line is None:
+                line = lines[i] = next(parsed)
+                line.number = numbers[line.number - 1]
     for i, line in enumerate(lines):
         hint = hints.get(line.number) if hints else None
         if hint is None:
