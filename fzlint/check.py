@@ -19,27 +19,19 @@ FIX_HINT = {"zh": "可用 --fix 自动改正。", "en": " --fix corrects it."}
 
 def run(doc: Document, rules: list[Rule], ctx: Context, lang: str = "zh") -> list[Finding]:
     findings = []
-    writable = doc.source.writable
+    append = findings.append
+    path, writable, empty = doc.path, doc.source.writable, doc.is_empty
     hint = FIX_HINT[lang]
     for rule in rules:
         kind = kinds.get(rule.kind)
-        if doc.is_empty and not getattr(kind, "HANDLES_EMPTY", False):
+        if empty and not getattr(kind, "HANDLES_EMPTY", False):
             continue
         fixable = rule.fixable and writable
+        code, name, severity, message = rule.code, rule.name, rule.severity, rule.message
         for hit in kind.check(doc, rule.params, ctx):
             fix = hit.fix if fixable else None
-            message = rule.message(hit.variant, hit.args, lang)
-            findings.append(Finding(
-                path=doc.path,
-                code=rule.code,
-                name=rule.name,
-                severity=rule.severity,
-                line=hit.line,
-                column=hit.column,
-                end_line=hit.end_line or hit.line,
-                end_column=hit.end_column,
-                message=message + hint if fix is not None and fix.safe else message,
-                fix=fix,
-            ))
+            text = message(hit.variant, hit.args, lang)
+            append(Finding(path, code, name, severity, hit.line, hit.column, hit.end_line or hit.line, hit.end_column,
+                           text + hint if fix is not None and fix.safe else text, fix))
     findings.sort(key=Finding.sort_key)
     return findings
