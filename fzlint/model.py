@@ -22,11 +22,14 @@ class Severity(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        return _LABELS[self]
 
     @classmethod
     def parse(cls, text: str) -> "Severity":
         return cls[text.upper()]
+
+
+_LABELS = {s: s.name.lower() for s in Severity}  # asked once a finding by every report
 
 
 class LineHint(NamedTuple):

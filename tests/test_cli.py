@@ -52,6 +52,13 @@ def test_text_output_shows_a_window_of_a_long_paragraph():
     assert lines[3] == "  | " + " " * (1 + 72) + "^" * 8
 
 
+def test_colored_text_is_the_plain_text_with_colors():
+    # Plain output is drawn without the styling calls; both must show the same.
+    plain = run(str(seed(1))).output
+    colored = run(str(seed(1)), env={"FORCE_COLOR": "1"}).output
+    assert "\x1b[" in colored and re.sub(r"\x1b\[[0-9;]*m", "", colored) == plain
+
+
 def test_statistics_count_findings_per_rule():
     result = run("--statistics", str(seed(0)))
     rows = [ln.split() for ln in result.output.splitlines()]

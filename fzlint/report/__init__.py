@@ -125,8 +125,12 @@ def closing(results: list[FileResult], out: Output) -> str:
 def where(f: Finding, out: Output) -> str:
     """path:line:column: severity CODE message 〔context〕, the head of every text finding."""
     style = out.style
-    line = (f"{style('bold', f'{f.path}:{f.line}:{f.column}:')} {style(f.severity.label, f.severity.label)} "
-            f"{style('bold', f.code)} {f.message}")
+    label = f.severity.label
+    if style.color:
+        line = (f"{style('bold', f'{f.path}:{f.line}:{f.column}:')} {style(label, label)} "
+                f"{style('bold', f.code)} {f.message}")
+    else:
+        line = f"{f.path}:{f.line}:{f.column}: {label} {f.code} {f.message}"
     if f.context:  # .docx/.html: the paragraph's opening words, to find it by
         line += " " + style("dim", _T["context"].get(out.lang).format(context=f.context))
     return line

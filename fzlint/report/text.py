@@ -52,9 +52,14 @@ _WIDE = re.compile(
 )
 
 
+_WIDE_RUN = re.compile(_WIDE.pattern + "+")
+
+
 def width(text: str) -> int:
-    """The columns text takes in a terminal."""
-    return len(text) + len(_WIDE.findall(text))
+    """The columns text takes in a terminal: one a character, and one more for
+    each wide one (counted as what removing the runs of wide ones removes,
+    which in Chinese text is a few runs, not a match a character)."""
+    return 2 * len(text) - len(_WIDE_RUN.sub("", text))
 
 
 def _snippet(source, f, out: Output) -> list[str]:
@@ -72,6 +77,8 @@ def _snippet(source, f, out: Output) -> list[str]:
     number = str(f.line)
     gutter = " " * len(number)
     style = out.style
+    if not style.color:
+        return [f"{gutter} |", f"{number} | {shown}", f"{gutter} | {' ' * pad}{'^' * span}"]
     return [
         style("dim", f"{gutter} |"),
         style("dim", f"{number} |") + f" {shown}",
