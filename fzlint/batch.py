@@ -74,7 +74,7 @@ def _start(arguments: dict, lint_one, part) -> None:
         from . import report
 
         name, out = part
-        _part = (report.FILE_PARTS[name], out)
+        _part = (report.format_module(name).render_file, out)
 
 
 def _lint(path: str) -> FileResult:

@@ -27,8 +27,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-import yaml
-
 from . import ruleset
 from .model import Severity
 from .pipeline import Linter, Options
@@ -139,6 +137,8 @@ def _read(path: Path):
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from None
         return data.get("tool", {}).get("fzlint", {})
+    import yaml  # only for a configuration file
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -16,7 +16,6 @@ Every problem is reported as a RuleSetError naming the file and the key.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import re
@@ -24,15 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from . import data, kinds
 from .model import Severity
-
-try:  # libyaml's loader is several times faster; PyYAML's own is the fallback
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
 
 LANGS = ("zh", "en")
 _CODE = re.compile(r"^FZ\d{3}$")
@@ -200,7 +192,9 @@ def _cache_file(directory: Path) -> Path | None:
         return None
     from . import __version__
 
-    key = hashlib.sha1(f"{_CACHE_FORMAT}|{__version__}|{directory.resolve()}|{stamp}".encode()).hexdigest()[:16]
+    import zlib  # built in, where hashlib costs milliseconds of start-up; the name need only differ
+
+    key = f"{zlib.crc32(f'{_CACHE_FORMAT}|{__version__}|{directory.resolve()}|{stamp}'.encode()):08x}"
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "fzlint" / f"rules-{key}.pickle"
 
@@ -245,9 +239,15 @@ def _load_yaml(path: Path):
     signature = _signature(path)
     if path in _parsed and _parsed[path][0] == signature:
         return _parsed[path][1]
+    import yaml  # only when a file is not in the cache: most runs never import PyYAML
+
+    try:  # libyaml's loader is several times faster; PyYAML's own is the fallback
+        loader = yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover - depends on the PyYAML build
+        loader = yaml.SafeLoader
     try:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=_Loader)
+            data = yaml.load(fh, Loader=loader)
         _parsed[path] = (signature, data)
         return data
     except OSError as exc:

@@ -8,9 +8,10 @@ format may need: colour, language, the rules that ran, the summary options.
 
 from __future__ import annotations
 
+import importlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from ..model import Finding, Severity
 from ..ruleset import Rule, Text
@@ -113,7 +114,7 @@ def file_lines(result: FileResult, out: Output, one) -> str:
 def file_parts(name: str, results: list[FileResult], out: Output) -> str:
     """The files' parts of a format that renders file by file, in order: as a
     worker process rendered it (FileResult.rendered, with --jobs), else here."""
-    render_file = FILE_PARTS[name]
+    render_file = format_module(name).render_file
     return "".join(r.rendered if r.rendered is not None else render_file(r, out) for r in results)
 
 
@@ -152,26 +153,21 @@ def plain_text(result) -> bool:
 
 
 def render(name: str, results: list[FileResult], out: Output) -> str:
-    return FORMATS[name](results, out)
+    return format_module(name).render(results, out)
 
 
-from . import concise, github, gitlab, json, junit, sarif, text  # noqa: E402 - the formats register below
+# The output formats, each a module of this package with render(results, out),
+# imported when chosen: a run pays only for the one it prints.
+FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab")
 
-FORMATS: dict[str, Callable[[list, Output], str]] = {
-    "text": text.render,
-    "concise": concise.render,
-    "json": json.render,
-    "sarif": sarif.render,
-    "github": github.render,
-    "junit": junit.render,
-    "gitlab": gitlab.render,
-}
+# The formats whose report is each file's part in turn (and a summary), with
+# render_file(result, out): with --jobs the workers render the parts
+# (batch.py), so that the findings' lines are drawn in parallel and the files'
+# text need not travel back.
+FILE_PARTS = ("text", "concise", "github")
 
-# The formats whose report is each file's part in turn (and a summary): with
-# --jobs the workers render the parts (batch.py), so that the findings' lines
-# are drawn in parallel and the files' text need not travel back.
-FILE_PARTS: dict[str, Callable] = {
-    "text": text.render_file,
-    "concise": concise.render_file,
-    "github": github.render_file,
-}
+
+def format_module(name: str):
+    if name not in FORMATS:
+        raise ValueError(f"unknown format: {name}")
+    return importlib.import_module(f"{__name__}.{name}")

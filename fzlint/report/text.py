@@ -35,7 +35,7 @@ def render_file(result, out: Output) -> str:
 # with unicodedata). One compiled class counts them in C, where asking
 # unicodedata character by character made the caret line the dearest part of
 # a report with many findings.
-_WIDE = re.compile(
+_WIDE_CLASS = (
     "[\u1100-\u115f\u231a\u231b\u2329\u232a\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615"
     "\u2648-\u2653\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea"
     "\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757"
@@ -52,14 +52,17 @@ _WIDE = re.compile(
 )
 
 
-_WIDE_RUN = re.compile(_WIDE.pattern + "+")
+_wide_runs: re.Pattern | None = None  # compiled on first use: a clean run draws no caret
 
 
 def width(text: str) -> int:
     """The columns text takes in a terminal: one a character, and one more for
     each wide one (counted as what removing the runs of wide ones removes,
     which in Chinese text is a few runs, not a match a character)."""
-    return 2 * len(text) - len(_WIDE_RUN.sub("", text))
+    global _wide_runs
+    if _wide_runs is None:
+        _wide_runs = re.compile(_WIDE_CLASS + "+")
+    return 2 * len(text) - len(_wide_runs.sub("", text))
 
 
 def _snippet(source, f, out: Output) -> list[str]:
