@@ -231,3 +231,27 @@ def test_readme_sample_output_is_what_fzlint_prints():
     result = run(str(ROOT / "examples" / "draft.txt"))
     assert result.output.replace(str(ROOT) + "/", "") == block
     assert result.exit_code == 1
+
+
+def test_a_plain_run_imports_only_what_it_uses(tmp_path):
+    # Start-up time is mostly imports: linting a .txt with the rules cached must
+    # not import PyYAML (the rule files are cached), python-docx/lxml,
+    # the HTML reader, or the output formats it does not print.
+    script = (
+        "import sys\n"
+        "from fzlint.cli import main\n"
+        "try:\n"
+        "    main([sys.argv[1]])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = [m for m in ('yaml', 'docx', 'lxml', 'fzlint.formats.html', 'fzlint.formats.docx',\n"
+        "                      'fzlint.report.json', 'fzlint.report.sarif', 'fzlint.report.junit',\n"
+        "                      'fzlint.report.gitlab', 'fzlint.report.text') if m in sys.modules]\n"
+        "print(' '.join(loaded), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(tmp_path), "NO_COLOR": "1"}
+    env.pop("FZLINT_NO_CACHE", None)
+    first = subprocess.run([sys.executable, "-c", script, str(seed(0))], env=env, capture_output=True, text=True)
+    assert "yaml" in first.stderr.split()  # the first run parses the rule files and fills the cache
+    second = subprocess.run([sys.executable, "-c", script, str(seed(0))], env=env, capture_output=True, text=True)
+    assert second.stderr.split() == ["fzlint.report.text"], second.stderr
