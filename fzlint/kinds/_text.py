@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import LineKind
 
 # Lines that are not the author's text: page furniture and page numbers.
@@ -14,11 +16,27 @@ def text_lines(doc):
     return [line for line in doc.lines if line.kind not in _NOT_TEXT]
 
 
-# Chinese characters and full-width marks: what makes text Chinese text. A set,
-# because a membership test is the cheapest check per character in Python.
-CJK = frozenset(map(chr, [*range(0x4E00, 0xA000), *range(0x3400, 0x4DC0), *range(0x3000, 0x3040),
-                          *range(0xFF00, 0xFFF0)])) | frozenset("“”‘’…—")
+# Chinese characters and full-width marks: what makes text Chinese text. The
+# body of a regular-expression character class (CJK ideographs, extension A,
+# CJK symbols and punctuation, full-width forms, and “”‘’…—), so that a whole
+# stretch of text is tested in C; CJK_CHAR matches one such character.
+CJK_CLASS = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’…—"
+CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
+_EXTRA = "“”‘’…—"
 
 
 def is_cjk(ch: str) -> bool:
-    return ch in CJK
+    """Whether ch (one character, or "" for none) is Chinese text."""
+    return ("\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\u3400" <= ch <= "\u4dbf"
+            or "\uff00" <= ch <= "\uffef" or (ch != "" and ch in _EXTRA))
+
+
+def __getattr__(name: str):
+    # CJK, the same characters as a frozenset, built only when asked for: making
+    # it at import cost milliseconds of start-up that no shipped rule needs.
+    if name == "CJK":
+        cjk = frozenset(map(chr, [*range(0x4E00, 0xA000), *range(0x3400, 0x4DC0), *range(0x3000, 0x3040),
+                                  *range(0xFF00, 0xFFF0)])) | frozenset(_EXTRA)
+        globals()["CJK"] = cjk
+        return cjk
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
