@@ -14,3 +14,11 @@ def test_subheadings_and_their_text_count():
 
 def test_other_parts_are_not_measured():
     assert codes("一、主要举措和成效\n" + "审核文件12件。" * 8 + "\n二、其他需要报告的情况\n无。", select=["FZ105"]) == []
+
+
+def test_the_white_space_not_counted_is_what_re_calls_white_space():
+    # The rule counts non-space characters with str.split(); the rule's text says \s.
+    import re
+    import sys
+    space = re.compile(r"\s")
+    assert all((space.fullmatch(chr(c)) is not None) == chr(c).isspace() for c in range(sys.maxunicode + 1))
