@@ -13,12 +13,11 @@ full-width forms, nothing else.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from ..model import Fix
 from . import Hit
 from . import _joined
-from ._text import CJK, is_cjk
+from ._text import CJK_CHAR, CJK_CLASS, is_cjk
 
 KIND = "halfwidth-punctuation"
 PARAMS = {"marks": (dict, None)}
@@ -37,7 +36,16 @@ def validate(params, vocabulary):
 
 def prepare(params):
     marks = params["marks"]
-    return {**params, "pattern": re.compile("[" + re.escape("".join(marks)) + "]")}
+    plain = "".join(m for m in marks if m not in "()")
+    any_mark = "[" + re.escape("".join(marks)) + "]"
+    # The marks that need a second look: a bracket, or a mark that does not
+    # follow a Chinese character (most marks do, and are wrong without more ado;
+    # such a mark cannot lie in a URL or an e-mail address, which are ASCII).
+    after_cjk = f"(?<![{CJK_CLASS}][{re.escape(plain)}])" if plain else ""
+    return {**params, "pattern": re.compile(any_mark), "doubtful": re.compile(any_mark + after_cjk),
+            # Marks replaced one after another with str.replace, unless one's
+            # full-width form is itself one of the marks.
+            "one_by_one": not set(marks.values()) & set(marks)}
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
@@ -60,33 +68,21 @@ def _chinese_pairs(text: str) -> dict[int, bool]:
             j = stack.pop()
             # Chinese content, or ASCII content glossing a Chinese word: 张三(13800000000);
             # but LED (light-emitting diode), f(x) stay.
-            chinese = any(is_cjk(c) for c in text[j + 1:i]) or is_cjk(_neighbour(text, j, -1))
+            chinese = CJK_CHAR.search(text, j + 1, i) is not None or is_cjk(_neighbour(text, j, -1))
             found[j] = found[i] = chinese
     return found
 
 
-def faulty(text: str, places: list[int], start: int, end: int, skip: int = 0) -> list[int]:
-    """Of the ASCII marks at `places` in the line text[start:end], those that
-    should be full-width; the first `skip` characters (a heading's marker) are
-    left alone."""
-    # Most marks follow a Chinese character and need no more thought (such a mark
-    # cannot lie in a URL or an e-mail address, which are ASCII).
-    out, rest = [], []
-    for i in places:
-        if i - start < skip:
-            continue
-        if text[i - 1] in CJK and text[i] not in "()" and i > start:
-            out.append(i)
-        else:
-            rest.append(i)
-    if not rest:
-        return out
+def _judge(text: str, doubtful: list[int], start: int, end: int) -> list[int]:
+    """Of the marks at `doubtful` (brackets, marks not after a Chinese
+    character) in the line text[start:end], those that should be full-width."""
+    out = []
     line = text[start:end]
     protected = ([(s + start, e + start) for s, e in (m.span() for m in _PROTECTED.finditer(line))]
                  if ("/" in line or "@" in line or "www." in line) else [])
     pairs = ({k + start: v for k, v in _chinese_pairs(line).items()} if "(" in line and ")" in line else {})
-    for i in rest:
-        if any(s <= i < e for s, e in protected):
+    for i in doubtful:
+        if protected and any(s <= i < e for s, e in protected):
             continue
         if i in pairs:
             chinese = pairs[i]
@@ -98,31 +94,70 @@ def faulty(text: str, places: list[int], start: int, end: int, skip: int = 0) ->
             chinese = is_cjk(_neighbour(line, i - start, -1)) or is_cjk(_neighbour(line, i - start, 1))
         if chinese:
             out.append(i)
-    return sorted(out)
+    return out
+
+
+def _full_width(piece: str, params: dict, shown: str) -> str:
+    """piece with each of its marks (those in shown) replaced by its full-width form."""
+    marks = params["marks"]
+    if not params["one_by_one"]:
+        return params["pattern"].sub(lambda m: marks[m.group()], piece)
+    for ch in shown:
+        piece = piece.replace(ch, marks[ch])
+    return piece
 
 
 def check(doc, params, ctx):
-    marks, pattern = params["marks"], params["pattern"]
+    pattern = params["pattern"]
     joined = _joined.of(doc)
-    text, lines = joined.text, joined.lines
-    places = [m.start() for m in pattern.finditer(text)]  # one scan of the whole draft
-    k = 0
-    while k < len(places):
-        i = joined.line_at(places[k])
-        start, end = joined.bounds(i)
-        k0, k = k, bisect_left(places, end, k)
-        line = lines[i]
-        skip = line.marker.end_column - line.column if line.marker is not None else 0  # the marker is FZ203's
-        found = faulty(text, places[k0:k], start, end, skip)
-        if not found:
+    text, lines, starts = joined.text, joined.lines, joined.starts
+    # The marks that need a second look (few) are found in one scan of the
+    # draft; every other mark of a line is wrong, so a line is settled by
+    # counting its marks and setting aside the few that stay ASCII.
+    doubtful = [m.start() for m in params["doubtful"].finditer(text)]
+    d = 0
+    for i, line in enumerate(lines):
+        start = starts[i]
+        end = start + len(line.text)
+        chars = pattern.findall(text, start, end)
+        if not chars:
             continue
-        first, last = found[0], found[-1] + 1
-        pieces, at = [], first
-        for j in found:  # the text between the marks, and each mark replaced
-            pieces += (text[at:j], marks[text[j]])
-            at = j + 1
-        segment = "".join(pieces)
+        d0 = d
+        while d < len(doubtful) and doubtful[d] < end:
+            d += 1
+        first = pattern.search(text, start, end).start()
+        kept: list[int] = []
+        judged = doubtful[d0:d] if d > d0 else None
+        if line.marker is not None:  # the marker is FZ203's
+            skip = start + line.marker.end_column - line.column
+            if first < skip:
+                kept = [m.start() for m in pattern.finditer(text, start, skip)]
+                if judged:
+                    judged = [j for j in judged if j >= skip]
+        if judged:
+            right = set(_judge(text, judged, start, end))
+            kept += [j for j in judged if j not in right]
+        count = len(chars) - len(kept)
+        if not count:
+            continue
+        if kept:  # the marks that stay ASCII are left out of the fix
+            kept.sort()
+            places = [m.start() for m in pattern.finditer(text, start, end)]
+            kept_set = set(kept)
+            found = [j for j in places if j not in kept_set]
+            first, last = found[0], found[-1] + 1
+            shown = "".join(dict.fromkeys(text[j] for j in found))
+            pieces, at = [], first
+            for j in kept:
+                if first < j < last:
+                    pieces += (_full_width(text[at:j], params, shown), text[j])
+                    at = j + 1
+            pieces.append(_full_width(text[at:last], params, shown))
+            segment = "".join(pieces)
+        else:  # every mark of the line is replaced
+            shown = "".join(dict.fromkeys(chars))
+            last = max(text.rfind(ch, start, end) for ch in shown) + 1
+            segment = _full_width(text[first:last], params, shown)
         column = line.column + first - start
-        shown = "".join(dict.fromkeys(text[j] for j in found))
-        yield Hit(line.number, column, column + last - first, {"count": len(found), "marks": " ".join(shown)},
+        yield Hit(line.number, column, column + last - first, {"count": count, "marks": " ".join(shown)},
                   fix=Fix(line.number, column, column + last - first, segment))

@@ -40,3 +40,20 @@ def test_residue_lines_are_not_reported():
 
 def test_seed_counts():
     assert [len(lint(seed_text(n), select=["FZ501"])) for n in range(5)] == [25, 27, 6, 25, 15]
+
+
+def test_the_cjk_helpers_agree_with_the_character_set_over_all_code_points():
+    import sys
+
+    from fzlint.kinds import _text
+    chars = map(chr, range(sys.maxunicode + 1))
+    assert all((ch in _text.CJK) == _text.is_cjk(ch) == (_text.CJK_CHAR.fullmatch(ch) is not None) for ch in chars)
+    assert not _text.is_cjk("")
+    assert len(_text.CJK) == 0xA000 - 0x4E00 + 0x4DC0 - 0x3400 + 0x40 + 0xF0 + 6
+
+
+def test_marks_left_ascii_inside_a_line_stay_out_of_the_fix():
+    [f] = lint(HEAD + "比例为2:3,共1,000件,见www.a.cn/b,c,完成!", select=["FZ501"])
+    assert (f.column, f.end_column) == (7, 33)
+    assert f.fix.replacement == "，共1,000件，见www.a.cn/b,c,完成！"  # the URL runs on to 完
+    assert "3 个半角标点（, !）" in f.message
