@@ -75,9 +75,11 @@ class Figure(NamedTuple):
     approx: str = ""  # "" exact | "lower" (余, 多, 超) | "about" (近, 约, 左右)
 
 
-def _trie(words: list[str]) -> str:
+def _trie(words: list[str], embedded: bool = False) -> str:
     """The words as a regular expression shaped like a trie (显著(?:提升|提高)|明显…),
-    longest first, so that at each place only the branch that fits is tried."""
+    longest first, so that at each place only the branch that fits is tried.
+    `embedded`: for a trie inside a larger pattern (after its first character),
+    whose top level may be a class too."""
     tree: dict = {}
     for word in words:
         node = tree
@@ -85,13 +87,27 @@ def _trie(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    def branches(node: dict) -> list[str]:
+        # The characters that end a word and lead nowhere else are one class: the
+        # branches start with distinct characters, so their order does not
+        # matter, and a class is one test where a branch each is one.
+        leaves = [re.escape(ch) for ch, child in sorted(node.items()) if ch and not child.keys() - {""}]
+        out = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch and child.keys() - {""}]
+        if leaves:
+            out.insert(0, leaves[0] if len(leaves) == 1 else "[" + "".join(leaves) + "]")
+        return out
+
     def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
+        below = branches(node)
+        if not below:
             return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        body = below[0] if len(below) == 1 else "(?:" + "|".join(below) + ")"
         return f"(?:{body})?" if "" in node else body
 
+    if embedded:
+        return "|".join(branches(tree))
+    # At the top every branch begins with its literal, so that the engine skips
+    # ahead to the words' first characters (it does not for a class among them).
     return "|".join(re.escape(ch) + build(child) for ch, child in sorted(tree.items()))
 
 
@@ -177,6 +193,114 @@ class Lexicon:
         return None
 
 
+_ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
+_REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+
+
+def _first_chars(items) -> set[str] | None:
+    """Class items (a character or a range, escaped) that the first character
+    of every match of a parsed sequence belongs to; None when the sequence may
+    match the empty string, or when that is not plainly known. A look-around or
+    an anchor before the first character consumes nothing, and is left out."""
+    for op, av in items:
+        name = str(op)
+        if name in _ZERO_WIDTH:
+            continue
+        if name == "LITERAL":
+            return {re.escape(chr(av))}
+        if name == "IN":
+            if not all(str(o) in ("LITERAL", "RANGE") for o, _ in av):  # a negated class, \d, \w …
+                return None
+            return {re.escape(chr(a)) if str(o) == "LITERAL" else f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}"
+                    for o, a in av}
+        if name == "SUBPATTERN":
+            return None if av[1] or av[2] else _first_chars(av[-1])  # no local flags ((?i:…))
+        if name == "BRANCH":
+            out: set[str] = set()
+            for branch in av[1]:
+                found = _first_chars(branch)
+                if found is None:
+                    return None
+                out |= found
+            return out
+        if name in _REPEATS and av[0] >= 1:
+            return _first_chars(av[2])
+        return None
+    return None
+
+
+class Searcher:
+    """A pattern searched through the characters its matches can begin with.
+
+    A pattern that begins with a class or a repeat ([0-9]{1,2}月), with a
+    look-behind ((?<!增长)率) or with alternatives that do not all begin with a
+    literal is tried by the engine at every position of the text (some 40 ns a
+    character). Here a class of the first characters is scanned for instead (a
+    few ns a character) and the pattern is tried only where one stands; the
+    matches are the pattern's own. search, finditer and match take the
+    arguments of re.Pattern's."""
+
+    def __init__(self, pattern: re.Pattern, first: str):
+        self.full = pattern
+        self.pattern = pattern.pattern
+        self.first = re.compile(f"[{first}]")
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(string) if endpos is None else endpos
+        match = self.full.match
+        for place in self.first.finditer(string, pos, endpos):
+            m = match(string, place.start(), endpos)
+            if m:
+                return m
+        return None
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(string) if endpos is None else endpos
+        match, first = self.full.match, self.first.search
+        while True:
+            place = first(string, pos, endpos)
+            if place is None:
+                return
+            m = match(string, place.start(), endpos)
+            if m:  # never empty: every match has a first character
+                yield m
+                pos = m.end()
+            else:
+                pos = place.start() + 1
+
+    def match(self, string: str, pos: int = 0, endpos: int | None = None):
+        return self.full.match(string, pos, len(string) if endpos is None else endpos)
+
+
+def _skips_ahead(items) -> bool:
+    """Whether the engine skips ahead by itself to where a parsed pattern may
+    match: it does when the pattern (inside its groups) begins with a literal,
+    a class, or alternatives that each begin with a literal."""
+    while len(items) and str(items[0][0]) == "SUBPATTERN":
+        items = items[0][1][-1]
+    if not len(items):
+        return False
+    op, av = items[0]
+    if str(op) in ("LITERAL", "IN"):
+        return True
+    return str(op) == "BRANCH" and all(len(b) and str(b[0][0]) == "LITERAL" for b in av[1])
+
+
+def searcher(pattern):
+    """A Searcher for a pattern (a string or compiled) that the engine would
+    try at every position and whose matches begin with plainly known
+    characters, else the compiled pattern itself: either has search, finditer
+    and match."""
+    compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+    if compiled.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(compiled.pattern, str):
+        return compiled
+    parsed = _sre_parse.parse(compiled.pattern, compiled.flags)
+    if _skips_ahead(parsed):
+        return compiled
+    first = _first_chars(parsed)
+    return Searcher(compiled, "".join(sorted(first))) if first else compiled
+
+
 _CN_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -223,9 +347,9 @@ class FigureFinder:
             r"[0-9](?:(?P<date>[0-9]{3}年[0-9]{1,2}月(?:[0-9]{1,2}日)?|[0-9]?月[0-9]{1,2}日"
             r"|[0-9]?月(?![0-9])(?:份|底|初|中旬|上旬|下旬)?)"
             r"|(?P<num>[0-9]*(?:[.．][0-9]+)?)(?P<mult>[万亿千])?(?P<post>余|多)?"
-            rf"(?:(?P<pct>[%％‰])|(?P<unit>{_trie(units)}))(?P<about>左右)?)")
-        self.chinese = re.compile(rf"[一二两三四五六七八九十百千万][一二两三四五六七八九十百千万]*(?P<post>余|多)?(?P<unit>{_trie(measure_words)})")
-        self.zero = re.compile(f"零(?:{_trie(zero_results)})") if zero_results else None
+            rf"(?:(?P<pct>[%％‰])|(?P<unit>{_trie(units, embedded=True)}))(?P<about>左右)?)")
+        self.chinese = re.compile(rf"[一二两三四五六七八九十百千万][一二两三四五六七八九十百千万]*(?P<post>余|多)?(?P<unit>{_trie(measure_words, embedded=True)})")
+        self.zero = re.compile(f"零(?:{_trie(zero_results, embedded=True)})") if zero_results else None
 
     def matches(self, text: str, quoted: list[tuple[int, int]]) -> list[re.Match]:
         """The figures of text as matches, in order of their start. Not figures:
@@ -240,31 +364,40 @@ class FigureFinder:
             return False
 
         found = []
+        append = found.append
         for m in self.arabic.finditer(text):
             s = m.start()
-            before = text[s - 1] if s else ""
-            if m.group(1) is not None:  # a date
-                if before.isdigit():
+            if s:
+                before = text[s - 1]
+                if m.group(1) is not None:  # a date
+                    if before.isdigit():
+                        continue
+                elif before in _NOT_BEFORE_ARABIC:
                     continue
-            elif before in _NOT_BEFORE_ARABIC or (text[s + 4:s + 5] == "年" and _YEAR.match(text, s)):
+            if text[s + 4:s + 5] == "年" and m.group(1) is None and _YEAR.match(text, s):
                 continue
-            if not (q_starts and named(s, m.end())):
-                found.append(m)
+            if q_starts and named(s, m.end()):
+                continue
+            append(m)
         fixed = None
+        fixed_width = self.fixed_width
         for m in self.chinese.finditer(text):
             s, e = m.span()
             if (s and text[s - 1] in _NOT_BEFORE_CN) or (text[s] == "一" and text[s + 1] in _ARTICLE_UNITS):
                 continue
             if q_starts and named(s, e):
                 continue
-            if self.fixed is not None:
-                if fixed is None:  # fixed terms (四个意识, 最多跑一次) found once, if needed
+            # A fixed term (四个意识, 最多跑一次) overlapping the figure lies within
+            # fixed_width - 1 characters of it: when none is there, none overlaps;
+            # else the terms are found once, as a scan of the whole text finds them.
+            if self.fixed is not None and self.fixed.search(text, max(0, s - fixed_width + 1), e + fixed_width - 1):
+                if fixed is None:
                     fixed = [t.span() for t in self.fixed.finditer(text)]
                     fixed_starts = [t[0] for t in fixed]
                 i = bisect_left(fixed_starts, e) - 1  # the last term starting before the end
                 if i >= 0 and fixed[i][1] > s:  # terms do not overlap, so their ends are sorted too
                     continue
-            found.append(m)
+            append(m)
         if self.zero is not None and "零" in text:
             found += (m for m in self.zero.finditer(text) if not (q_starts and named(*m.span())))
         found.sort(key=_START)

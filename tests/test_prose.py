@@ -100,3 +100,33 @@ def test_prose_text_is_cached_per_document():
     assert prose.of_body(doc, FINDER) is prose.of_body(doc, FINDER)
     pt, spans = prose.spans_of(doc, ["measures"], FINDER)
     assert [pt.text[s:e] for s, e in spans] == ["开展培训4期。"]
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?<!增长)(?<![利汇税])率|满意度|知晓度",
+    r"(?:[0-9]{1,2}月(底|末)?(前|内))|(?:年底前|[0-9]+个?(月|工作日)内)|(?:由[^，。；]{1,12}负责)",
+    r"\b(?:ab|c)+d?",
+])
+def test_searcher_finds_what_the_pattern_finds(pattern):
+    fast = prose.searcher(pattern)
+    assert isinstance(fast, prose.Searcher)
+    full = __import__("re").compile(pattern)
+    line = "办结率100%，增长率12%，满意度达98%，6月底前完成，由区司法局负责；3个工作日内 ab abcd c cd xab"
+    for pos, endpos in ((0, len(line)), (3, 20), (13, 14), (20, len(line) - 2)):
+        assert [m.span() for m in fast.finditer(line, pos, endpos)] == [m.span() for m in full.finditer(line, pos, endpos)]
+        found, expected = fast.search(line, pos, endpos), full.search(line, pos, endpos)
+        assert (found and found.span()) == (expected and expected.span())
+    assert [m.span() for m in fast.finditer(line)] == [m.span() for m in full.finditer(line)]
+
+
+@pytest.mark.parametrize("pattern", ["同比|环比", "(a)?b", "[^a]b", "(?:x|)y", "(?i)ab", "a{0,2}b", r"\db"])
+def test_searcher_leaves_alone_what_the_engine_skips_through_or_what_may_match_empty(pattern):
+    assert isinstance(prose.searcher(pattern), __import__("re").Pattern)
+
+
+def test_trie_matches_the_longest_word_with_leaves_as_a_class():
+    words = ["个", "个月", "个工作日", "人", "人次", "米", "a-b", "-", "^", "c]", "c\\"]
+    line = "个月人次a-b-^c]c\\x人个工作米"
+    assert prose.literal_pattern(words).findall(line) == ["个月", "人次", "a-b", "-", "^", "c]", "c\\", "人", "个", "米"]
+    embedded = __import__("re").compile(f"(?:{prose._trie(words, embedded=True)})")
+    assert embedded.findall(line) == prose.literal_pattern(words).findall(line)

@@ -34,7 +34,8 @@ def validate(params, vocabulary):
 
 
 def prepare(params):
-    return {**params, "rates": re.compile(params["rates"]), "changes": re.compile(params["changes"])}
+    # rates begins with look-behinds: searched through its first characters (prose.searcher)
+    return {**params, "rates": prose.searcher(params["rates"]), "changes": re.compile(params["changes"])}
 
 
 def _fmt(value: float) -> str:

@@ -17,7 +17,8 @@ def validate(params, vocabulary):
 
 
 def prepare(params):
-    return {**params, "targets": any_of(params["targets"])}
+    targets = any_of(params["targets"])  # [0-9]{1,2}月… : searched through its first characters
+    return {**params, "targets": prose.searcher(targets) if targets is not None else None}
 
 
 def check(doc, params, ctx):
