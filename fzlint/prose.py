@@ -54,8 +54,9 @@ def _run(ends: str, lead: str = "") -> str:
 
 _ENDS = "。！？!?；;"
 # A sentence, leading spaces left out: text up to and including a terminator (not
-# one inside a pair), or up to a line break (a paragraph's end).
-_SENTENCE = re.compile(f"[{_SPACE}]*({_run(_ENDS, _SPACE)}[{_ENDS}]?|[{_ENDS}])")
+# one inside a pair), or up to a line break (a paragraph's end). No match begins
+# with a space, so the scan passes leading spaces by itself.
+_SENTENCE = re.compile(f"{_run(_ENDS, _SPACE)}[{_ENDS}]?|[{_ENDS}]")
 # A clause: text up to ，or , (not one inside a pair).
 _CLAUSE = re.compile(_run("，,"))
 _CLAUSE_TAIL = _ENDS + _SPACE
@@ -367,17 +368,17 @@ class FigureFinder:
         append = found.append
         for m in self.arabic.finditer(text):
             s = m.start()
-            if s:
-                before = text[s - 1]
-                if m.group(1) is not None:  # a date
-                    if before.isdigit():
-                        continue
-                elif before in _NOT_BEFORE_ARABIC:
+            if m.group(1) is None:  # not a date
+                if (s and text[s - 1] in _NOT_BEFORE_ARABIC) or (text[s + 4:s + 5] == "年" and _YEAR.match(text, s)):
                     continue
-            if text[s + 4:s + 5] == "年" and m.group(1) is None and _YEAR.match(text, s):
+            elif s and text[s - 1].isdigit():
                 continue
-            if q_starts and named(s, m.end()):
-                continue
+            if q_starts:  # named(), inline: most figures are not in a quote
+                i = bisect_right(q_starts, s) - 1
+                if i >= 0:
+                    q0, q1 = quoted[i]
+                    if q1 >= m.end() and (text[q0] == "《" or (q1 - q0 - 2 <= 8 and "零" not in text[q0:q1])):
+                        continue
             append(m)
         fixed = None
         fixed_width = self.fixed_width
@@ -489,7 +490,7 @@ class ProseText:
     def sentences(self) -> list[tuple[int, int]]:
         """[start, end) of each sentence, terminator kept, leading spaces left out."""
         if self._sentences is None:
-            self._sentences = [m.span(1) for m in _SENTENCE.finditer(self.text)]
+            self._sentences = [m.span() for m in _SENTENCE.finditer(self.text)]
             self._sentence_starts = [s for s, _ in self._sentences]
         return self._sentences
 
@@ -581,7 +582,14 @@ def paragraphs_of(doc: Document, roles) -> list[Paragraph]:
 def of_body(doc: Document, finder: FigureFinder) -> ProseText:
     """The ProseText of the whole body, made once per document."""
     if "prose" not in doc.derived:
-        doc.derived["prose"] = ProseText(body_paragraphs(doc), finder)
+        paragraphs = list(doc.preface)  # body_paragraphs(), noting where each part's begin and end
+        parts = []
+        for part in doc.sections:
+            first = len(paragraphs)
+            paragraphs += part.all_paragraphs()
+            parts.append((part.role, first, len(paragraphs)))
+        doc.derived["prose"] = ProseText(paragraphs, finder)
+        doc.derived["prose-parts"] = parts
     return doc.derived["prose"]
 
 
@@ -594,12 +602,23 @@ def spans_of(doc: Document, roles, finder: FigureFinder) -> tuple[ProseText, lis
     pt = of_body(doc, finder)
     key = ("spans", *sorted(roles))
     if key not in doc.derived:
+        roles = set(roles)
+        closing = {(m.line, m.column) for m in doc.mentions if m.how == "closing-paragraph"}
+        paragraphs, offsets = pt.paragraphs, pt.offsets
         runs: list[tuple[int, int]] = []
-        for start, end in (pt.span_of(p) for p in paragraphs_of(doc, set(roles))):
-            if runs and runs[-1][1] + 1 == start:
-                runs[-1] = (runs[-1][0], end)
-            else:
-                runs.append((start, end))
+        for role, first, end in doc.derived["prose-parts"]:
+            if role not in roles or first == end:
+                continue
+            if closing and any((p.line, p.column) in closing for p in paragraphs[first:end]):
+                pieces = [(offsets[i], offsets[i] + len(paragraphs[i].text)) for i in range(first, end)
+                          if (paragraphs[i].line, paragraphs[i].column) not in closing]
+            else:  # a part's paragraphs follow each other in the text: one run
+                pieces = [(offsets[first], offsets[end - 1] + len(paragraphs[end - 1].text))]
+            for start, stop in pieces:
+                if runs and runs[-1][1] + 1 == start:
+                    runs[-1] = (runs[-1][0], stop)
+                else:
+                    runs.append((start, stop))
         doc.derived[key] = runs
     return pt, doc.derived[key]
 

@@ -22,7 +22,9 @@ from . import Hit
 KIND = "numeric-consistency"
 PARAMS = {"rates": (str, None), "changes": (str, None), "complements": (list, []), "tolerance": (float, 0.5)}
 VARIANTS = ("default", "split", "over-100", "rate")
-_CUES = re.compile("其中|%|％")  # literals only: the fastest scan
+# Literals, each scanned for alone: a literal is found several times faster than a
+# class of first characters (其中|%|％).
+_CUES = (re.compile("其中"), re.compile("%"), re.compile("％"))
 _QIZHONG = re.compile("其中")
 
 
@@ -112,8 +114,9 @@ def _sentence(pt, sentence, params):
 def check(doc, params, ctx):
     pt = prose.of_body(doc, ctx.figures)
     done = set()
-    for cue in _CUES.finditer(pt.text):
-        sentence = pt.sentence_at(cue.start())
+    text = pt.text
+    for place in sorted(m.start() for cue in _CUES for m in cue.finditer(text)):
+        sentence = pt.sentence_at(place)
         if sentence is None or sentence in done:
             continue
         done.add(sentence)
