@@ -11,7 +11,9 @@ with one regular-expression scan that begins with a literal or a character
 class (so the engine skips ahead by itself; a pattern that begins with a group
 or an assertion is tried at every position, several times slower), and
 clause and figure details are made only for the places a rule inspects: a
-linter runs on every commit.
+linter runs on every commit. A rule's own pattern that the engine would try at
+every position (one beginning with a look-behind or a repeat) is searched
+through its first characters instead (searcher()).
 
 Figures are counts with a unit (187处, 1.1万余平方米, 近1500万元, 三次, 十余个),
 percentages (90.31%), dates (3月18日, 2023年1月) and zero results (零新增). Not

@@ -54,19 +54,23 @@ def check(doc, params, ctx):
     pt, spans = prose.spans_of(doc, params["roles"], ctx.figures)
     text = pt.text
     seen = set()
-    for place in (c for start, end in spans for c in claims.candidates(text, start, end)):
-        clause = pt.clause_at(place)
-        if clause is None or clause in seen:
-            continue
-        seen.add(clause)
-        start, end = clause
-        m = claims.search(text, start, end)
-        if not m or pt.has_figure(start, end) or (purposes and purposes.match(text, start, end)):
-            continue
-        if text[m.end():m.end() + 1] == "的":  # an attribute, not a claim
-            continue
-        sentence = pt.sentence_at(place)
-        if pt.is_item_head(*sentence) or _measures_effect(pt, sentence, changes):
-            continue
-        line, column = pt.locate(start)
-        yield Hit(line, column, column + end - start, {"claim": m.group(), "clause": text[start:end][:24]})
+    for span in spans:
+        for place in claims.candidates(text, *span):
+            sentence = pt.sentence_at(place)  # pt.clause_at(place), keeping the sentence
+            if sentence is None:
+                continue
+            clause = next(((s, e) for s, e in pt.clauses(*sentence) if s <= place < e), None)
+            if clause is None or clause in seen:
+                continue
+            seen.add(clause)
+            start, end = clause
+            # the cheap tests first: a figure of its own, a purpose
+            if pt.has_figure(start, end) or (purposes and purposes.match(text, start, end)):
+                continue
+            m = claims.search(text, start, end)
+            if not m or text[m.end():m.end() + 1] == "的":  # none, or an attribute, not a claim
+                continue
+            if pt.is_item_head(*sentence) or _measures_effect(pt, sentence, changes):
+                continue
+            line, column = pt.locate(start)
+            yield Hit(line, column, column + end - start, {"claim": m.group(), "clause": text[start:end][:24]})
