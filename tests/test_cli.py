@@ -52,6 +52,16 @@ def test_text_output_shows_a_window_of_a_long_paragraph():
     assert lines[3] == "  | " + " " * (1 + 72) + "^" * 8
 
 
+def test_text_output_cuts_a_long_span_short():
+    # FZ501's span runs from a paragraph's first half-width mark to its last:
+    # 72 characters of it are shown, then … and nothing after.
+    line = "甲" * 10 + "," + "乙" * 200 + "," + "丙" * 10 + "。"
+    result = run("--select", "FZ501", "-", input=("一、主要举措和成效\n" + line + "\n").encode())
+    lines = result.output.splitlines()
+    assert lines[2] == "2 | " + "甲" * 10 + "," + "乙" * 71 + "…"
+    assert lines[3] == "  | " + " " * 20 + "^" * (1 + 2 * 71)
+
+
 def test_colored_text_is_the_plain_text_with_colors():
     # Plain output is drawn without the styling calls; both must show the same.
     plain = run(str(seed(1))).output

@@ -11,7 +11,8 @@ import re
 
 from . import Output, closing, file_lines, file_parts, statistics, where
 
-WINDOW = 36  # characters shown either side of the span's start, at most
+WINDOW = 36  # characters shown before the span's start and after its end, at most
+MAX_SPAN = 2 * WINDOW  # characters of a span shown, at most: a longer one is cut short with …
 
 
 def render(results, out: Output) -> str:
@@ -72,8 +73,11 @@ def _snippet(source, f, out: Output) -> list[str]:
     text = lines[f.line - 1].replace("\t", " ")
     start = max(f.column - 1, 0)
     end = f.end_column - 1 if f.end_line == f.line and f.end_column > f.column else start + 1
+    end = max(end, start + 1)
     left = max(0, start - WINDOW)
-    right = min(len(text), max(end, start + 1) + WINDOW)
+    # A span longer than MAX_SPAN (the marks of a whole paragraph) is shown up
+    # to there and cut, with no context after it.
+    right = min(len(text), start + MAX_SPAN if end - start > MAX_SPAN else end + WINDOW)
     shown = ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
     pad = width(("…" if left else "") + text[left:start])
     span = max(1, width(text[start:min(end, right)]))
