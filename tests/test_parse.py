@@ -119,3 +119,35 @@ def test_a_date_that_cannot_exist_has_no_value():
 def test_a_title_block_has_at_most_three_lines():
     doc = document("某某市\n某某区\n某某街道办事处\n关于2022年度法治政府建设情况的报告\n一、主要举措")
     assert [ln.number for ln in doc.title] == [1, 2, 3] and [p.line for p in doc.preface] == [4]
+
+
+def _parsed_whole(text: str):
+    """Every line through the Lark parser, as parse_lines did before it kept
+    the lines that begin with none of the grammar's shapes from the parser."""
+    from fzlint.parse import _parser
+
+    lines = _parser().parse(text)
+    source_lines = text.split("\n")
+    for line in lines:
+        if line.kind is LineKind.HEADING:
+            line.text = source_lines[line.number - 1][line.column - 1:].rstrip()
+    return lines
+
+
+_TRICKY = [
+    "一、主要举措", "  （二）依法决策", "3.强化监督", "3.5亿元投入", "12、加强", "（1）完善", "(2)完善",
+    "二〇二三年一月三十日", "2023年1月30日", "2023-01-30", "2023年1月30日召开会议", "— 9 —", "-12-",
+    "联系人：张三", "（联系电话：12345）", "特此报告。", "特此报告如下", "## 工作情况", "#话题#", "一是加强",
+    "十一、其他", "一百、太多", "第一，", "\u3000\u3000全年审核12件。", "\u00a0文本", "\t一、制表符",
+    "\u2003一、全角空格", "（一）", "1.", "一、", "   ", "", "a. b", "（十）完善", "(十一)完善",
+]
+
+
+@pytest.mark.parametrize("number", range(5))
+def test_lines_kept_from_the_parser_are_typed_as_the_parser_types_them(number):
+    # Each seed, and each seed with the tricky lines between its paragraphs, is
+    # typed exactly as when every line goes through the parser.
+    text = seed_text(number)
+    mixed = "\n".join(line + "\n" + _TRICKY[i % len(_TRICKY)] for i, line in enumerate(text.split("\n")))
+    for sample in (text, mixed, "\n".join(_TRICKY)):
+        assert parse_lines(sample) == _parsed_whole(sample)
