@@ -13,9 +13,7 @@ import click
 
 from dataclasses import replace
 
-from . import __version__, batch, config, fix, read, report, ruleset
-from .report import docs
-from .report import outline as outlines
+from . import __version__, batch, config, read, report, ruleset
 from .model import Severity
 from .pipeline import FileResult, Linter, Options
 
@@ -202,6 +200,8 @@ def _internal_error(linter: Linter, path: str, exc: Exception):
 def _fix_one(linter: Linter, path: str, write: bool, diffs: list[str], lang: str):
     """Fix one file in rounds (fzlint/fix.py); write it back only when asked and
     changed, or add its diff. The result holds what remains."""
+    from . import fix  # imported here, as the other commands' modules are: a plain check never needs them
+
     try:
         source = read.read(path)
     except read.ReadError as error:
@@ -237,6 +237,8 @@ def outline(path, fmt, year, lang, no_color):
     """显示识别出的结构 / print the parsed outline."""
     import json
 
+    from .report import outline as outlines
+
     lang = _lang(lang)
     rules = _load_rules()
     linter = Linter(rules, Options(rules=[], year=year, lang=lang))
@@ -256,6 +258,8 @@ def outline(path, fmt, year, lang, no_color):
 @click.option("--lang", type=click.Choice(["zh", "en"]))
 def rules_command(fmt, lang):
     """列出全部规则 / list every rule."""
+    from .report import docs
+
     rules = _load_rules().rules
     click.echo(docs.rules_json(rules) if fmt == "json" else docs.rules_table(rules, _lang(lang)), nl=False)
 
@@ -265,6 +269,8 @@ def rules_command(fmt, lang):
 @click.option("--lang", type=click.Choice(["zh", "en"]))
 def explain(rule, lang):
     """查看规则说明 / explain a rule (code or name)."""
+    from .report import docs
+
     found = _load_rules().find(rule)
     if found is None:
         _fail(f"没有规则 {rule}（用 fzlint rules 查看全部规则）")
@@ -285,6 +291,7 @@ def report_command(paths, html_path, year, lang):
     总表每份报告一行（标题、年度、必备部分、各级别问题数、数据密度），其后是各报告的问题。
     页面即成果，无论发现什么问题都以 0 退出；无法写入页面时为 2。
     """
+    from . import fix
     from .report import review
 
     lang = _lang(lang)

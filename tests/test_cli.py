@@ -246,7 +246,8 @@ def test_readme_sample_output_is_what_fzlint_prints():
 def test_a_plain_run_imports_only_what_it_uses(tmp_path):
     # Start-up time is mostly imports: linting a .txt with the rules cached must
     # not import PyYAML (the rule files are cached), python-docx/lxml,
-    # the HTML reader, or the output formats it does not print.
+    # the HTML reader, the output formats it does not print, or what only
+    # --fix, --diff and the other commands use.
     script = (
         "import sys\n"
         "from fzlint.cli import main\n"
@@ -256,7 +257,8 @@ def test_a_plain_run_imports_only_what_it_uses(tmp_path):
         "    pass\n"
         "loaded = [m for m in ('yaml', 'docx', 'lxml', 'fzlint.formats.html', 'fzlint.formats.docx',\n"
         "                      'fzlint.report.json', 'fzlint.report.sarif', 'fzlint.report.junit',\n"
-        "                      'fzlint.report.gitlab', 'fzlint.report.text') if m in sys.modules]\n"
+        "                      'fzlint.report.gitlab', 'fzlint.report.docs', 'fzlint.report.outline', 'fzlint.fix',\n"
+        "                      'difflib', 'fzlint.report.text') if m in sys.modules]\n"
         "print(' '.join(loaded), file=sys.stderr)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(tmp_path), "NO_COLOR": "1"}
