@@ -283,11 +283,14 @@ def explain(rule, lang):
               help="把审阅页面写入此 HTML 文件 / write the review page to this HTML file.")
 @click.option("--year", type=click.IntRange(1990, 2100), help="报告年度（默认从标题和正文推断）。")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help=f"页面语言（默认 zh，或环境变量 {LANG_ENV}）。")
-def report_command(paths, html_path, year, lang):
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="使用此配置文件（不再逐级查找 .fzlint.yaml / pyproject.toml） / use this configuration.")
+@click.option("--no-config", is_flag=True, help="不读取任何配置文件，用全部内置规则 / ignore every configuration file.")
+def report_command(paths, html_path, year, lang, config_path, no_config):
     """生成批量审阅页面 / write one review page (HTML) for many reports.
 
     \b
-    用全部规则检查 PATHS 中的每份草稿（目录递归），写出一个独立的 HTML 页面：
+    检查 PATHS 中的每份草稿（目录递归；规则按各文件适用的配置，与 fzlint check 相同），写出一个独立的 HTML 页面：
     总表每份报告一行（标题、年度、必备部分、各级别问题数、数据密度），其后是各报告的问题。
     页面即成果，无论发现什么问题都以 0 退出；无法写入页面时为 2。
     """
@@ -295,11 +298,16 @@ def report_command(paths, html_path, year, lang):
     from .report import review
 
     lang = _lang(lang)
-    rules = _load_rules()
-    settings = config.Settings(year=year, lang=lang, isolated=True)  # every rule, as the page's columns assume
+    rules = _load_rules()  # the page's part columns and density: the regulation's parts, as shipped
     files, errors = read.expand(list(paths))
-    results = [settings.linter(e.path).read_error(e) for e in errors]
-    results += [_lint_one(settings, path) for path in files]  # in this process: the page needs the Documents
+    try:
+        # Each file's rules as its configuration makes them (profile, select and
+        # ignore, severities, per-file ignores, the organ's own rules), as for check.
+        settings = config.Settings(year=year, lang=lang, config=config_path, isolated=no_config)
+        results = [settings.linter(e.path).read_error(e) for e in errors]
+        results += [_lint_one(settings, path) for path in files]  # in this process: the page needs the Documents
+    except (config.ConfigError, ruleset.RuleSetError) as exc:
+        _fail(str(exc))
     try:
         fix.write(html_path, review.render(results, lang, rules).encode("utf-8"))
     except OSError as exc:

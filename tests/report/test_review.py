@@ -3,6 +3,7 @@ seeds, read back from the HTML and from the DOM of a real headless Chromium."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -261,6 +262,44 @@ def test_report_command_fails_when_the_page_cannot_be_written(tmp_path):
     assert result.exit_code == 2
     assert "无法写入审阅页面" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_report_command_follows_the_configuration_as_check_does(tmp_path):
+    # A 依法治办's configuration: no typography rules, unquantified claims are
+    # errors, and a part of its own required by a rule of its own (CQ001).
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copyfile(seed(0), reports / "a.txt")
+    shutil.copyfile(seed(2), reports / "b.txt")
+    (tmp_path / ".fzlint.yaml").write_text(
+        "ignore: [FZ5]\nseverity: {FZ401: error}\nextend: [city.yaml]\n", encoding="utf-8")
+    (tmp_path / "city.yaml").write_text(
+        "rules:\n  - code: CQ001\n    name: demonstration-part\n    kind: required-heading\n    severity: error\n"
+        "    params: {headings: ['示范创建'], name: 法治政府示范创建情况, example: 五、法治政府示范创建情况}\n"
+        "    message: 缺少“{name}”部分。\n", encoding="utf-8")
+    checked = CliRunner().invoke(main, ["--format", "json", str(reports)])
+    expected = [tuple(str(sum(d["severity"] == s for d in f["diagnostics"])) for s in ("error", "warning", "info"))
+                for f in json.loads(checked.output)["files"]]
+    assert expected[0] != ("0", "45", "6")  # not the seed's counts under the shipped rules (EXPECTED)
+    out = tmp_path / "review.html"
+    result = CliRunner().invoke(main, ["report", str(reports), "--html", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert [row[4] for row in Page(page).table()] == expected
+    assert "CQ001" in page and "FZ501" not in page
+    # --no-config: every shipped rule, none of the organ's own.
+    CliRunner().invoke(main, ["report", str(reports), "--html", str(out), "--no-config"])
+    page = out.read_text(encoding="utf-8")
+    assert "CQ001" not in page and "FZ501" in page
+
+
+def test_report_command_names_a_bad_configuration(tmp_path):
+    shutil.copyfile(seed(0), tmp_path / "a.txt")
+    (tmp_path / ".fzlint.yaml").write_text("ignore: 5\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", str(tmp_path), "--html", str(tmp_path / "review.html")])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"fzlint: {tmp_path / '.fzlint.yaml'}: ignore") and result.output.count("\n") == 1
+    assert not (tmp_path / "review.html").exists()
 
 
 def test_report_command_requires_html():
