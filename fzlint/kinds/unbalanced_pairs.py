@@ -1,7 +1,12 @@
 """unbalanced-pairs: a quote or bracket without its partner in the same
 paragraph (line): “” ‘’ 《》 〈〉 （） 〔〕 【】, the ASCII stand-ins ( ) [ ]
 counted with the full-width forms of their kind, and an odd number of ASCII
-double quotes. Each unmatched mark is reported where it stands."""
+double quotes. Each unmatched mark is reported where it stands.
+
+Most paragraphs are balanced, and that is found in C: the marks are taken out
+of the text (one scan), then adjacent pairs of the same kind ((), “”, …) are
+deleted from them until none is left; only a paragraph where a bracket then
+remains, or that has an ASCII double quote, is read mark by mark."""
 
 from __future__ import annotations
 
@@ -28,12 +33,50 @@ def prepare(params):
         opening.update(dict.fromkeys(opens, kind))
         closing.update(dict.fromkeys(closes, kind))
     marks = re.compile("[" + re.escape("".join(opening) + "".join(closing)) + '"\n]')
-    return {**params, "opening": opening, "closing": closing, "marks": marks}
+    return {**params, "opening": opening, "closing": closing, "marks": marks, "fast": _fast(opening, closing)}
 
 
-def unmatched(text: str, opening: dict, closing: dict, marks: re.Pattern) -> list[tuple[int, str]]:
+def _fast(opening: dict, closing: dict):
+    """(the pattern of what is not a bracket, the pattern of an innermost pair)
+    for the fast path, or None when a mark both opens and closes or is the ASCII
+    double quote (read by unmatched's own rules)."""
+    if set(opening) & set(closing) or '"' in opening or '"' in closing or "\n" in opening or "\n" in closing:
+        return None
+    kinds = sorted(set(opening.values()))
+    group = lambda table, kind: "[" + re.escape("".join(c for c, k in table.items() if k == kind)) + "]"
+    not_bracket = re.compile("[^" + re.escape("".join(opening) + "".join(closing)) + "\n]+")
+    pair = re.compile("|".join(group(opening, k) + group(closing, k) for k in kinds if k in closing.values()))
+    return not_bracket, pair
+
+
+def unmatched(text: str, opening: dict, closing: dict, marks: re.Pattern, fast=None) -> list[tuple[int, str]]:
     """(index, "opening" | "closing") of each unmatched mark of text, in order;
-    each line (paragraph) is balanced on its own. One scan of the whole text."""
+    each line (paragraph) is balanced on its own. With fast (from prepare), the
+    lines found balanced in C are not read again."""
+    if fast is None:
+        return _unmatched(text, opening, closing, marks)
+    not_bracket, pair = fast
+    brackets = not_bracket.sub("", text)  # the brackets, and a line break between lines
+    count = 1
+    while count:
+        brackets, count = pair.subn("", brackets)
+    quotes = '"' in text
+    if not quotes and brackets.count("\n") == len(brackets):
+        return []  # the usual case: every pair is closed
+    # The lines to read: those where a bracket remains, and those with a ".
+    lines = text.split("\n")
+    left = brackets.split("\n")
+    found = []
+    start = 0
+    for line, rest in zip(lines, left):
+        if rest or (quotes and '"' in line):
+            found += [(start + i, variant) for i, variant in _unmatched(line, opening, closing, marks)]
+        start += len(line) + 1
+    return found
+
+
+def _unmatched(text: str, opening: dict, closing: dict, marks: re.Pattern) -> list[tuple[int, str]]:
+    """unmatched, reading every mark: one scan of the whole text."""
     stack: list[tuple[int, int]] = []  # (kind, index)
     found = []
     quotes = []
@@ -70,7 +113,7 @@ def unmatched(text: str, opening: dict, closing: dict, marks: re.Pattern) -> lis
 def check(doc, params, ctx):
     joined = _joined.of(doc)
     text = joined.text
-    for i, variant in unmatched(text, params["opening"], params["closing"], params["marks"]):
+    for i, variant in unmatched(text, params["opening"], params["closing"], params["marks"], params["fast"]):
         line = joined.line_at(i)
         number, column = joined.position(line, i)
         yield Hit(number, column, column + 1, {"mark": text[i]}, "closing" if variant == "closing" else "default")

@@ -1,6 +1,6 @@
 import pytest
 
-from conftest import lint, seed_text
+from conftest import document, lint, seed_text
 
 HEAD = "一、主要举措和成效\n"
 
@@ -34,3 +34,44 @@ def test_matched_pairs_including_ascii_stand_ins_are_not(line):
 
 def test_no_other_finding_on_the_seeds():
     assert [(n, f.line) for n in range(5) for f in lint(seed_text(n), select=["FZ502"])] == [(4, 50), (4, 50)]
+
+
+# -- the fast path (pairs deleted in C) agrees with reading every mark ----------------
+
+SHIPPED = [["“", "”"], ["‘", "’"], ["《", "》"], ["〈", "〉"], ["（(", "）)"], ["〔", "〕"], ["【", "】"], ["[", "]"]]
+
+
+def _both(text, pairs=SHIPPED):
+    from fzlint.kinds import unbalanced_pairs
+
+    p = unbalanced_pairs.prepare({"pairs": pairs})
+    exact = unbalanced_pairs.unmatched(text, p["opening"], p["closing"], p["marks"])
+    return exact, unbalanced_pairs.unmatched(text, p["opening"], p["closing"], p["marks"], p["fast"])
+
+
+def test_the_fast_path_agrees_with_the_exact_scan_on_random_text():
+    import random
+
+    rng = random.Random(502)
+    alphabet = list("“”‘’《》〈〉（）()〔〕【】[]\"\n") + ["字"] * 8
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        exact, fast = _both(text)
+        assert fast == exact, text
+
+
+def test_the_fast_path_agrees_on_the_seeds():
+    from fzlint.kinds import _joined
+
+    for n in range(5):
+        text = _joined.of(document(seed_text(n))).text
+        exact, fast = _both(text)
+        assert fast == exact
+
+
+def test_a_mark_that_both_opens_and_closes_is_read_mark_by_mark():
+    from fzlint.kinds import unbalanced_pairs
+
+    assert unbalanced_pairs.prepare({"pairs": [["|", "|"], ["（", "）"]]})["fast"] is None
+    assert unbalanced_pairs.prepare({"pairs": [['"', '"']]})["fast"] is None
+    assert unbalanced_pairs.prepare({"pairs": SHIPPED})["fast"] is not None
