@@ -80,3 +80,14 @@ def test_the_date_of_writing():
 
 def test_web_residue_is_not_read():
     assert found("发布日期：2023年2月30日\n" + M + "开展普法活动。") == []
+
+
+def test_the_candidate_pattern_finds_what_a_plain_repeat_finds():
+    import re
+
+    from fzlint.kinds import date_validity
+
+    plain = re.compile("[0-9０-９]+[ \t\u3000]?[年月日]")
+    texts = [seed_text(n) for n in range(5)] + ["于1011日，2023年 2 月30日；１３月、12345年6月7日8日", "a1月 b22 日"]
+    for text in texts:
+        assert [m.span() for m in date_validity._CANDIDATE.finditer(text)] == [m.span() for m in plain.finditer(text)]
