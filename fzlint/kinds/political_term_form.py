@@ -127,7 +127,8 @@ def near_miss(term: str, found: str, fixed_ends: bool = True) -> Text | None:
 def _scan(text: str, params):
     """(the places that may be near misses of a term, as (start, end, term,
     fixed_ends), overlaps included; the spans where a term or an exception
-    stands)."""
+    stands). A window that does not begin and end with its term's first and
+    last characters is no near miss and is left out here."""
     anchors, by_first, protected, pattern = params["anchors"], params["by_first"], params["protected"], params["pattern"]
     candidates, spans = [], []
     m = pattern.search(text)
@@ -146,12 +147,17 @@ def _scan(text: str, params):
                 if role == _VARIANT:
                     candidates.append((place, place + len(word), term, False))
                 elif role == _PREFIX:
-                    candidates += ((place, place + n, term, True), (place, place + n - 1, term, True))
+                    last = term[-1]
+                    if text[place + n - 1:place + n] == last:
+                        candidates.append((place, place + n, term, True))
+                    if text[place + n - 2:place + n - 1] == last:
+                        candidates.append((place, place + n - 1, term, True))
                 else:
                     end = place + len(word)
-                    if end >= n:
+                    first = term[0]
+                    if end >= n and text[end - n] == first:
                         candidates.append((end - n, end, term, True))
-                    if end >= n - 1:
+                    if end >= n - 1 and text[end - n + 1] == first:
                         candidates.append((end - n + 1, end, term, True))
         m = pattern.search(text, place + 1)
     return candidates, spans
@@ -176,6 +182,8 @@ def check(doc, params, ctx):
     joined = _joined.of(doc)
     text = joined.text
     candidates, protected = _scan(text, params)
+    if not candidates:
+        return  # the usual case
     overlaps = _Spans(protected)
     found = {}
     for start, end, term, fixed_ends in candidates:

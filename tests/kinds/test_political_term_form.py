@@ -164,3 +164,16 @@ def test_span_overlap_search_agrees_with_a_scan():
         for start in range(0, 90, 3):
             end = start + rng.randint(1, 10)
             assert overlaps(start, end) == any(s < end and start < e for s, e in spans)
+
+
+@pytest.mark.parametrize("tail,found", [
+    ("习近平法冶思想", ["习近平法冶思想"]),
+    ("习近平法思想", ["习近平法思想"]),
+    ("习近平法治思", []),
+    ("习近平", []),
+    ("学习习近", []),
+    ("冶思想", []),
+])
+def test_an_anchor_at_the_end_of_the_text(tail, found):
+    # The windows after a prefix anchor run past the end of the text.
+    assert [m.split("“")[1].split("”")[0] for *_, m in fz603("深入学习" + tail)] == found
