@@ -30,6 +30,7 @@ VARIANTS = ("default", "halfwidth")
 
 _TERMINAL = frozenset("。！？!?…")
 _LIST_MARKS = frozenset("：；:;")
+_ENDS = _TERMINAL | _LIST_MARKS
 _CLOSERS = "”’」』）)】〕》〉]］\"' \t\u3000"
 _PAUSES = frozenset("，,、；;：:。！？!?")
 _BRACKETS = (("（", "）"), ("(", ")"), ("【", "】"), ("〔", "〕"))
@@ -68,20 +69,24 @@ def _note_after_sentence(text: str) -> bool:
 
 
 def check(doc, params, ctx):
-    kinds = {line.number: line.kind for line in doc.lines}
     heading_max = params["heading_max"]
+    kinds = None
     for p in _paragraphs(doc):
-        kind = kinds.get(p.line)
-        if kind not in (LineKind.TEXT, LineKind.HEADING):
-            continue  # 特此报告, a date or a contact line standing among the paragraphs
         text = p.text.rstrip()
-        if not text or _exempt(text, heading_max, kind is LineKind.HEADING):
+        if not text:
             continue
         core = text.rstrip(_CLOSERS)
         if not core:
             continue
         last = core[-1]
-        if last in _TERMINAL or last in _LIST_MARKS or core.endswith("..") or _note_after_sentence(text):
+        if last in _ENDS or core.endswith("..") or _note_after_sentence(text):
+            continue  # the usual case: terminated, whatever the line is
+        if kinds is None:
+            kinds = {line.number: line.kind for line in doc.lines}
+        kind = kinds.get(p.line)
+        if kind not in (LineKind.TEXT, LineKind.HEADING):
+            continue  # 特此报告, a date or a contact line standing among the paragraphs
+        if _exempt(text, heading_max, kind is LineKind.HEADING):
             continue
         end = p.column + len(core)  # just after the last mark that counts
         tail = core if len(core) <= _TAIL else "……" + core[-_TAIL:]

@@ -68,3 +68,9 @@ def test_front_and_back_matter_and_headings_are_not_paragraphs():
             "一、主要举措和成效\n（一）加强组织领导\n全年召开会议5次。\n特此报告\n"
             "某某区人民政府\n2023年1月30日\n（联系人：张三，联系电话：12345678）")
     assert found(text) == []
+
+
+def test_terminated_paragraphs_first_then_one_that_is_not_then_a_closing_line():
+    # The kinds of the lines are read only once a paragraph is not terminated.
+    text = M + "全年召开会议5次。\n全年办理案件12件，结案率100%\n特此报告"
+    assert found(text) == [(3, 17, 18)]
