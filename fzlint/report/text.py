@@ -68,19 +68,24 @@ def width(text: str) -> int:
 
 def _snippet(source, f, out: Output) -> list[str]:
     lines = source.lines
-    if not 0 < f.line <= len(lines) or not lines[f.line - 1].strip():
+    if not 0 < f.line <= len(lines):
         return []
-    text = lines[f.line - 1].replace("\t", " ")
+    line = lines[f.line - 1]
+    if not line or line.isspace():
+        return []
     start = max(f.column - 1, 0)
     end = f.end_column - 1 if f.end_line == f.line and f.end_column > f.column else start + 1
     end = max(end, start + 1)
     left = max(0, start - WINDOW)
     # A span longer than MAX_SPAN (the marks of a whole paragraph) is shown up
     # to there and cut, with no context after it.
-    right = min(len(text), start + MAX_SPAN if end - start > MAX_SPAN else end + WINDOW)
-    shown = ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
-    pad = width(("…" if left else "") + text[left:start])
-    span = max(1, width(text[start:min(end, right)]))
+    right = min(len(line), start + MAX_SPAN if end - start > MAX_SPAN else end + WINDOW)
+    # Only the window is copied (a paragraph may run to thousands of characters).
+    text = line[left:right].replace("\t", " ")
+    cut = start - left  # the span's start in text
+    shown = ("…" if left else "") + text + ("…" if right < len(line) else "")
+    pad = width(text[:cut]) + (1 if left else 0)  # … is one column wide
+    span = max(1, width(text[cut:end - left]))
     number = str(f.line)
     gutter = " " * len(number)
     style = out.style
