@@ -68,3 +68,11 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path.name}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def assert_load_fails(rules_dir: Path, file: str, old: str, new: str, expected: str) -> None:
+    """With `old` replaced by `new` in one file of a copy of rules/, loading the
+    rules fails with a message matching `expected` (naming the file and key)."""
+    edit(rules_dir / file, old, new)
+    with pytest.raises(ruleset.RuleSetError, match=expected):
+        ruleset.load(rules_dir)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, codes, edit
+from conftest import ROOT, assert_load_fails, codes, edit
 from fzlint import kinds, ruleset
 
 RULES = ruleset.default().rules
@@ -106,9 +106,7 @@ def test_readme_lists_every_rule():
     ("evidence.yaml", "- '有效遏制'", "- '.{0,2}有效遏制'", r"FZ401\.params: claims\[4\]: .* must begin with a word"),
 ])
 def test_bad_rule_files_name_file_and_key(rules_copy, file, old, new, expected):
-    edit(rules_copy / file, old, new)
-    with pytest.raises(ruleset.RuleSetError, match=expected):
-        ruleset.load(rules_copy)
+    assert_load_fails(rules_copy, file, old, new, expected)
 
 
 def test_select_and_ignore_by_code_prefix_and_name():

@@ -13,8 +13,6 @@ alternation of words: fzlint looks for those first, which keeps the rule fast.
 
 from __future__ import annotations
 
-import re
-
 from .. import prose
 from . import Hit, any_of, validate_roles
 

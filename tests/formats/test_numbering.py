@@ -49,13 +49,13 @@ def test_instances_of_one_definition_continue_unless_they_override_the_start():
 
 
 def test_level_override_start_restart_rule_legal_numbers_and_bullets():
-    levels = (f'<w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1部分"/></w:lvl>'
-              f'<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:numFmt w:val="decimal"/>'
-              f'<w:lvlText w:val="%1.%2"/><w:isLgl/></w:lvl>'
-              f'<w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>')
+    levels = ('<w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1部分"/></w:lvl>'
+              '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:numFmt w:val="decimal"/>'
+              '<w:lvlText w:val="%1.%2"/><w:isLgl/></w:lvl>'
+              '<w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>')
     n = numbering(f'<w:abstractNum {W} w:abstractNumId="5">{levels}</w:abstractNum>',
                   f'<w:num {W} w:numId="7"><w:abstractNumId w:val="5"/><w:lvlOverride w:ilvl="0">'
-                  f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1、"/></w:lvl>'
+                  '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1、"/></w:lvl>'
                   f'</w:lvlOverride></w:num>', num(8, 5))
     assert shown(n, [(8, 0), (8, 1), (8, 0), (8, 1), (8, 2)]) == ["第三部分", "3.1", "第四部分", "4.2", ""]
     assert shown(n, [(7, 0), (7, 0)]) == ["1、", "2、"]
@@ -70,9 +70,9 @@ def test_no_numbering_explicit_removal_and_unknown_ids():
 
 def test_numbering_carried_by_a_style():
     # A heading style linked to level 1 of a list (w:pStyle in the level), as Word's multilevel headings are.
-    levels = (f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="H1"/>'
-              f'<w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
-              f'<w:pStyle w:val="H2"/><w:lvlText w:val="（%2）"/></w:lvl>')
+    levels = ('<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="H1"/>'
+              '<w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+              '<w:pStyle w:val="H2"/><w:lvlText w:val="（%2）"/></w:lvl>')
     n = Numbering(parse_xml(f'<w:numbering {W}><w:abstractNum w:abstractNumId="1">{levels}</w:abstractNum>'
                             f'<w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num></w:numbering>'),
                   {"H1": {"numId": "4", "ilvl": None}, "H2": {"numId": "4", "ilvl": None}})

@@ -1,6 +1,6 @@
 import pytest
 
-from conftest import edit, lint, seed_text
+from conftest import assert_load_fails, lint, seed_text
 from fzlint import ruleset
 
 
@@ -135,9 +135,7 @@ def test_web_residue_is_not_read():
     ("references:", "refs:", r"obsolete\.yaml: expected a mapping with a list under references"),
 ])
 def test_bad_obsolete_file_names_file_and_key(rules_copy, old, new, expected):
-    edit(rules_copy / "obsolete.yaml", old, new)
-    with pytest.raises(ruleset.RuleSetError, match=expected):
-        ruleset.load(rules_copy)
+    assert_load_fails(rules_copy, "obsolete.yaml", old, new, expected)
 
 
 def test_since_accepts_a_year_a_month_or_a_date():

@@ -1,6 +1,6 @@
 import pytest
 
-from conftest import document, edit, lint, linter, seed_text
+from conftest import assert_load_fails, document, lint, linter, seed_text
 from fzlint import ruleset
 from fzlint.kinds import political_term_form
 from fzlint.model import Fix, Source
@@ -147,9 +147,7 @@ def test_near_miss_ignores_punctuation_and_finds_a_doubled_character():
     ("        - 四个自信\n", "        - 四个意识\n", r"FZ603\.params: terms: a formulation is listed twice"),
 ])
 def test_bad_parameters_name_the_rule_and_key(rules_copy, old, new, expected):
-    edit(rules_copy / "terminology.yaml", old, new)
-    with pytest.raises(ruleset.RuleSetError, match=expected):
-        ruleset.load(rules_copy)
+    assert_load_fails(rules_copy, "terminology.yaml", old, new, expected)
 
 
 def test_span_overlap_search_agrees_with_a_scan():

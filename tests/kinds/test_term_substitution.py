@@ -1,6 +1,6 @@
 import pytest
 
-from conftest import document, edit, lint, linter, seed_text
+from conftest import assert_load_fails, document, edit, lint, linter, seed_text
 from fzlint import ruleset
 from fzlint.model import Fix, LineKind, Source
 from fzlint.pipeline import Linter, Options
@@ -125,9 +125,7 @@ def test_an_unsafe_term_asks_for_confirmation(rules_copy):
     ("terms:", "words:", r"terms\.yaml: expected a mapping with a list under terms"),
 ])
 def test_bad_terms_file_names_file_and_key(rules_copy, old, new, expected):
-    edit(rules_copy / "terms.yaml", old, new)
-    with pytest.raises(ruleset.RuleSetError, match=expected):
-        ruleset.load(rules_copy)
+    assert_load_fails(rules_copy, "terms.yaml", old, new, expected)
 
 
 def test_kinds_with_a_one_argument_prepare_still_load():
