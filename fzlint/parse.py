@@ -35,6 +35,7 @@ _FAMILIES = {
     "arabic": (3, "{n}."),
     "paren-arabic": (4, "（{n}）"),
 }
+_BLANKS = " \t\u3000\u00a0"  # what the grammar ignores around a line (WS, and _NL's indentation)
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _TITLE_FORBIDDEN = re.compile(r"[。，,；;！!？?：:]")
 _SIGNATURE_FORBIDDEN = re.compile(r"[。，,；;！!？?：:、]")
@@ -213,30 +214,23 @@ def parse_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Lin
             lines.append(None)  # filled in from the parser below
         else:
             lines.append(Line(number, LineKind.TEXT, content.rstrip(), len(whole) - len(content) + 1))
-    if numbers:
-        parsed = iter(_parser().parse("\n".join(source_lines[n - 1] for n in numbers)))
-        for i, line in enumerate(lines):
-            if line is None:
-                line = lines[i] = next(parsed)
-                line.number = numbers[line.number - 1]
+    parsed = iter(_parser().parse("\n".join(source_lines[n - 1] for n in numbers)) if numbers else ())
     for i, line in enumerate(lines):
+        if line is None:  # the parser's, in the same order
+            line = lines[i] = next(parsed)
+            line.number = numbers[line.number - 1]
         hint = hints.get(line.number) if hints else None
-        if hint is None:
-            if line.kind is LineKind.HEADING:
-                line.text = source_lines[line.number - 1][line.column - 1:].rstrip()
-            continue
-        whole = source_lines[line.number - 1]
-        column = len(whole) - len(whole.lstrip(_BLANKS)) + 1
-        if hint.table:
-            lines[i] = line = Line(line.number, LineKind.TEXT, whole[column - 1:].rstrip(), column)
-        elif hint.heading and line.kind is LineKind.TEXT:
-            lines[i] = line = _heading_line(line.number, None, min(hint.heading, 4), line.text, line.column)
+        if hint is not None:
+            whole = source_lines[line.number - 1]
+            column = len(whole) - len(whole.lstrip(_BLANKS)) + 1
+            if hint.table:
+                lines[i] = line = Line(line.number, LineKind.TEXT, whole[column - 1:].rstrip(), column)
+            elif hint.heading and line.kind is LineKind.TEXT:
+                lines[i] = line = _heading_line(line.number, None, min(hint.heading, 4), line.text, line.column)
         if line.kind is LineKind.HEADING:
-            line.text = whole[line.column - 1:].rstrip()
+            line.text = source_lines[line.number - 1][line.column - 1:].rstrip()
     return lines
 
-
-_BLANKS = " \t\u3000\u00a0"
 
 
 class Residue:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import pickle
 import re
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -192,8 +193,7 @@ def _cache_file(directory: Path) -> Path | None:
         return None
     from . import __version__
 
-    import zlib  # built in, where hashlib costs milliseconds of start-up; the name need only differ
-
+    # zlib is built in, where hashlib costs milliseconds of start-up; the name need only differ.
     key = f"{zlib.crc32(f'{_CACHE_FORMAT}|{__version__}|{directory.resolve()}|{stamp}'.encode()):08x}"
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "fzlint" / f"rules-{key}.pickle"
@@ -526,24 +526,28 @@ def _load_references(path: Path) -> tuple[Reference, ...]:
     return tuple(out)
 
 
+def _rule_file(path: Path, vocabulary: Vocabulary, seen: dict[str, str], user: bool = False) -> list[Rule]:
+    """The rules of one rule file; seen (each code and name defined so far ->
+    its file) catches a rule defined twice."""
+    out = []
+    for i, entry in enumerate(_entries(path, "rules")):
+        rule = _rule(entry, str(path), i, vocabulary, user)
+        for key in (rule.code, rule.name):
+            if key in seen:
+                raise RuleSetError(f"{path}: {rule.code}: {key} is already defined in {seen[key]}")
+            seen[key] = str(path)
+        out.append(rule)
+    return out
+
+
 def load(directory: Path | None = None) -> RuleSet:
     directory = directory or data.rules_dir()
     missing_cache = _read_cache(directory)
     ruleset = RuleSet(vocabulary=load_vocabulary(directory))
     seen: dict[str, str] = {}
     for path in sorted(directory.glob("*.yaml")):
-        if path.name in VOCABULARY_FILES:
-            continue
-        raw = _load_yaml(path)
-        if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
-            raise RuleSetError(f"{path}: expected a mapping with a list under rules")
-        for i, entry in enumerate(raw["rules"]):
-            rule = _rule(entry, str(path), i, ruleset.vocabulary)
-            for key in (rule.code, rule.name):
-                if key in seen:
-                    raise RuleSetError(f"{path}: {rule.code}: {key} is already defined in {seen[key]}")
-                seen[key] = str(path)
-            ruleset.rules.append(rule)
+        if path.name not in VOCABULARY_FILES:
+            ruleset.rules += _rule_file(path, ruleset.vocabulary, seen)
     ruleset.rules.sort(key=lambda r: r.code)
     if missing_cache is not None:
         _write_cache(missing_cache, directory)
@@ -552,18 +556,8 @@ def load(directory: Path | None = None) -> RuleSet:
 
 def extend(ruleset: RuleSet, path: Path) -> RuleSet:
     """The rule set with a user's rule file added (codes and names must be new)."""
-    raw = _load_yaml(path)
-    if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
-        raise RuleSetError(f"{path}: expected a mapping with a list under rules")
     seen = {key: r.file for r in ruleset.rules for key in (r.code, r.name)}
-    added = []
-    for i, entry in enumerate(raw["rules"]):
-        rule = _rule(entry, str(path), i, ruleset.vocabulary, user=True)
-        for key in (rule.code, rule.name):
-            if key in seen:
-                raise RuleSetError(f"{path}: {rule.code}: {key} is already defined in {seen[key]}")
-            seen[key] = str(path)
-        added.append(rule)
+    added = _rule_file(path, ruleset.vocabulary, seen, user=True)
     return RuleSet(sorted(ruleset.rules + added, key=lambda r: r.code), ruleset.vocabulary)
 
 
