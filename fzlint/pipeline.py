@@ -81,8 +81,9 @@ CONTEXT_LENGTH = 16
 
 def locate(source: Source, findings: list[Finding]) -> list[Finding]:
     """Findings on a .docx or .html as its user finds them: the paragraph's
-    opening words as context, an .html line moved to the line of the file where
-    its block starts, and no fix (--fix writes back only .txt and .md)."""
+    opening words as context, and an .html line moved to the line of the file
+    where its block starts. (They carry no fix: check.run gives fixes only to
+    the formats --fix writes back.)"""
     lines = source.lines
     origins = source.origins
     located = []
@@ -93,5 +94,5 @@ def locate(source: Source, findings: list[Finding]) -> list[Finding]:
         if origins:
             line = origins[f.line - 1] if 0 < f.line <= len(origins) else f.line
             end_line = origins[f.end_line - 1] if 0 < f.end_line <= len(origins) else line
-        located.append(f._replace(line=line, end_line=end_line, fix=None, context=context))
+        located.append(f._replace(line=line, end_line=end_line, context=context))
     return located
