@@ -14,7 +14,6 @@ import click
 from dataclasses import replace
 
 from . import __version__, batch, config, read, report, ruleset
-from .model import Severity
 from .pipeline import FileResult, Linter, Options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -174,7 +173,7 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
             _fail(f"{output}: 无法写入报告：{exc.strerror}")
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
-    has_error = any(f.severity is Severity.ERROR for r in results for f in r.findings)
+    has_error = any(report.has_errors(r) for r in results)
     sys.exit(EXIT_FINDINGS if has_error and not exit_zero else EXIT_OK)
 
 
@@ -313,12 +312,10 @@ def report_command(paths, html_path, year, lang, config_path, no_config):
     except OSError as exc:
         _fail(f"{html_path}: 无法写入审阅页面：{exc.strerror or exc}" if lang == "zh"
               else f"{html_path}: cannot write the review page: {exc.strerror or exc}")
-    c = report.counts(results)
-    with_errors = sum(1 for r in results if any(f.severity is Severity.ERROR for f in r.findings))
-    unreadable = sum(1 for r in results if r.error)
+    t = report.tally(results)
     if lang == "zh":
-        click.echo(f"已生成审阅页面 {html_path}：{len(results)} 份报告，{with_errors} 份有错误，{unreadable} 份无法读取；"
-                   f"共 {c['errors']} 个错误，{c['warnings']} 个警告，{c['infos']} 条提示。")
+        click.echo(f"已生成审阅页面 {html_path}：{t['files']} 份报告，{t['with_errors']} 份有错误，{t['unreadable']} 份无法读取；"
+                   f"共 {t['errors']} 个错误，{t['warnings']} 个警告，{t['infos']} 条提示。")
     else:
-        click.echo(f"Review page written to {html_path}: {len(results)} reports, {with_errors} with errors, "
-                   f"{unreadable} unreadable; {c['errors']} errors, {c['warnings']} warnings, {c['infos']} infos.")
+        click.echo(f"Review page written to {html_path}: {t['files']} reports, {t['with_errors']} with errors, "
+                   f"{t['unreadable']} unreadable; {t['errors']} errors, {t['warnings']} warnings, {t['infos']} infos.")

@@ -28,9 +28,8 @@ def apply(text: str, findings: list[Finding]) -> tuple[str, int]:
     overlaps one taken before it on its line is left for the next round."""
     by_line: dict[int, list[Fix]] = {}
     for finding in findings:
-        fix = finding.fix
-        if fix is not None and fix.safe:
-            by_line.setdefault(fix.line, []).append(fix)
+        if finding.safe_fix:
+            by_line.setdefault(finding.fix.line, []).append(finding.fix)
     if not by_line:
         return text, 0
     lines = text.split("\n")

@@ -280,7 +280,13 @@ class Finding(NamedTuple):
 
     @property
     def fixable(self) -> bool:
+        """Whether it carries a fix, safe or not (a suggestion shown to the user)."""
         return self.fix is not None
+
+    @property
+    def safe_fix(self) -> bool:
+        """Whether --fix may apply its fix."""
+        return self.fix is not None and self.fix.safe
 
     def sort_key(self):
         return (self.line, self.column, self.code, self.end_line, self.end_column)

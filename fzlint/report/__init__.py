@@ -59,6 +59,17 @@ def counts(results: list[FileResult]) -> Counter:
     return Counter({"errors": c[Severity.ERROR], "warnings": c[Severity.WARNING], "infos": c[Severity.INFO]})
 
 
+def has_errors(result: FileResult) -> bool:
+    """Whether a file has a finding of error severity (exit code 1, a highlighted row)."""
+    return any(f.severity is Severity.ERROR for f in result.findings)
+
+
+def tally(results: list[FileResult]) -> dict:
+    """A batch in figures: files, errors, warnings, infos, files with errors, files unreadable."""
+    return {"files": len(results), **counts(results), "with_errors": sum(1 for r in results if has_errors(r)),
+            "unreadable": sum(1 for r in results if r.error)}
+
+
 
 _T = {
     "summary": Text("检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示。",
@@ -85,7 +96,7 @@ def summary(results: list[FileResult], out: Output) -> list[str]:
     if out.fixing:
         lines.append(_T["fixed"].get(lang).format(fixed=sum(r.fixed for r in results), left=left))
     else:
-        fixable = sum(1 for r in results for f in r.findings if f.fix is not None and f.fix.safe)
+        fixable = sum(1 for r in results for f in r.findings if f.safe_fix)
         if fixable:
             lines.append(_T["fixable"].get(lang).format(count=fixable))
     return lines
@@ -93,7 +104,7 @@ def summary(results: list[FileResult], out: Output) -> list[str]:
 
 def statistics(results: list[FileResult], out: Output) -> str:
     """--statistics: findings counted per rule, most frequent first."""
-    by_rule = Counter((f.code, f.name, f.fix is not None and f.fix.safe) for r in results for f in r.findings)
+    by_rule = Counter((f.code, f.name, f.safe_fix) for r in results for f in r.findings)
     rows = sorted(by_rule.items(), key=lambda item: (-item[1], item[0][0]))
     width = max((len(str(n)) for _, n in rows), default=1)
     return "".join(f"{n:>{width}}  {code}  {'[*]' if fixable else '   '} {name}\n"

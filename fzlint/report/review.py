@@ -24,7 +24,7 @@ from ..kinds import data_density
 from .. import ruleset as rulesets
 from ..model import Document, Severity
 from ..ruleset import Rule, RuleSet, Text
-from . import counts
+from . import counts, tally
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..pipeline import FileResult
@@ -202,10 +202,8 @@ class _Page:
         return self._finder
 
     def render(self) -> str:
-        c = counts(self.results)
-        summary = self.t("summary", files=len(self.results), **c,
-                         with_errors=sum(1 for r in self.results if _errors(r)),
-                         unreadable=sum(1 for r in self.results if r.error))
+        summary = self.t("summary", **tally(self.results))
+        each = [counts([r]) for r in self.results]
         out = [
             "<!DOCTYPE html>",
             f'<html lang="{"en" if self.lang == "en" else "zh-CN"}">',
@@ -225,12 +223,12 @@ class _Page:
             '<table id="reports" class="reports">',
             self._head(),
             "<tbody>",
-            *(self._row(i, r) for i, r in enumerate(self.results, 1)),
+            *(self._row(i, r, c) for i, (r, c) in enumerate(zip(self.results, each), 1)),
             "</tbody>",
             "</table>",
             self._legend(),
             f'<h2 class="findings-title">{_e(self.t("findings"))}</h2>',
-            *(self._findings(i, r) for i, r in enumerate(self.results, 1)),
+            *(self._findings(i, r, c) for i, (r, c) in enumerate(zip(self.results, each), 1)),
             f'<footer>{_e(self.t("generator", version=__version__))}</footer>',
             f"<script>{SCRIPT}</script>",
             "</body>",
@@ -260,8 +258,7 @@ class _Page:
                   th(self.t("density"), "density", "number", self.t("density_help", role=self.density_role))]
         return "<thead><tr>" + "".join(cells) + "</tr></thead>"
 
-    def _row(self, index: int, result: FileResult) -> str:
-        c = counts([result])
+    def _row(self, index: int, result: FileResult, c) -> str:
         shown = self.shown(result.path)
         classes = ["report"]
         if c["errors"]:
@@ -333,10 +330,9 @@ class _Page:
         return (f'<td class="{cls}" data-sort="{d.count / d.total:.6f}" title="{_e(tip)}">'
                 f'<span class="share">{d.share}%</span> <span class="ratio">{d.count}/{d.total}</span></td>')
 
-    def _findings(self, index: int, result: FileResult) -> str:
+    def _findings(self, index: int, result: FileResult, c) -> str:
         doc = result.document
         title = doc.title_text if doc is not None and doc.title_text else ""
-        c = counts([result])
         cls = "report-findings has-errors" if c["errors"] else "report-findings"
         out = [f'<section class="{cls}" id="report-{index}">',
                f'<h3><span class="index">{index}</span> <span class="path">{_e(result.path)}</span></h3>']
@@ -384,10 +380,6 @@ def common_folder(paths: list[str]) -> str:
         return ""
     prefix = common.rstrip("/\\") + os.sep
     return prefix if all(p.startswith(prefix) for p in paths) else ""
-
-
-def _errors(result: FileResult) -> bool:
-    return any(f.severity is Severity.ERROR for f in result.findings)
 
 
 def render(results: list[FileResult], lang: str = "zh", rules: RuleSet | None = None) -> str:

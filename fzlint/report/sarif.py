@@ -83,7 +83,7 @@ def result(f: Finding, location: dict, rule_index: dict, columns: bool, out: Out
         "message": {"text": message(f, out)},
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": region(f, columns)}}],
     })
-    if f.fix is not None and f.fix.safe:
+    if f.safe_fix:
         fix = f.fix
         deleted = {"startLine": fix.line, "startColumn": fix.column, "endLine": fix.line, "endColumn": fix.end_column}
         entry["fixes"] = [{
