@@ -349,11 +349,22 @@ _DATE_PARTS = re.compile(r"^(\S{4})\s*年\s*(\S{1,3}?)\s*月\s*(\S{1,3}?)\s*日$
 _ISO_DATE = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$")
 
 
+def date_parts(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) as a 成文日期 written with 年月日 says them, in Arabic
+    or Chinese numerals (二〇二三年二月三十日 → (2023, 2, 30), whether or not
+    that day exists); None when it is not such a date."""
+    m = _DATE_PARTS.match(text)
+    numbers = tuple(cn_number(part) for part in m.groups()) if m else (None,)
+    return None if None in numbers else numbers
+
+
 def parse_date(line: Line) -> DateLine:
     text = line.text
-    m = _DATE_PARTS.match(text) or _ISO_DATE.match(text)
-    numbers = [cn_number(part) for part in m.groups()] if m else [None]
-    if None in numbers:
+    numbers = date_parts(text)
+    if numbers is None:
+        m = _ISO_DATE.match(text)
+        numbers = tuple(cn_number(part) for part in m.groups()) if m else None
+    if numbers is None:
         return DateLine(line, None, None)
     y, mo, d = numbers
     try:

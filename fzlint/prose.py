@@ -573,14 +573,6 @@ def body_paragraphs(doc: Document) -> list[Paragraph]:
     return list(doc.preface) + [p for part in doc.sections for p in part.all_paragraphs()]
 
 
-def paragraphs_of(doc: Document, roles) -> list[Paragraph]:
-    """The paragraphs of the parts with the given roles, in document order, less a
-    closing paragraph that carries another role in passing (下一步，……)."""
-    closing = {(m.line, m.column) for m in doc.mentions if m.how == "closing-paragraph"}
-    return [p for part in doc.sections if part.role in roles for p in part.all_paragraphs()
-            if (p.line, p.column) not in closing]
-
-
 def of_body(doc: Document, finder: FigureFinder) -> ProseText:
     """The ProseText of the whole body, made once per document."""
     if "prose" not in doc.derived:
@@ -624,8 +616,3 @@ def spans_of(doc: Document, roles, finder: FigureFinder) -> tuple[ProseText, lis
         doc.derived[key] = runs
     return pt, doc.derived[key]
 
-
-def within(spans: list[tuple[int, int]], index: int) -> bool:
-    """Whether a text index lies in one of the (sorted) spans."""
-    i = bisect_right(spans, (index, float("inf"))) - 1
-    return i >= 0 and index < spans[i][1]

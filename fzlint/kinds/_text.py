@@ -30,13 +30,3 @@ def is_cjk(ch: str) -> bool:
     return ("\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\u3400" <= ch <= "\u4dbf"
             or "\uff00" <= ch <= "\uffef" or (ch != "" and ch in _EXTRA))
 
-
-def __getattr__(name: str):
-    # CJK, the same characters as a frozenset, built only when asked for: making
-    # it at import cost milliseconds of start-up that no shipped rule needs.
-    if name == "CJK":
-        cjk = frozenset(map(chr, [*range(0x4E00, 0xA000), *range(0x3400, 0x4DC0), *range(0x3000, 0x3040),
-                                  *range(0xFF00, 0xFFF0)])) | frozenset(_EXTRA)
-        globals()["CJK"] = cjk
-        return cjk
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

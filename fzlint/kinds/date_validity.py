@@ -22,7 +22,7 @@ import calendar
 import re
 
 from .. import prose
-from ..parse import cn_number
+from ..parse import date_parts
 from ..ruleset import Text
 from . import Hit
 
@@ -57,8 +57,6 @@ _NOT_BEFORE = frozenset("0123456789０１２３４５６７８９.．-－/ABCDEF
 # bracket, where durations stand too (办理时限：120日; 60日、120日; （120日）).
 _CLAUSE_START = frozenset("，,。；;！!？?\n")
 _SPACE = " \t\u3000"
-# A 成文日期 line: 二〇二三年二月三十日.
-_DATE_LINE = re.compile(r"^(\S{4})\s*年\s*(\S{1,3}?)\s*月\s*(\S{1,3}?)\s*日$")
 
 
 def validate(params, vocabulary):
@@ -182,9 +180,8 @@ def check(doc, params, ctx):
     # A 成文日期 in Chinese numerals that cannot exist (the Arabic ones are found above).
     date = doc.date
     if date is not None and date.value is None and date.line.number not in hit_lines:
-        m = _DATE_LINE.match(date.line.text)
-        numbers = [cn_number(g) for g in m.groups()] if m else [None]
-        if None not in numbers:
+        numbers = date_parts(date.line.text)
+        if numbers is not None:
             reason = problem(*numbers)
             if reason:
                 line = date.line

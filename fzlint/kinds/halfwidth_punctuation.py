@@ -119,44 +119,39 @@ def check(doc, params, ctx):
     for i, line in enumerate(lines):
         start = starts[i]
         end = start + len(line.text)
-        chars = pattern.findall(text, start, end)
-        if not chars:
+        places = [m.start() for m in pattern.finditer(text, start, end)]
+        if not places:
             continue
         d0 = d
         while d < len(doubtful) and doubtful[d] < end:
             d += 1
-        first = pattern.search(text, start, end).start()
         kept: list[int] = []
         judged = doubtful[d0:d] if d > d0 else None
         if line.marker is not None:  # the marker is FZ203's
             skip = start + line.marker.end_column - line.column
-            if first < skip:
-                kept = [m.start() for m in pattern.finditer(text, start, skip)]
+            if places[0] < skip:
+                kept = [j for j in places if j < skip]
                 if judged:
                     judged = [j for j in judged if j >= skip]
         if judged:
             right = set(_judge(text, judged, start, end))
             kept += [j for j in judged if j not in right]
-        count = len(chars) - len(kept)
+        count = len(places) - len(kept)
         if not count:
             continue
+        kept_set = set(kept)
+        found = [j for j in places if j not in kept_set] if kept else places
+        first, last = found[0], found[-1] + 1
+        shown = "".join(dict.fromkeys(text[j] for j in found))
         if kept:  # the marks that stay ASCII are left out of the fix
-            kept.sort()
-            places = [m.start() for m in pattern.finditer(text, start, end)]
-            kept_set = set(kept)
-            found = [j for j in places if j not in kept_set]
-            first, last = found[0], found[-1] + 1
-            shown = "".join(dict.fromkeys(text[j] for j in found))
             pieces, at = [], first
-            for j in kept:
+            for j in sorted(kept):
                 if first < j < last:
                     pieces += (_full_width(text[at:j], params, shown), text[j])
                     at = j + 1
             pieces.append(_full_width(text[at:last], params, shown))
             segment = "".join(pieces)
         else:  # every mark of the line is replaced
-            shown = "".join(dict.fromkeys(chars))
-            last = max(text.rfind(ch, start, end) for ch in shown) + 1
             segment = _full_width(text[first:last], params, shown)
         column = line.column + first - start
         yield Hit(line.number, column, column + last - first, {"count": count, "marks": " ".join(shown)},

@@ -27,13 +27,11 @@ def check(doc, params, ctx):
         families = Counter(s.heading.marker.family for s in sections)
         if len(families) == 1:
             continue
-        usual = max(families, key=lambda fam: (families[fam], -_first_index(sections, fam)))
+        # The commonest; of equals, the first used (a Counter keeps the order first
+        # seen, and max keeps the first of equals).
+        usual = max(families, key=families.get)
         model = next(s for s in sections if s.heading.marker.family == usual)
         odd = next(s for s in sections if s.heading.marker.family != usual)
         marker = odd.heading.marker
         yield Hit(odd.line, marker.column, marker.end_column,
                   {"found": marker.text, "first": model.heading.marker.text, "first_line": model.line})
-
-
-def _first_index(sections, family) -> int:
-    return next(i for i, s in enumerate(sections) if s.heading.marker.family == family)

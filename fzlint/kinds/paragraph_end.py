@@ -21,6 +21,7 @@ lost its numeral (主要工作) or a label; a note in brackets standing alone
 
 from __future__ import annotations
 
+from .. import prose
 from ..model import LineKind
 from . import Hit
 
@@ -45,12 +46,6 @@ def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
 
 
-def _paragraphs(doc):
-    yield from doc.preface
-    for section in doc.headings():
-        yield from section.paragraphs
-
-
 def _exempt(text: str, heading_max: int, run_in: bool) -> bool:
     if not run_in and len(text) <= heading_max and text[-1] != "." and not any(ch in _PAUSES for ch in text):
         return True  # a heading without its numeral, or a label
@@ -71,7 +66,7 @@ def _note_after_sentence(text: str) -> bool:
 def check(doc, params, ctx):
     heading_max = params["heading_max"]
     kinds = None
-    for p in _paragraphs(doc):
+    for p in prose.body_paragraphs(doc):
         text = p.text.rstrip()
         if not text:
             continue

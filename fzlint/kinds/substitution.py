@@ -9,8 +9,7 @@ inside a longer phrase listed under `keep`. Each match is one finding with
 
 from __future__ import annotations
 
-import re
-
+from .. import prose
 from ..model import Fix
 from . import Hit
 from ._text import text_lines
@@ -31,10 +30,8 @@ def validate(params, vocabulary):
 
 
 def prepare(params):
-    wrong = sorted(params["replace"], key=len, reverse=True)
-    keep = sorted(params["keep"], key=len, reverse=True)
-    return {"replace": params["replace"], "regex": re.compile("|".join(map(re.escape, wrong))),
-            "keep": re.compile("|".join(map(re.escape, keep))) if keep else None}
+    return {"replace": params["replace"], "regex": prose.literal_pattern(params["replace"]),
+            "keep": prose.literal_pattern(params["keep"]) if params["keep"] else None}
 
 
 def check(doc, params, ctx):
