@@ -563,8 +563,10 @@ class ProseText:
 
     def clause_at(self, index: int) -> tuple[int, int] | None:
         sentence = self.sentence_at(index)
-        if sentence is None:
-            return None
+        return None if sentence is None else self.clause_in(sentence, index)
+
+    def clause_in(self, sentence: tuple[int, int], index: int) -> tuple[int, int] | None:
+        """The clause of the sentence that holds a text index (None: in the marks between clauses)."""
         return next(((s, e) for s, e in self.clauses(*sentence) if s <= index < e), None)
 
 

@@ -1,7 +1,7 @@
 """The lines the author wrote (title, headings, paragraphs, signature …; not web
 residue or page numbers), joined into one text with a line break between
-lines, for the kinds that look for words anywhere (FZ6): one scan per pattern
-instead of one per line. Made once per document and shared (doc.derived)."""
+lines, for the kinds that look for marks or words anywhere (FZ501, FZ502,
+FZ505, FZ6): one scan per pattern instead of one per line. Made once per document and shared (doc.derived)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,10 @@ class Joined:
         """The (line number, column) in the draft of text index on line i."""
         line = self.lines[i]
         return line.number, line.column + index - self.starts[i]
+
+    def locate(self, index: int) -> tuple[int, int]:
+        """The (line number, column) in the draft of a text index (as ProseText.locate)."""
+        return self.position(self.line_at(index), index)
 
 
 def of(doc) -> Joined:

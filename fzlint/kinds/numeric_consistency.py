@@ -24,8 +24,8 @@ PARAMS = {"rates": (str, None), "changes": (str, None), "complements": (list, []
 VARIANTS = ("default", "split", "over-100", "rate")
 # Literals, each scanned for alone: a literal is found several times faster than a
 # class of first characters (其中|%|％).
-_CUES = (re.compile("其中"), re.compile("%"), re.compile("％"))
 _QIZHONG = re.compile("其中")
+_CUES = (_QIZHONG, re.compile("%"), re.compile("％"))
 
 
 def validate(params, vocabulary):

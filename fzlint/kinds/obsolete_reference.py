@@ -51,8 +51,7 @@ def check(doc, params, ctx):
                 start -= 1  # “七五”普法: the opening quote belongs to the reference
             if ref.unless is not None and ref.unless.search(_rest_of_sentence(text, start, end)):
                 continue
-            i = joined.line_at(start)
-            number, column = joined.position(i, start)
+            number, column = joined.locate(start)
             found = text[start:end].replace("“", "‘").replace("”", "’")  # quoted inside the message's “”
             args = {"found": found, "year": year, "current": ref.current, "why": ref.why}
             yield Hit(number, column, column + end - start, args, "anachronism" if ref.before else "default")

@@ -114,6 +114,5 @@ def check(doc, params, ctx):
     joined = _joined.of(doc)
     text = joined.text
     for i, variant in unmatched(text, params["opening"], params["closing"], params["marks"], params["fast"]):
-        line = joined.line_at(i)
-        number, column = joined.position(line, i)
+        number, column = joined.locate(i)
         yield Hit(number, column, column + 1, {"mark": text[i]}, "closing" if variant == "closing" else "default")

@@ -55,9 +55,7 @@ def check(doc, params, ctx):
     for span in spans:
         for place in claims.candidates(text, *span):
             sentence = pt.sentence_at(place)  # pt.clause_at(place), keeping the sentence
-            if sentence is None:
-                continue
-            clause = next(((s, e) for s, e in pt.clauses(*sentence) if s <= place < e), None)
+            clause = pt.clause_in(sentence, place) if sentence is not None else None
             if clause is None or clause in seen:
                 continue
             seen.add(clause)
