@@ -28,9 +28,18 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def lint_all(settings: Settings, paths: list[str], jobs: int, lint_one, progress: bool = False,
+def lint_one(settings: Settings, path: str) -> FileResult:
+    """Lint one file; an unexpected failure becomes its one-line FZ901, not a traceback."""
+    linter = settings.linter(path)
+    try:
+        return linter.lint_file(path)
+    except Exception as exc:  # noqa: BLE001 - the run must go on with the other files
+        return linter.internal_error(path, exc)
+
+
+def lint_all(settings: Settings, paths: list[str], jobs: int, progress: bool = False,
              part=None) -> list[FileResult]:
-    """lint_one(settings, path) -> FileResult for every path, in order.
+    """lint_one(settings, path) for every path, in order.
 
     part: (format name, report.Output) of a format in report.FILE_PARTS, for
     the workers to render each file's part of the report; None when the
@@ -50,7 +59,7 @@ def lint_all(settings: Settings, paths: list[str], jobs: int, lint_one, progress
 
         chunk = max(1, min(16, len(paths) // (jobs * 4)))
         try:
-            with ProcessPoolExecutor(jobs, initializer=_start, initargs=(settings.arguments(), lint_one, part)) as pool:
+            with ProcessPoolExecutor(jobs, initializer=_start, initargs=(settings.arguments(), part)) as pool:
                 for result in pool.map(_lint, paths, chunksize=chunk):
                     results.append(result)
                     if bar:
@@ -63,13 +72,12 @@ def lint_all(settings: Settings, paths: list[str], jobs: int, lint_one, progress
     return results
 
 
-_lint_one = None
 _part = None
 
 
-def _start(arguments: dict, lint_one, part) -> None:
-    global _settings, _lint_one, _part
-    _settings, _lint_one = Settings(**arguments), lint_one
+def _start(arguments: dict, part) -> None:
+    global _settings, _part
+    _settings = Settings(**arguments)
     if part is not None:
         from . import report
 
@@ -78,7 +86,7 @@ def _start(arguments: dict, lint_one, part) -> None:
 
 
 def _lint(path: str) -> FileResult:
-    result = _lint_one(_settings, path)
+    result = lint_one(_settings, path)
     result.document = None  # large, and not needed by the reports
     if _part is not None:
         render_file, out = _part

@@ -142,7 +142,7 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
             results += [_fix_one(settings.linter(p), p, write=do_fix, diffs=diffs, lang=lang) for p in files]
         else:
             progress = sys.stderr.isatty() and len(files) >= PROGRESS_FROM and not quiet
-            results += batch.lint_all(settings, files, jobs or batch.default_jobs(), _lint_one, progress, part)
+            results += batch.lint_all(settings, files, jobs or batch.default_jobs(), progress, part)
     except config.ConfigError as exc:  # a configuration met on the way (a file in another directory)
         _fail(str(exc))
     if write_baseline or baseline_path:
@@ -177,25 +177,6 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
     sys.exit(EXIT_FINDINGS if has_error and not exit_zero else EXIT_OK)
 
 
-def _lint_one(settings: config.Settings, path: str):
-    """Lint one file; an unexpected failure becomes a one-line error, not a traceback."""
-    linter = settings.linter(path)
-    try:
-        return linter.lint_file(path)
-    except Exception as exc:  # noqa: BLE001 - the run must go on with the other files
-        return _internal_error(linter, path, exc)
-
-
-def _internal_error(linter: Linter, path: str, exc: Exception):
-    if os.environ.get("FZLINT_DEBUG"):
-        import traceback
-
-        traceback.print_exc()
-    error = read.ReadError(path, f"内部错误（{type(exc).__name__}: {exc}），请报告此问题",
-                           f"internal error ({type(exc).__name__}: {exc}); please report it")
-    return linter.read_error(error)
-
-
 def _fix_one(linter: Linter, path: str, write: bool, diffs: list[str], lang: str):
     """Fix one file in rounds (fzlint/fix.py); write it back only when asked and
     changed, or add its diff. The result holds what remains."""
@@ -213,7 +194,7 @@ def _fix_one(linter: Linter, path: str, write: bool, diffs: list[str], lang: str
     try:
         outcome = fix.fix_source(lambda s: linter.lint_source(s).findings, source)
     except Exception as exc:  # noqa: BLE001
-        return _internal_error(linter, path, exc)
+        return linter.internal_error(path, exc)
     if write and outcome.changed:
         try:
             fix.write(path, fix.encode(source, outcome.text))
@@ -304,7 +285,7 @@ def report_command(paths, html_path, year, lang, config_path, no_config):
         # ignore, severities, per-file ignores, the organ's own rules), as for check.
         settings = config.Settings(year=year, lang=lang, config=config_path, isolated=no_config)
         results = [settings.linter(e.path).read_error(e) for e in errors]
-        results += [_lint_one(settings, path) for path in files]  # in this process: the page needs the Documents
+        results += [batch.lint_one(settings, path) for path in files]  # in this process: the page needs the Documents
     except (config.ConfigError, ruleset.RuleSetError) as exc:
         _fail(str(exc))
     try:

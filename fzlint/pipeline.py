@@ -8,6 +8,7 @@ switches off in comments are dropped (suppress.py); findings on a .docx or
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -68,6 +69,16 @@ class Linter:
         except read.ReadError as error:
             return self.read_error(error)
         return self.lint_source(source)
+
+    def internal_error(self, path: str, exc: Exception) -> FileResult:
+        """An unexpected failure on one file as its result, a one-line FZ901 and
+        no traceback, so that the run goes on (FZLINT_DEBUG=1 prints it)."""
+        if os.environ.get("FZLINT_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        return self.read_error(read.ReadError(path, f"内部错误（{type(exc).__name__}: {exc}），请报告此问题",
+                                              f"internal error ({type(exc).__name__}: {exc}); please report it"))
 
     def read_error(self, error: read.ReadError) -> FileResult:
         rule = self.ruleset.by_code()["FZ901"]
