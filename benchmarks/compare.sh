@@ -16,8 +16,7 @@
 #  2. Tools: installs the pinned npm packages below, if they are not there yet,
 #     into ${XDG_CACHE_HOME:-~/.cache}/fzlint-bench/node (outside the repository)
 #     with `npm install --prefix`.
-#  3. Corpus timing, same corpus, same run: fzlint with all rules (and --jobs 2
-#     when its --help lists --jobs; otherwise it runs without and says so),
+#  3. Corpus timing, same corpus, same run: fzlint with all rules and --jobs 2,
 #     `autocorrect --lint .` and `zhlint '*.txt'`, each run inside the corpus
 #     (zhlint lints only its FIRST argument, a glob pattern relative to the
 #     working directory, so it gets one quoted pattern).  Each command is run
@@ -97,15 +96,7 @@ fi
 HYPERFINE=
 if [[ -z ${NO_HYPERFINE:-} ]] && command -v hyperfine >/dev/null; then HYPERFINE=$(command -v hyperfine); fi
 
-# fzlint's --jobs is being added; use it only once --help lists it.
-JOBS=()
-fz_help=$("$PY" -m fzlint --help 2>&1 || true; "$PY" -m fzlint check --help 2>&1 || true)
-if grep -q -- '--jobs' <<<"$fz_help"; then
-    JOBS=(--jobs 2)
-    jobs_note="fzlint --jobs 2"
-else
-    jobs_note="NOTE: fzlint --help does not list --jobs yet: fzlint runs WITHOUT --jobs (one process)"
-fi
+JOBS=(--jobs 2)
 
 echo "== versions"
 echo "python3   $PY ($("$PY" -c 'import platform; print(platform.python_version())'))$(
@@ -117,7 +108,7 @@ echo "autocorrect-node $(installed_version autocorrect-node) ($("$BIN/autocorrec
 echo "zhlint    $(installed_version zhlint)"
 if [[ -n $HYPERFINE ]]; then echo "timer     $("$HYPERFINE" --version)"; else echo "timer     date +%s.%N (no hyperfine)"; fi
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
-echo "machine   $(nproc) cores, load average $(load) (other work on the machine skews every figure); $jobs_note"
+echo "machine   $(nproc) cores, load average $(load) (other work on the machine skews every figure); fzlint ${JOBS[*]}"
 
 # ---------------------------------------------------------------- corpus ----
 CORPUS=$WORK/corpus
@@ -204,15 +195,14 @@ seen=$(files_seen fzlint)
 echo "fzlint:      exit $rc, findings in $seen files; $(grep -E '[0-9]+ 个文件|[0-9]+ files?' "$WORK/out.fzlint" | tail -n 1)"
 ((seen > 0)) || die "fzlint reported nothing on the corpus"
 same_work=
-if ((${#JOBS[@]})); then  # --jobs must print what one process prints, or the timing is not of the same work
-    rc=0; "$PY" -m fzlint --no-color --jobs 1 . >"$WORK/out.fzlint1" 2>&1 || rc=$?
-    check_rc fzlint1 "$rc"
-    if cmp -s "$WORK/out.fzlint" "$WORK/out.fzlint1"; then
-        echo "fzlint:      --jobs 2 prints the same report as --jobs 1"
-    else
-        same_work="WARNING: fzlint ${JOBS[*]} printed $(wc -l <"$WORK/out.fzlint") lines, --jobs 1 printed $(wc -l <"$WORK/out.fzlint1"): the timed run does not do the same work as one process"
-        echo "$same_work"
-    fi
+# --jobs must print what one process prints, or the timing is not of the same work.
+rc=0; "$PY" -m fzlint --no-color --jobs 1 . >"$WORK/out.fzlint1" 2>&1 || rc=$?
+check_rc fzlint1 "$rc"
+if cmp -s "$WORK/out.fzlint" "$WORK/out.fzlint1"; then
+    echo "fzlint:      ${JOBS[*]} prints the same report as --jobs 1"
+else
+    same_work="WARNING: fzlint ${JOBS[*]} printed $(wc -l <"$WORK/out.fzlint") lines, --jobs 1 printed $(wc -l <"$WORK/out.fzlint1"): the timed run does not do the same work as one process"
+    echo "$same_work"
 fi
 rc=0; eval "$AC_CMD" >"$WORK/out.autocorrect" 2>&1 || rc=$?
 check_rc autocorrect "$rc"
@@ -249,7 +239,6 @@ goal() {  # goal TOOL LIMIT
 }
 goal autocorrect 0.2
 goal zhlint 0.05
-[[ ${#JOBS[@]} -gt 0 ]] || echo "$jobs_note"
 [[ -z $same_work ]] || echo "$same_work"
 
 # ------------------------------------------------------------ cold start ----

@@ -207,6 +207,7 @@ class Settings:
 
     def __post_init__(self):
         self._linters: dict = {}
+        self._configs: dict[str, Config] = {}
         self._override = load(Path(self.config).resolve()) if self.config else None
 
     def arguments(self) -> dict:
@@ -227,8 +228,11 @@ class Settings:
             return NO_CONFIG
         if self._override is not None:
             return self._override
-        found = discover(path)
-        return load(found) if found else NO_CONFIG
+        config = self._configs.get(path)
+        if config is None:  # looked up once a file: rule_sets() and linter() both ask
+            found = discover(path)
+            config = self._configs[path] = load(found) if found else NO_CONFIG
+        return config
 
     def linter(self, path: str) -> Linter:
         config = self.config_for(path)
