@@ -25,7 +25,7 @@ import zipfile
 
 from ..model import LineHint, Source
 from . import FormatError
-from .numbering import W, Numbering
+from .numbering import W, Numbering, _val
 
 MAX_ENTRIES = 2000
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes, all entries together
@@ -98,11 +98,6 @@ def read(path: str, data: bytes) -> Source:
         if in_table or level:
             hints[len(lines)] = LineHint(heading=0 if in_table else level, table=in_table)
     return Source(path, "\n".join(lines), "utf-8", format="docx", hints=hints)
-
-
-def _val(element, tag: str) -> str | None:
-    child = element.find(W + tag) if element is not None else None
-    return child.get(W + "val") if child is not None else None
 
 
 def _paragraphs(element, in_table: bool):

@@ -62,6 +62,10 @@ class Instance:
     levels: dict[int, Level] = field(default_factory=dict)
     starts: dict[int, int] = field(default_factory=dict)  # w:startOverride by level
 
+    def __post_init__(self):
+        # Each level's first number: its start, or this instance's override of it.
+        self.first = {i: self.starts.get(i, lv.start) for i, lv in self.levels.items()}
+
 
 class Numbering:
     def __init__(self, numbering_element, styles: dict[str, dict] | None = None):
@@ -112,19 +116,18 @@ class Numbering:
         if level is None:
             return ""
         counters = self.counters.setdefault(instance.key, [None] * 9)
-        first = {i: instance.starts.get(i, lv.start) for i, lv in instance.levels.items()}
-        counters[ilvl] = first.get(ilvl, 1) if counters[ilvl] is None else counters[ilvl] + 1
+        counters[ilvl] = instance.first.get(ilvl, 1) if counters[ilvl] is None else counters[ilvl] + 1
         for deeper in range(ilvl + 1, 9):
             restart = instance.levels[deeper].restart if deeper in instance.levels else None
             if restart is None or (restart != 0 and ilvl < restart):
                 counters[deeper] = None
         if level.fmt == "bullet":
             return ""  # a bullet is not a 序数
-        return _PLACEHOLDER.sub(lambda m: self._number(instance, counters, int(m.group(1)) - 1, level.legal, first),
+        return _PLACEHOLDER.sub(lambda m: self._number(instance, counters, int(m.group(1)) - 1, level.legal),
                                 level.text)
 
-    def _number(self, instance: Instance, counters, ilvl: int, legal: bool, first) -> str:
-        value = counters[ilvl] if counters[ilvl] is not None else first.get(ilvl, 1)
+    def _number(self, instance: Instance, counters, ilvl: int, legal: bool) -> str:
+        value = counters[ilvl] if counters[ilvl] is not None else instance.first.get(ilvl, 1)
         level = instance.levels.get(ilvl, Level())
         return format_number(value, "decimal" if legal else level.fmt)
 
