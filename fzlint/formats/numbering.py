@@ -76,6 +76,7 @@ class Numbering:
         level_styles: dict[str, dict[str, int]] = {}  # abstract id -> pStyle -> level
         self.instances: dict[str, Instance] = {}
         self.counters: dict[str, list[int | None]] = {}
+        self.level_styles: dict[str, dict[str, int]] = {}  # numId -> pStyle -> level
         if numbering_element is None:
             return
         for a in numbering_element.findall(W + "abstractNum"):
@@ -87,7 +88,6 @@ class Numbering:
                 style = _val(lvl, "pStyle")
                 if style:
                     level_styles.setdefault(aid, {})[style] = ilvl
-        self.level_styles: dict[str, dict[str, int]] = {}
         for num in numbering_element.findall(W + "num"):
             nid = num.get(W + "numId")
             aid = _val(num, "abstractNumId")

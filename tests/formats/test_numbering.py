@@ -78,3 +78,10 @@ def test_numbering_carried_by_a_style():
                   {"H1": {"numId": "4", "ilvl": None}, "H2": {"numId": "4", "ilvl": None}})
     empty = parse_xml(f"<w:pPr {W}/>")
     assert [n.render(empty, s) for s in ("H1", "H2", "H2", "H1", "Normal")] == ["一、", "（一）", "（二）", "二、", ""]
+
+
+def test_a_numbered_style_in_a_document_without_a_numbering_part_shows_no_number():
+    # styles.xml may name a list (w:numPr in a style) that numbering.xml, absent
+    # here, does not define: no number, and no internal error.
+    n = Numbering(None, {"S1": {"numId": "3", "ilvl": None}})
+    assert n.render(None, "S1") == ""
