@@ -65,6 +65,12 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
+def _cannot_write(path: str, what: tuple[str, str], exc: OSError, lang: str) -> None:
+    """Fail on a file fzlint was asked to write (the report, the baseline, the review page)."""
+    reason = exc.strerror or exc
+    _fail(f"{path}: 无法写入{what[0]}：{reason}" if lang == "zh" else f"{path}: cannot write {what[1]}: {reason}")
+
+
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="fzlint")
 def main():
@@ -148,7 +154,10 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
     if write_baseline or baseline_path:
         from . import baseline  # only runs that use a baseline pay for it
     if write_baseline:
-        count = baseline.write(write_baseline, results)
+        try:
+            count = baseline.write(write_baseline, results)
+        except OSError as exc:
+            _cannot_write(write_baseline, ("基线文件", "the baseline"), exc, lang)
         click.echo(f"fzlint: 已把 {count} 个问题记入基线 {write_baseline}" if lang == "zh"
                    else f"fzlint: {count} findings recorded in the baseline {write_baseline}", err=True)
     if baseline_path:
@@ -170,7 +179,7 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
             with open(output, "w", encoding="utf-8") as fh:
                 fh.write(rendered)
         except OSError as exc:
-            _fail(f"{output}: 无法写入报告：{exc.strerror}")
+            _cannot_write(output, ("报告", "the report"), exc, lang)
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     has_error = any(report.has_errors(r) for r in results)
@@ -291,8 +300,7 @@ def report_command(paths, html_path, year, lang, config_path, no_config):
     try:
         fix.write(html_path, review.render(results, lang, rules).encode("utf-8"))
     except OSError as exc:
-        _fail(f"{html_path}: 无法写入审阅页面：{exc.strerror or exc}" if lang == "zh"
-              else f"{html_path}: cannot write the review page: {exc.strerror or exc}")
+        _cannot_write(html_path, ("审阅页面", "the review page"), exc, lang)
     t = report.tally(results)
     if lang == "zh":
         click.echo(f"已生成审阅页面 {html_path}：{t['files']} 份报告，{t['with_errors']} 份有错误，{t['unreadable']} 份无法读取；"

@@ -51,3 +51,12 @@ def test_a_bad_baseline_is_a_usage_error(tmp_path):
     (tmp_path / "b.json").write_text("{\"findings\": 3}", encoding="utf-8")
     result = CliRunner().invoke(main, ["--baseline", str(tmp_path / "b.json"), str(seed(0))])
     assert result.exit_code == 2 and "b.json" in result.output and "--write-baseline" in result.output
+
+
+def test_a_baseline_that_cannot_be_written_is_a_one_line_error(tmp_path):
+    target = tmp_path / "no" / "such" / "b.json"
+    result = CliRunner().invoke(main, ["--write-baseline", str(target), str(seed(0))])
+    assert result.exit_code == 2 and isinstance(result.exception, (SystemExit, type(None)))  # no traceback
+    assert result.output == f"fzlint: {target}: 无法写入基线文件：No such file or directory\n"
+    english = CliRunner().invoke(main, ["--lang", "en", "--write-baseline", str(target), str(seed(0))])
+    assert english.output == f"fzlint: {target}: cannot write the baseline: No such file or directory\n"
