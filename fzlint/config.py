@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
@@ -89,7 +89,7 @@ def load(path: Path) -> Config:
     if profile not in profiles:
         raise ConfigError(f"{where}: profile: unknown profile {profile!r} (allowed: {', '.join(profiles)})")
 
-    def codes(key: str, value, where_key: str) -> tuple[str, ...]:
+    def codes(value, where_key: str) -> tuple[str, ...]:
         if isinstance(value, str):
             value = [v.strip() for v in value.split(",") if v.strip()]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -109,14 +109,14 @@ def load(path: Path) -> Config:
         params.append((str(code), tuple(sorted(given.items(), key=lambda kv: str(kv[0])))))
     ignores = []
     for glob, value in _mapping(raw, "per-file-ignores", where).items():
-        ignores.append((str(glob), codes("per-file-ignores", value, f"per-file-ignores.{glob}")))
+        ignores.append((str(glob), codes(value, f"per-file-ignores.{glob}")))
     extend = raw.get("extend", [])
     if isinstance(extend, str):
         extend = [extend]
     if not isinstance(extend, list) or not all(isinstance(p, str) for p in extend):
         raise ConfigError(f"{where}: extend: expected a list of rule files (paths relative to {path.parent})")
-    config = Config(path, profile, codes("select", raw.get("select", []), "select"),
-                    codes("ignore", raw.get("ignore", []), "ignore"), tuple(severity), tuple(params),
+    config = Config(path, profile, codes(raw.get("select", []), "select"),
+                    codes(raw.get("ignore", []), "ignore"), tuple(severity), tuple(params),
                     tuple(ignores), tuple(path.parent / p for p in extend))
     rules_for(config)  # every key is checked against the rules now, not at the first file
     return config
@@ -212,8 +212,7 @@ class Settings:
 
     def arguments(self) -> dict:
         """What makes these Settings again in a worker process."""
-        return {"select": self.select, "ignore": self.ignore, "year": self.year, "lang": self.lang,
-                "config": self.config, "isolated": self.isolated}
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def rule_sets(self, paths: list[str]) -> list[ruleset.RuleSet]:
         """The distinct rule sets the files' configurations make (to check --select against)."""

@@ -71,6 +71,9 @@ def tally(results: list[FileResult]) -> dict:
 
 
 
+# A .docx/.html finding's paragraph, by its opening words (after the message).
+CONTEXT = Text("〔“{context}”〕", "[\u201c{context}\u201d]")
+
 _T = {
     "summary": Text("检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示。",
                     "{files} files checked: {errors} errors, {warnings} warnings, {infos} infos."),
@@ -79,7 +82,7 @@ _T = {
     "fixable": Text("其中 {count} 个可用 --fix 自动修复（--diff 可先查看改动）。",
                     "{count} fixable with the --fix option (--diff shows the changes first)."),
     "fixed": Text("已修复 {fixed} 个问题，剩余 {left} 个。", "Fixed {fixed} problems, {left} remaining."),
-    "context": Text("〔“{context}”〕", "[\u201c{context}\u201d]"),
+    "context": CONTEXT,
 }
 
 
@@ -113,12 +116,12 @@ def statistics(results: list[FileResult], out: Output) -> str:
 
 def file_lines(result: FileResult, out: Output, one) -> str:
     """One file's part of a text format: its encoding line (with --verbose) and
-    each finding as one(result, finding) renders it, each ending in a line break."""
+    each finding as one(finding) renders it, each ending in a line break."""
     lines = []
     if out.verbose and result.encoding:
         lines.append(out.style("dim", _T["encoding"].get(out.lang).format(path=result.path, encoding=result.encoding)))
     for f in result.findings:
-        lines.append(one(result, f))
+        lines.append(one(f))
     return "".join(line + "\n" for line in lines)
 
 

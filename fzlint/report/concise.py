@@ -12,4 +12,4 @@ def render(results, out: Output) -> str:
 
 
 def render_file(result, out: Output) -> str:
-    return file_lines(result, out, lambda result, f: where(f, out))
+    return file_lines(result, out, lambda f: where(f, out))

@@ -5,7 +5,17 @@ from __future__ import annotations
 import json
 
 from .. import kinds
-from ..ruleset import Rule
+from ..ruleset import Rule, Text
+
+# The headings of a rule's documentation (fzlint explain, and SARIF's help text).
+LABELS = {
+    "what": Text("检查什么", "What it checks"),
+    "why": Text("为什么", "Why"),
+    "wrong": Text("错误示例", "Wrong"),
+    "right": Text("正确示例", "Right"),
+    "severity": Text("级别", "Severity"),
+    "fixable": Text("可自动修复", "Fixable"),
+}
 
 
 def rules_table(rules: list[Rule], lang: str = "zh") -> str:
@@ -23,8 +33,7 @@ def rules_json(rules: list[Rule]) -> str:
 
 def explain(rule: Rule, lang: str = "zh") -> str:
     zh = lang != "en"
-    labels = ("检查什么", "为什么", "错误示例", "正确示例", "级别", "可自动修复") if zh else (
-        "What it checks", "Why", "Wrong", "Right", "Severity", "Fixable")
+    labels = [LABELS[key].get(lang) for key in ("what", "why", "wrong", "right", "severity", "fixable")]
     parts = [
         f"{rule.code} {rule.name}",
         f"{labels[4]}: {rule.severity.label}" + (f"; {labels[5]}" if rule.fixable else ""),

@@ -26,7 +26,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def command(f: Finding, out: Output, columns: bool = True) -> str:
+def command(f: Finding, out: Output, columns: bool) -> str:
     props = {"file": f.path, "line": f.line}
     if columns and f.end_line == f.line:  # the runner takes columns on one line only
         props.update(col=f.column, endLine=f.end_line, endColumn=f.end_column)

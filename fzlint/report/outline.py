@@ -43,7 +43,7 @@ _OUTLINE = {
 }
 
 
-def outline_text(doc: Document, style: Style, vocabulary: Vocabulary | None = None, lang: str = "zh") -> str:
+def outline_text(doc: Document, style: Style, vocabulary: Vocabulary, lang: str = "zh") -> str:
     t = {k: v.get(lang) for k, v in _OUTLINE.items() if isinstance(v, Text)}
     lines = [style("bold", doc.path)]
     title = f"{doc.title_text}（{doc.title[0].number}–{doc.title[-1].number}）" if doc.title else t["none"]
@@ -64,7 +64,7 @@ def outline_text(doc: Document, style: Style, vocabulary: Vocabulary | None = No
         marker = s.heading.marker.text if s.heading.marker else "#" * s.heading.atx
         role = ""
         if s.role:
-            name = vocabulary.roles[s.role].name.get(lang) if vocabulary else s.role
+            name = vocabulary.roles[s.role].name.get(lang)
             role = "  " + style("info", f"[{s.role}: {name}]")
         lines.append(f"  {s.line:>4}  {'  ' * depth}{marker}{s.title}{role}")
         for child in s.children:

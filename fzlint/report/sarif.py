@@ -27,13 +27,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 CHARSETS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "gb18030": "GB18030",
             "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}
 
-_T = {
-    "what": Text("检查什么", "What it checks"),
-    "why": Text("为什么", "Why"),
-    "wrong": Text("错误示例", "Wrong"),
-    "right": Text("正确示例", "Right"),
-    "fix": Text("自动修复", "Automatic fix"),
-}
+_T = {**docs.LABELS, "fix": Text("自动修复", "Automatic fix")}
 
 
 def artifact_location(path: str) -> dict:

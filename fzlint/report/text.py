@@ -25,7 +25,7 @@ def render_file(result, out: Output) -> str:
     source = result.source
     shown = source is not None and not source.origins  # a web page's blocks are not its lines
 
-    def one(result, f) -> str:
+    def one(f) -> str:
         return "\n".join([where(f, out), *_snippet(source, f, out)]) if shown else where(f, out)
 
     return file_lines(result, out, one)
