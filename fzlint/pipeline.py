@@ -77,14 +77,24 @@ class Linter:
             import traceback
 
             traceback.print_exc()
-        return self.read_error(read.ReadError(path, f"内部错误（{type(exc).__name__}: {exc}），请报告此问题",
-                                              f"internal error ({type(exc).__name__}: {exc}); please report it"))
+        what = _one_line(exc)
+        return self.read_error(read.ReadError(path, f"内部错误（{what}），请报告此问题",
+                                              f"internal error ({what}); please report it"))
 
     def read_error(self, error: read.ReadError) -> FileResult:
         rule = self.ruleset.by_code()["FZ901"]
         finding = Finding(error.path, rule.code, rule.name, Severity.ERROR, 1, 1, 1, 1,
                           rule.message("default", {"reason": error.reason(self.options.lang)}, self.options.lang))
         return FileResult(error.path, None, [finding], error=error)
+
+
+def _one_line(exc: Exception, limit: int = 160) -> str:
+    """An exception as one line that is the same in every run: its type and the
+    first line of its text, cut to limit characters. (Lark's parse errors go on
+    over several lines to list the expected tokens, in an order that varies.)"""
+    text = str(exc).strip().split("\n", 1)[0].strip()
+    text = text if len(text) <= limit else text[:limit - 1] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 CONTEXT_LENGTH = 16

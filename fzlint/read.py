@@ -19,13 +19,13 @@ import sys
 from pathlib import Path
 
 from .formats import FormatError
+from .limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, mib
 from .model import Source
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 ZIP_MAGIC = b"PK\x03\x04"
-MAX_BYTES = 50 * 1024 * 1024
 
 # File signatures of formats a draft is sometimes confused with.
 _MAGIC = (
@@ -98,9 +98,9 @@ def read(path: str) -> Source:
         display = path
         try:
             size = os.path.getsize(path)
-            if size > MAX_BYTES:
-                raise ReadError(path, f"文件过大（{size // 1048576} MB，上限 {MAX_BYTES // 1048576} MB）",
-                                f"file too large ({size // 1048576} MB, limit {MAX_BYTES // 1048576} MB)")
+            if size > MAX_FILE_BYTES:
+                raise ReadError(path, f"文件过大（{mib(size)} MB，上限 {mib(MAX_FILE_BYTES)} MB）",
+                                f"file too large ({mib(size)} MB, limit {mib(MAX_FILE_BYTES)} MB)")
             with open(path, "rb") as fh:
                 data = fh.read()
         except ReadError:
@@ -117,7 +117,16 @@ def read(path: str) -> Source:
 
 
 def from_bytes(path: str, data: bytes) -> Source:
-    """A draft's Source from its bytes, by extension and content; raises ReadError."""
+    """A draft's Source from its bytes, by extension and content; raises ReadError,
+    also for a text longer than limits.MAX_TEXT_CHARS, whatever its format."""
+    source = _by_format(path, data)
+    if len(source.text) > MAX_TEXT_CHARS:
+        raise ReadError(path, f"正文过长（{len(source.text):,} 字符，上限 {MAX_TEXT_CHARS:,}），不像是一份报告",
+                        f"text too long ({len(source.text):,} characters, limit {MAX_TEXT_CHARS:,}); not a report")
+    return source
+
+
+def _by_format(path: str, data: bytes) -> Source:
     suffix = os.path.splitext(path)[1].lower()
     if suffix == ".docx" and not data.startswith(ZIP_MAGIC):
         _refuse_other_formats(path, data)  # an encrypted .docx is an OLE file, like an old .doc

@@ -23,14 +23,11 @@ import io
 import re
 import zipfile
 
+from ..limits import MAX_RATIO, MAX_UNPACKED, MAX_ZIP_ENTRIES, RATIO_FLOOR
 from ..model import LineHint, Source
 from . import FormatError
 from .numbering import W, Numbering, _val
 
-MAX_ENTRIES = 2000
-MAX_UNPACKED = 200 * 1024 * 1024  # bytes, all entries together
-MAX_RATIO = 200  # unpacked/packed for one entry of more than RATIO_FLOOR bytes
-RATIO_FLOOR = 1024 * 1024
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
@@ -47,9 +44,9 @@ def check_archive(data: bytes) -> None:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise FormatError("文件已损坏或不完整，不是有效的 Word 文档（.docx 是 ZIP 包）",
                         "damaged or truncated: not a valid Word document (a .docx is a ZIP archive)") from None
-    if len(entries) > MAX_ENTRIES:
-        raise FormatError(f"ZIP 包条目过多（{len(entries)} 个，上限 {MAX_ENTRIES}），疑为压缩炸弹，拒绝读取",
-                        f"too many ZIP entries ({len(entries)}, limit {MAX_ENTRIES}); a zip bomb? refused")
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise FormatError(f"ZIP 包条目过多（{len(entries)} 个，上限 {MAX_ZIP_ENTRIES}），疑为压缩炸弹，拒绝读取",
+                        f"too many ZIP entries ({len(entries)}, limit {MAX_ZIP_ENTRIES}); a zip bomb? refused")
     total = sum(e.file_size for e in entries)
     if total > MAX_UNPACKED:
         raise FormatError(f"解压后过大（{total // 1048576} MB，上限 {MAX_UNPACKED // 1048576} MB），疑为压缩炸弹，拒绝读取",
