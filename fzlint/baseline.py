@@ -85,6 +85,8 @@ def apply(path: str, results) -> int:
     root = Path(path).resolve().parent
     dropped = 0
     for result in results:
+        if result.error is not None:  # an unreadable file's FZ901 is never in a baseline
+            continue
         kept = []
         for f in result.findings:
             k = key(result, f, root)

@@ -113,8 +113,10 @@ def main():
               help="不报告基线文件中已记录的问题 / report only findings not in this baseline.")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None,
               help="把当前全部问题记入基线文件 / record every current finding in a baseline file.")
+@click.option("--exclude", multiple=True, metavar="GLOBS",
+              help="不检查这些文件（相对于当前目录的通配符，逗号分隔；README 等仓库文档总不检查） / leave out files matching these globs.")
 def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, quiet, verbose, exit_zero, do_fix,
-          show_diff, config_path, no_config, jobs, baseline_path, write_baseline):
+          show_diff, config_path, no_config, jobs, baseline_path, write_baseline, exclude):
     """检查草稿 / lint drafts (the default command)."""
     lang = _lang(lang)
     select, ignore = _split(select), _split(ignore)
@@ -122,9 +124,9 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
         _fail("--fix 与 --diff 不能同时使用（--diff 只显示改动，不修改文件）")
     if do_fix and "-" in paths:
         _fail("--fix 不能用于标准输入（-）；可用 --diff 查看改动")
-    files, errors = read.expand(list(paths))
     try:
-        settings = config.Settings(select, ignore, year, lang, config_path, no_config)
+        settings = config.Settings(select, ignore, year, lang, config_path, no_config, _split(exclude))
+        files, errors = _drafts(settings, paths, lang)
         rule_sets = settings.rule_sets(files)
     except (config.ConfigError, ruleset.RuleSetError) as exc:
         _fail(str(exc))
@@ -186,9 +188,30 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
     sys.exit(EXIT_FINDINGS if has_error and not exit_zero else EXIT_OK)
 
 
+def _drafts(settings: config.Settings, paths, lang: str) -> tuple[list[str], list[read.ReadError]]:
+    """The drafts the paths name (read.expand), less the excluded ones; says so
+    when every one of them was excluded, so that an empty run is not a mystery."""
+    files, errors = read.expand(list(paths))
+    kept = [f for f in files if not settings.excluded(f)]
+    errors = [e for e in errors if not settings.excluded(e.path)]
+    if files and not kept and not errors:
+        click.echo("fzlint: 没有要检查的文件：所给文件均被排除（README 等仓库文档，或 exclude）" if lang == "zh" else
+                   "fzlint: nothing to check: every file given is excluded (a repository document such as README, "
+                   "or exclude)", err=True)
+    return kept, errors
+
+
 def _fix_one(linter: Linter, path: str, write: bool, diffs: list[str], lang: str):
     """Fix one file in rounds (fzlint/fix.py); write it back only when asked and
-    changed, or add its diff. The result holds what remains."""
+    changed, or add its diff. The result holds what remains. Like lint_one, an
+    unexpected failure becomes the file's FZ901 and the run goes on."""
+    try:
+        return _fix(linter, path, write, diffs, lang)
+    except Exception as exc:  # noqa: BLE001 - the run must go on with the other files
+        return linter.internal_error(path, exc)
+
+
+def _fix(linter: Linter, path: str, write: bool, diffs: list[str], lang: str):
     from . import fix  # imported here, as the other commands' modules are: a plain check never needs them
 
     try:
@@ -200,10 +223,7 @@ def _fix_one(linter: Linter, path: str, write: bool, diffs: list[str], lang: str
                 if lang == "zh" else "only .txt and .md files are fixed; Word documents and web pages are left as they are")
         click.echo(f"fzlint: {source.path}: {note}", err=True)
         return linter.lint_source(source)
-    try:
-        outcome = fix.fix_source(lambda s: linter.lint_source(s).findings, source)
-    except Exception as exc:  # noqa: BLE001
-        return linter.internal_error(path, exc)
+    outcome = fix.fix_source(lambda s: linter.lint_source(s).findings, source)
     if write and outcome.changed:
         try:
             fix.write(path, fix.encode(source, outcome.text))
@@ -235,6 +255,8 @@ def outline(path, fmt, year, lang, no_color):
         doc = linter.document(read.read(path))
     except read.ReadError as exc:
         _fail(f"{exc.path}: {exc.reason(lang)}")
+    except Exception as exc:  # noqa: BLE001 - one line, as check gives it, never a traceback
+        _fail(f"{path}: {linter.internal_error(path, exc).error.reason(lang)}")
     if fmt == "json":
         click.echo(json.dumps(outlines.outline_json(doc), ensure_ascii=False, indent=2))
     else:
@@ -275,7 +297,9 @@ def explain(rule, lang):
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="使用此配置文件（不再逐级查找 .fzlint.yaml / pyproject.toml） / use this configuration.")
 @click.option("--no-config", is_flag=True, help="不读取任何配置文件，用全部内置规则 / ignore every configuration file.")
-def report_command(paths, html_path, year, lang, config_path, no_config):
+@click.option("--exclude", multiple=True, metavar="GLOBS",
+              help="不检查这些文件（相对于当前目录的通配符，逗号分隔） / leave out files matching these globs.")
+def report_command(paths, html_path, year, lang, config_path, no_config, exclude):
     """生成批量审阅页面 / write one review page (HTML) for many reports.
 
     \b
@@ -288,11 +312,12 @@ def report_command(paths, html_path, year, lang, config_path, no_config):
 
     lang = _lang(lang)
     rules = _load_rules()  # the page's part columns and density: the regulation's parts, as shipped
-    files, errors = read.expand(list(paths))
     try:
         # Each file's rules as its configuration makes them (profile, select and
         # ignore, severities, per-file ignores, the organ's own rules), as for check.
-        settings = config.Settings(year=year, lang=lang, config=config_path, isolated=no_config)
+        settings = config.Settings(year=year, lang=lang, config=config_path, isolated=no_config,
+                                   exclude=_split(exclude))
+        files, errors = _drafts(settings, paths, lang)
         results = [settings.linter(e.path).read_error(e) for e in errors]
         results += [batch.lint_one(settings, path) for path in files]  # in this process: the page needs the Documents
     except (config.ConfigError, ruleset.RuleSetError) as exc:

@@ -13,6 +13,10 @@ nearest wins; `--config PATH` names one for every file). Its keys:
   extend            rule files of the user's own (paths relative to the configuration),
                     written with the generic kinds pattern, substitution and
                     required-heading, or any other kind
+  exclude           globs (relative to the configuration's directory) of files
+                    that are not reports and are never checked; added to the
+                    repository documents (README, CHANGELOG, LICENSE …) that
+                    never are
 
 Every problem is a ConfigError naming the file, the key and what is allowed.
 Settings turns the command line and the configurations into one Linter per
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -32,7 +37,12 @@ from .model import Severity
 from .pipeline import Linter, Options
 
 CONFIG_NAMES = (".fzlint.yaml", ".fzlint.yml")
-KEYS = ("profile", "select", "ignore", "severity", "params", "per-file-ignores", "extend")
+KEYS = ("profile", "select", "ignore", "severity", "params", "per-file-ignores", "extend", "exclude")
+# A repository's own documents, by name in any letter case (README.md,
+# readme.zh-CN.md, LICENSE, CHANGELOG.txt …): a folder of reports kept in git
+# has them beside the drafts, and they are plainly not reports.
+REPOSITORY_DOCUMENTS = re.compile(r"(?i)(?:readme|changelog|changes|history|license|licence|copying|contributing"
+                                  r"|code_of_conduct|security|authors|notice)(?:\..*)?")
 
 
 class ConfigError(Exception):
@@ -49,6 +59,7 @@ class Config:
     params: tuple[tuple[str, tuple], ...] = ()  # (code, ((key, value), ...)), hashable
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     extend: tuple[Path, ...] = ()
+    exclude: tuple[str, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -59,20 +70,31 @@ NO_CONFIG = Config(None)
 
 
 def discover(path: str) -> Path | None:
-    """The configuration nearest to path (a file, or - for standard input: the working directory)."""
-    start = Path.cwd() if path == "-" else Path(path).resolve().parent
+    """The configuration nearest to path (a file, or - for standard input: the
+    working directory), looked for upward from the folder the path names: the
+    path as written, made absolute, not resolved (a path that cannot be
+    resolved, such as a link loop, still has a folder)."""
+    start = Path.cwd() if path == "-" else Path(os.path.abspath(path)).parent
     return _nearest(start)
 
 
 @lru_cache(maxsize=None)
 def _nearest(directory: Path) -> Path | None:
     for name in CONFIG_NAMES:
-        if (directory / name).is_file():
+        if _is_file(directory / name):
             return directory / name
     pyproject = directory / "pyproject.toml"
-    if pyproject.is_file() and "[tool.fzlint" in pyproject.read_text(encoding="utf-8", errors="replace"):
+    if _is_file(pyproject) and "[tool.fzlint" in pyproject.read_text(encoding="utf-8", errors="replace"):
         return pyproject
     return None if directory.parent == directory else _nearest(directory.parent)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether path is a file; a folder that cannot be searched holds none."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 @lru_cache(maxsize=None)
@@ -115,9 +137,15 @@ def load(path: Path) -> Config:
         extend = [extend]
     if not isinstance(extend, list) or not all(isinstance(p, str) for p in extend):
         raise ConfigError(f"{where}: extend: expected a list of rule files (paths relative to {path.parent})")
+    exclude = raw.get("exclude", [])
+    if isinstance(exclude, str):
+        exclude = [exclude]
+    if not isinstance(exclude, list) or not all(isinstance(g, str) and g for g in exclude):
+        raise ConfigError(f"{where}: exclude: expected a list of globs (relative to {path.parent}), "
+                          f"e.g. ['archive/**', '*模板*']")
     config = Config(path, profile, codes(raw.get("select", []), "select"),
                     codes(raw.get("ignore", []), "ignore"), tuple(severity), tuple(params),
-                    tuple(ignores), tuple(path.parent / p for p in extend))
+                    tuple(ignores), tuple(path.parent / p for p in extend), tuple(exclude))
     rules_for(config)  # every key is checked against the rules now, not at the first file
     return config
 
@@ -204,6 +232,7 @@ class Settings:
     lang: str = "zh"
     config: str | None = None  # --config PATH: this configuration for every file
     isolated: bool = False  # --no-config: none at all
+    exclude: list[str] = field(default_factory=list)  # --exclude: globs relative to the working directory
 
     def __post_init__(self):
         self._linters: dict = {}
@@ -246,16 +275,37 @@ class Settings:
                                                        lang=self.lang))
         return self._linters[key]
 
+    def excluded(self, path: str) -> bool:
+        """Whether path is left out of the run: a repository document, or
+        matched by --exclude (relative to the working directory) or by its
+        configuration's exclude (relative to the configuration's directory).
+        Standard input never is."""
+        if path == "-":
+            return False
+        if REPOSITORY_DOCUMENTS.fullmatch(os.path.basename(path)):
+            return True
+        if self.exclude and _matches(Path.cwd(), path, self.exclude):
+            return True
+        config = self.config_for(path)
+        return bool(config.exclude) and _matches(config.root, path, config.exclude)
+
     @staticmethod
     def _file_ignores(config: Config, path: str) -> tuple[str, ...]:
         if not config.per_file_ignores or path == "-":
             return ()
-        try:
-            relative = PurePosixPath(Path(os.path.relpath(Path(path).resolve(), config.root)).as_posix())
-        except ValueError:  # another drive
-            return ()
         codes: list[str] = []
         for glob, globbed in config.per_file_ignores:
-            if relative.match(glob) or fnmatch.fnmatch(str(relative), glob):
+            if _matches(config.root, path, (glob,)):
                 codes.extend(globbed)
         return tuple(codes)
+
+
+def _matches(root: Path, path: str, globs) -> bool:
+    """Whether path, relative to root, matches one of the globs: as a path
+    glob matched from the right (README.md, archive/*.txt) or as a pattern
+    over the whole relative path, where * also crosses folders (archive/**)."""
+    try:
+        relative = PurePosixPath(Path(os.path.relpath(os.path.abspath(path), root)).as_posix())
+    except ValueError:  # another drive
+        return False
+    return any(relative.match(glob) or fnmatch.fnmatch(str(relative), glob) for glob in globs)

@@ -7,14 +7,20 @@ input) and reads each by its format, chosen by extension and by content (a
     GB18030/GBK), line breaks normalised;
   * .docx: formats/docx.py; .html/.htm: formats/html.py.
 Anything that cannot be read raises ReadError with a one-line reason in
-Chinese and English; the CLI turns it into FZ901.
+Chinese and English; the CLI turns it into FZ901. Every operating-system error
+on a path becomes one through os_error(), and every input is held to the
+limits of limits.py (bytes as read, characters once its format is read), so
+that no file (a named pipe, /dev/zero, standard input without end) can make a
+run hang or grow without bound.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 
@@ -60,7 +66,11 @@ def expand(paths: list[str]) -> tuple[list[str], list[ReadError]]:
     """The drafts named by paths, in order; directories are searched recursively.
 
     Returns the file paths and an error for each path that names nothing usable
-    (missing, or a directory holding no draft).
+    (missing, unreachable, or a directory holding no draft) and for each folder
+    or draft found inside a directory that cannot be read. Hidden files and
+    folders, Word's lock files (~$…) and symbolic links to folders are passed
+    over; whether a file can be read as a draft (a regular file, within the
+    limits) is read()'s to say.
     """
     files: list[str] = []
     errors: list[ReadError] = []
@@ -68,52 +78,132 @@ def expand(paths: list[str]) -> tuple[list[str], list[ReadError]]:
         if raw == "-":
             files.append(raw)
             continue
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                str(p)
-                for p in path.rglob("*")
-                if p.suffix.lower() in DRAFT_SUFFIXES
-                and p.is_file()
-                and not p.name.startswith("~$")  # Word's lock file beside an open document
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
-                errors.append(ReadError(raw, "目录中没有可检查的草稿（*.txt、*.md、*.docx、*.html）",
-                                      "the directory holds no drafts (*.txt, *.md, *.docx, *.html)"))
-            files.extend(found)
-        elif path.exists():
+        try:
+            is_dir = stat.S_ISDIR(os.stat(raw).st_mode)
+        except OSError as exc:
+            errors.append(os_error(raw, exc))
+            continue
+        if not is_dir:
             files.append(raw)
-        else:
-            errors.append(ReadError(raw, "文件不存在", "no such file"))
+            continue
+        found, problems = _search(raw)
+        if not found and not problems:
+            errors.append(ReadError(raw, "目录中没有可检查的草稿（*.txt、*.md、*.docx、*.html）",
+                                    "the directory holds no drafts (*.txt, *.md, *.docx, *.html)"))
+        files.extend(found)
+        errors.extend(problems)
     return files, errors
 
 
+def _search(top: str) -> tuple[list[str], list[ReadError]]:
+    """The drafts below the directory top, sorted, and what could not be read on the way."""
+    found: list[str] = []
+    problems: list[ReadError] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(os_error(exc.filename or top, exc, directory=True))
+
+    # os.walk does not follow links to folders, so a link loop cannot trap it.
+    for folder, dirs, names in os.walk(top, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if (name.startswith((".", "~$"))  # hidden; Word's lock file beside an open document
+                    or os.path.splitext(name)[1].lower() not in DRAFT_SUFFIXES):
+                continue
+            path = str(Path(folder, name))
+            try:
+                os.stat(path)  # follows a link: a loop or a dangling link is said, not passed over
+            except OSError as exc:
+                problems.append(os_error(path, exc))
+                continue
+            found.append(path)
+    found.sort()
+    problems.sort(key=lambda e: e.path)
+    return found, problems
+
+
+# Why a path cannot be read, by errno; anything else gives the system's own words.
+_OS_REASONS = {
+    errno.ENOENT: ("文件不存在", "no such file"),
+    errno.EACCES: ("没有读取权限", "permission denied"),
+    errno.EPERM: ("没有读取权限", "permission denied"),
+    errno.EISDIR: ("这是一个目录，不是文件", "is a directory, not a file"),
+    errno.ELOOP: ("符号链接循环（链接最终指回自身）", "a loop of symbolic links; cannot be read"),
+    errno.ENAMETOOLONG: ("文件名或路径过长，系统无法打开", "the file name or path is too long to open"),
+    errno.ENOTDIR: ("路径中有一段不是目录", "a part of the path is not a directory"),
+}
+
+
+def os_error(path: str, exc: OSError, directory: bool = False) -> ReadError:
+    """Any operating-system error on a path as the one-line ReadError that
+    becomes its FZ901 (every stage that opens or lists a path comes here)."""
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        return ReadError(path, "符号链接指向的文件不存在", "a dangling symbolic link (its target does not exist)")
+    if directory and exc.errno in (errno.EACCES, errno.EPERM):
+        return ReadError(path, "没有权限读取此目录，其中的草稿未检查", "permission denied: the drafts in this folder were not checked")
+    zh, en = _OS_REASONS.get(exc.errno, (None, None))
+    if zh is None:
+        reason = exc.strerror or type(exc).__name__
+        zh, en = f"无法读取：{reason}", f"cannot read: {reason}"
+    return ReadError(path, zh, en)
+
+
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "命名管道（FIFO）", "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "字符设备", "a character device"),
+    (stat.S_ISBLK, "块设备", "a block device"),
+    (stat.S_ISSOCK, "套接字", "a socket"),
+)
+
+
 def read(path: str) -> Source:
-    """Read and decode one draft; raises ReadError."""
+    """Read and decode one draft; raises ReadError.
+
+    A file is opened without waiting (a named pipe with no writer does not
+    block), must be a regular file, and is read only up to the byte limit;
+    standard input is read up to the same limit."""
     if path == "-":
-        data = sys.stdin.buffer.read()
-        display = "<stdin>"
-    else:
-        display = path
         try:
-            size = os.path.getsize(path)
-            if size > MAX_FILE_BYTES:
-                raise ReadError(path, f"文件过大（{mib(size)} MB，上限 {mib(MAX_FILE_BYTES)} MB）",
-                                f"file too large ({mib(size)} MB, limit {mib(MAX_FILE_BYTES)} MB)")
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except ReadError:
-            raise
-        except FileNotFoundError:
-            raise ReadError(path, "文件不存在", "no such file") from None
-        except IsADirectoryError:
-            raise ReadError(path, "这是一个目录，不是文件", "is a directory, not a file") from None
-        except PermissionError:
-            raise ReadError(path, "没有读取权限", "permission denied") from None
+            data = _bounded(sys.stdin.buffer, "<stdin>")
         except OSError as exc:
-            raise ReadError(path, f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}") from None
-    return from_bytes(display, data)
+            raise os_error("<stdin>", exc) from None
+        return from_bytes("<stdin>", data)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise os_error(path, exc) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError(path, "这是一个目录，不是文件", "is a directory, not a file")
+        for test, zh, en in _NOT_REGULAR:
+            if test(info.st_mode):
+                raise ReadError(path, f"不是普通文件，而是{zh}", f"not a regular file but {en}")
+        _too_large(path, info.st_size)
+        with os.fdopen(fd, "rb") as fh:  # the file object closes the descriptor from here on
+            fd = -1
+            data = _bounded(fh, path)
+    except OSError as exc:
+        raise os_error(path, exc) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    return from_bytes(path, data)
+
+
+def _bounded(stream, path: str) -> bytes:
+    """All of stream, if it holds no more than the byte limit (read no further)."""
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ReadError(path, f"文件过大（超过上限 {mib(MAX_FILE_BYTES)} MB）",
+                        f"file too large (over the {mib(MAX_FILE_BYTES)} MB limit)")
+    return data
+
+
+def _too_large(path: str, size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        raise ReadError(path, f"文件过大（{mib(size)} MB，上限 {mib(MAX_FILE_BYTES)} MB）",
+                        f"file too large ({mib(size)} MB, limit {mib(MAX_FILE_BYTES)} MB)")
 
 
 def from_bytes(path: str, data: bytes) -> Source:

@@ -202,6 +202,52 @@ def test_outline_of_an_unreadable_file(tmp_path):
     assert result.exit_code == 2 and "文件不存在" in result.output
 
 
+@pytest.fixture
+def breaks_on_bad(monkeypatch):
+    """Parsing any file whose name starts with bad fails unexpectedly (as a
+    defect in a stage would), for the commands' promise: one line, the run goes on."""
+    from fzlint import pipeline
+
+    document = pipeline.Linter.document
+
+    def broken(self, source):
+        if os.path.basename(source.path).startswith("bad"):
+            raise IndexError("string index out of range")
+        return document(self, source)
+
+    monkeypatch.setattr(pipeline.Linter, "document", broken)
+
+
+def test_outline_of_a_file_that_breaks_a_stage_is_one_line(tmp_path, breaks_on_bad):
+    (tmp_path / "bad.txt").write_text("某区报告\n", encoding="utf-8")
+    result = run("outline", str(tmp_path / "bad.txt"))
+    assert result.exit_code == 2
+    assert result.output == f"fzlint: {tmp_path / 'bad.txt'}: 内部错误（IndexError: string index out of range），请报告此问题\n"
+
+
+@pytest.mark.parametrize("option", ["--fix", "--diff"])
+def test_fix_and_diff_go_on_past_a_file_that_breaks_a_stage(tmp_path, breaks_on_bad, option):
+    (tmp_path / "bad.txt").write_text("某区报告,\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("某区报告\n工作推进,完成。\n", encoding="utf-8")
+    result = run(option, "--format", "concise", "--select", "FZ501", str(tmp_path / "bad.txt"), str(good))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    bad, reason = tmp_path / "bad.txt", "内部错误（IndexError: string index out of range），请报告此问题"
+    if option == "--fix":
+        assert good.read_text(encoding="utf-8") == "某区报告\n工作推进，完成。\n"
+        assert result.output.splitlines()[0] == f"{bad}:1:1: error FZ901 无法读取：{reason}。其他文件照常检查。"
+    else:
+        assert "+工作推进，完成。" in result.output and f"fzlint: {bad}: {reason}" in result.output
+
+
+def test_report_goes_on_past_a_file_that_breaks_a_stage(tmp_path, breaks_on_bad):
+    (tmp_path / "bad.txt").write_text("某区报告\n", encoding="utf-8")
+    result = run("report", str(tmp_path / "bad.txt"), str(seed(0)), "--html", str(tmp_path / "review.html"))
+    assert result.exit_code == 0
+    assert result.output.startswith("已生成审阅页面") and "2 份报告" in result.output and "1 份无法读取" in result.output
+
+
 def test_rules_and_explain():
     table = run("rules").output.splitlines()
     assert table[0].split() == ["代码", "名称", "级别", "可修复"] and len(table) == 39

@@ -73,7 +73,7 @@ per-file-ignores:
 
 
 @pytest.mark.parametrize("config,message", [
-    ("colour: red\n", "unknown key 'colour' (allowed: profile, select, ignore, severity, params, per-file-ignores, extend)"),
+    ("colour: red\n", "unknown key 'colour' (allowed: profile, select, ignore, severity, params, per-file-ignores, extend, exclude)"),
     ("profile: city\n", "profile: unknown profile 'city' (allowed: government, township, department)"),
     ("severity:\n  FZ404: high\n", "severity.FZ404: expected error, warning or info, got 'high'"),
     ("severity:\n  FZ999: info\n", "severity.FZ999: no such rule"),
@@ -82,6 +82,8 @@ per-file-ignores:
     ("select: [FZ9999]\n", "select: unknown rule 'FZ9999'"),
     ("per-file-ignores:\n  '*.txt': FZ77\n", "per-file-ignores.*.txt: unknown rule 'FZ77'"),
     ("extend: [missing.yaml]\n", "extend:"),
+    ("exclude: {a: b}\n", "exclude: expected a list of globs"),
+    ("exclude: ['']\n", "exclude: expected a list of globs"),
     ("select: [FZ1\n", "not valid YAML"),
 ])
 def test_a_bad_configuration_names_the_file_and_key(tmp_path, config, message):
@@ -91,6 +93,34 @@ def test_a_bad_configuration_names_the_file_and_key(tmp_path, config, message):
     assert result.exit_code == 2
     line = result.output.strip()
     assert "\n" not in line and line.startswith(f"fzlint: {tmp_path / '.fzlint.yaml'}") and message in line, line
+
+
+def test_exclude_leaves_files_out_wherever_they_are_named_or_found(tmp_path, monkeypatch):
+    write(tmp_path / ".fzlint.yaml", "exclude: ['archive/**', '*模板*']\n")
+    for name in ("reports/a.txt", "reports/填报模板.txt", "archive/2019/old.txt", "reports/README.md",
+                 "reports/readme.zh-CN.md", "LICENSE.txt", "reports/CHANGELOG.md", "reports/b.md"):
+        write(tmp_path / name, CLEAN)
+    files = lambda result: [f["path"][len(str(tmp_path)) + 1:] for f in json.loads(result.output)["files"]]  # noqa: E731
+    assert files(run(str(tmp_path))) == ["reports/a.txt", "reports/b.md"]
+    # Named one by one (as pre-commit names them), the same files are left out.
+    named = [str(tmp_path / n) for n in ("reports/a.txt", "reports/填报模板.txt", "archive/2019/old.txt", "reports/README.md")]
+    assert files(run(*named)) == ["reports/a.txt"]
+    # --exclude adds globs of its own, relative to the working directory.
+    monkeypatch.chdir(tmp_path)
+    assert files(run("--exclude", "reports/b.*", str(tmp_path))) == ["reports/a.txt"]
+    # With every file excluded there is nothing to check, and fzlint says why.
+    result = CliRunner().invoke(main, [str(tmp_path / "reports" / "README.md")])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == "fzlint: 没有要检查的文件：所给文件均被排除（README 等仓库文档，或 exclude）"
+    # Standard input is never excluded.
+    assert CliRunner().invoke(main, ["--exclude", "*", "--format", "concise", "-"], input=CLEAN).output == (
+        "检查了 1 个文件，未发现问题。\n")
+
+
+def test_a_report_whose_name_merely_contains_a_document_word_is_checked(tmp_path):
+    for name in ("某区许可证管理情况报告.txt", "readme-notes-2023报告.txt", "licensed.md"):
+        write(tmp_path / name, CLEAN)
+    assert len(json.loads(run(str(tmp_path)).output)["files"]) == 3
 
 
 def readme_block(marker: str) -> str:
