@@ -18,11 +18,50 @@ SEEDS = Path(os.environ.get("FZLINT_SEEDS", ROOT.parent / "shared" / "seeds"))
 TODAY = date(2026, 11, 22)
 
 
+def needed(what: str, install: str) -> None:
+    """A test cannot run without what (a real program, the seeds): skipped with
+    the reason on a machine that lacks it, but a failure when CI is set, where
+    .ci/run provides everything and nothing may be skipped."""
+    reason = f"needs {what}, which this machine lacks: {install}"
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set: this test must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Why tests were skipped, one line a reason with its count (tests skip
+    only for what a machine lacks, and the reader should see what that is)."""
+    reasons: dict[str, int] = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        reasons[reason] = reasons.get(reason, 0) + 1
+    if reasons:
+        terminalreporter.section("why tests were skipped")
+        for reason, count in sorted(reasons.items(), key=lambda item: -item[1]):
+            terminalreporter.line(f"{count:5d} skipped: {reason}")
+
+
+def program(name: str, install: str) -> str:
+    """The path of a real program a test uses (chromium, soffice), or needed()."""
+    found = shutil.which(name)
+    if not found:
+        needed(f"the program {name}", install)
+    return found
+
+
+def seeds() -> list[Path]:
+    """The five real reports (000..004), in order."""
+    found = sorted(SEEDS.glob("[0-9][0-9][0-9]_*.txt"))
+    if len(found) != 5:
+        needed(f"the five real reports (seeds) at {SEEDS}", "they stand in ../shared/seeds beside the checkout, "
+               "or set FZLINT_SEEDS to their folder")
+    return found
+
+
 def seed(number: int) -> Path:
-    """The path of seed 000..004; the seeds must be present (they are in CI)."""
-    found = sorted(SEEDS.glob(f"{number:03d}_*.txt"))
-    assert found, f"seed {number:03d} not found under {SEEDS} (set FZLINT_SEEDS)"
-    return found[0]
+    """The path of seed 000..004."""
+    return seeds()[number]
 
 
 def seed_text(number: int) -> str:
@@ -51,7 +90,7 @@ def document(text: str, year=None):
 
 @pytest.fixture
 def seeds_dir() -> Path:
-    assert SEEDS.is_dir(), f"seeds not found under {SEEDS} (set FZLINT_SEEDS)"
+    seeds()
     return SEEDS
 
 

@@ -9,13 +9,13 @@ import pytest
 
 from click.testing import CliRunner
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, seeds
 from fzlint.cli import main
 
 
 def test_jobs_2_equals_jobs_1(tmp_path):
     for copy in range(4):
-        for path in sorted(SEEDS.glob("*.txt")):
+        for path in seeds():
             shutil.copyfile(path, tmp_path / f"{copy}_{path.name}")
     (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04broken")
     one = CliRunner().invoke(main, ["--format", "json", "--jobs", "1", str(tmp_path)])
@@ -33,7 +33,7 @@ def test_jobs_2_text_reports_equal_jobs_1(tmp_path, options):
     # The workers render each file's part of the text formats (the text format
     # with each finding's line and caret); the parent only joins the parts.
     for copy in range(3):
-        for path in sorted(SEEDS.glob("*.txt")):
+        for path in seeds():
             shutil.copyfile(path, tmp_path / f"{copy}_{path.name}")
     (tmp_path / "page.html").write_text("<html><body><p>一、主要举措和成效</p><p>取得明显成效。</p></body></html>",
                                         encoding="utf-8")
@@ -83,7 +83,7 @@ def _run_with_terminal_stderr(args: list[str], out) -> tuple[str, bytes, int]:
 def test_progress_bar_on_a_terminal_from_20_files(tmp_path):
     (tmp_path / "in").mkdir()
     for copy in range(4):
-        for path in sorted(SEEDS.glob("*.txt")):
+        for path in seeds():
             shutil.copyfile(path, tmp_path / "in" / f"{copy}_{path.name}")
     stdout, terminal, code = _run_with_terminal_stderr(["--jobs", "2", str(tmp_path / "in")], tmp_path / "out")
     shown = terminal.decode("utf-8")
@@ -100,11 +100,11 @@ def test_progress_bar_on_a_terminal_from_20_files(tmp_path):
 def test_no_progress_bar_below_20_files_or_with_quiet(tmp_path):
     (tmp_path / "in").mkdir()
     for copy in range(3):
-        for path in sorted(SEEDS.glob("*.txt")):
+        for path in seeds():
             shutil.copyfile(path, tmp_path / "in" / f"{copy}_{path.name}")
     stdout, terminal, _ = _run_with_terminal_stderr([str(tmp_path / "in")], tmp_path / "out")
     assert terminal == b"" and stdout.startswith(str(tmp_path / "in"))  # 15 files
-    for path in sorted(SEEDS.glob("*.txt")):
+    for path in seeds():
         shutil.copyfile(path, tmp_path / "in" / f"3_{path.name}")
     stdout, terminal, _ = _run_with_terminal_stderr(["--quiet", str(tmp_path / "in")], tmp_path / "out")
     assert terminal == b"" and stdout.startswith(str(tmp_path / "in"))  # 20 files, but --quiet

@@ -161,3 +161,53 @@ def test_missing_section_fails_with_fz101(documents, hook_repo):
     assert any(line.startswith(f"reports/missing.txt:{MISSING_AT}: error FZ101 ") for line in lines), output
     assert any(line.startswith(f"reports/OLD.MD:{MISSING_AT}: error FZ101 ") for line in lines), output
     assert "notes.csv" not in output, output
+
+
+# A document repository as drafting units keep one: its own README, a template
+# the configuration excludes, and two drafts, one of them with a warning only.
+REPOSITORY_README = """\
+# 某区法治政府建设年度报告
+
+本仓库存放各单位的年度报告草稿。提交前 fzlint 会自动检查，见 .pre-commit-config.yaml。
+
+## 目录
+
+- reports/：各单位草稿
+- 模板/：填报模板
+"""
+TEMPLATE = "××关于××××年度法治政府建设情况的报告\n一、××××年度推进法治政府建设的主要举措和成效\n（此处填写）\n"
+WARNED = CLEAN.replace("区融媒体中心负责", "区融媒体中心负责深化法制宣传教育")
+WARNED_AT = f"{CLEAN.splitlines().index(next(ln for ln in CLEAN.splitlines() if '区融媒体中心负责' in ln)) + 1}"
+
+
+def test_a_commit_of_drafts_beside_a_readme_and_an_excluded_template_passes_and_shows_warnings(tmp_path, hook_repo):
+    # The real flow: .pre-commit-config.yaml naming fzlint's repository and
+    # commit, `pre-commit install`, then a plain `git commit`, with no
+    # --verbose of the user's: the hook's own `verbose: true` shows warnings.
+    repo, ref, env = hook_repo
+    docs = tmp_path / "documents"
+    for name, text in (("README.md", REPOSITORY_README), ("模板/填报模板.md", TEMPLATE),
+                       ("reports/clean.txt", CLEAN), ("reports/warned.txt", WARNED),
+                       (".fzlint.yaml", "exclude: ['模板/**']\n"),
+                       (".pre-commit-config.yaml", f"repos:\n  - repo: {repo}\n    rev: {ref}\n    hooks:\n      - id: fzlint\n")):
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    _git("init", "-q", cwd=docs, env=env)
+    _git("config", "user.name", "fzlint tests", cwd=docs, env=env)
+    _git("config", "user.email", "fzlint-tests@example.invalid", cwd=docs, env=env)
+    _git("config", "commit.gpgsign", "false", cwd=docs, env=env)
+    install = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=docs, env=env,
+                             capture_output=True, text=True, timeout=TIMEOUT)
+    assert install.returncode == 0, install.stdout + install.stderr
+    _git("add", "-A", cwd=docs, env=env)
+    # The hook script finds pre-commit through the interpreter it was installed with.
+    done = subprocess.run(["git", "commit", "-m", "草稿"], cwd=docs, env=env, capture_output=True, timeout=TIMEOUT)
+    output = (done.stdout + done.stderr).decode("utf-8", "replace")
+    assert done.returncode == 0, output
+    assert "Passed" in output, output
+    lines = output.splitlines()
+    assert [ln for ln in lines if " FZ" in ln] == [ln for ln in lines if ln.startswith(f"reports/warned.txt:{WARNED_AT}:")]
+    assert any(ln.startswith(f"reports/warned.txt:{WARNED_AT}:") and " warning FZ601 " in ln for ln in lines), output
+    # Four staged files match the hook's pattern; README.md and the template are not checked.
+    assert "检查了 2 个文件：0 个错误，1 个警告，0 条提示。" in lines, output
+    assert _git("log", "--format=%s", cwd=docs, env=env).strip() == "草稿"

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import pytest
 from click.testing import CliRunner
 
-from conftest import SEEDS, linter, seed
+from conftest import SEEDS, linter, needed, program, seed
 
 from fzlint import read
 from fzlint.cli import main
@@ -226,7 +226,7 @@ def test_the_page_is_self_contained(page):
 def test_report_command_writes_the_page_and_prints_one_line(tmp_path):
     out = tmp_path / "review.html"
     out.write_text("old", encoding="utf-8")  # replaced whole
-    result = CliRunner().invoke(main, ["report", str(SEEDS), "--html", str(out)])
+    result = CliRunner().invoke(main, ["report", str(seed(0).parent), "--html", str(out)])
     assert result.exit_code == 0, result.output
     # The command lints with today's date; the expected counts are made the same way.
     results = [linter(today=date.today()).lint_file(str(seed(n))) for n in range(5)]
@@ -247,7 +247,9 @@ def _umask() -> int:
 
 def test_report_command_exits_zero_with_an_unreadable_file_and_speaks_english(tmp_path):
     out = tmp_path / "review.html"
-    result = CliRunner().invoke(main, ["report", str(seed(0)), str(tmp_path / "nothere.txt"), "--html", str(out),
+    # The missing file stands in a folder of the root's, which no checkout shares with it.
+    missing = os.path.join(os.sep, "fzlint-no-such-folder", "nothere.txt")
+    result = CliRunner().invoke(main, ["report", str(seed(0)), missing, "--html", str(out),
                                        "--lang", "en", "--year", "2022"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"Review page written to {out}: 2 reports, 1 with errors, 1 unreadable; 1 errors, ")
@@ -309,15 +311,11 @@ def test_report_command_requires_html():
 
 # --- in a real browser -----------------------------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-
-
 def _chromium(tmp_path, *args: str) -> subprocess.CompletedProcess:
-    assert os.access(CHROMIUM, os.X_OK) or shutil.which("chromium"), (
-        "headless Chromium is needed for this test: apt-get install -y chromium (.ci/run installs it)")
+    chromium = program("chromium", "apt-get install chromium fonts-noto-cjk (Debian's packages)")
     profile = tmp_path / "profile"
     profile.mkdir(exist_ok=True)
-    command = [shutil.which("chromium") or CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+    command = [chromium, "--headless", "--no-sandbox", "--disable-gpu",
                "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
                "--disable-sync", "--no-first-run", f"--user-data-dir={profile}", *args]
     done = subprocess.run(command, capture_output=True, text=True, timeout=180)
@@ -355,6 +353,11 @@ def test_chromium_sorts_by_a_clicked_header(tmp_path, page):
 
 
 def test_chromium_screenshot(tmp_path, page):
+    # Without a CJK font Chromium draws a box for every Chinese character.
+    fonts = subprocess.run([program("fc-list", "apt-get install fontconfig"), ":lang=zh", "family"],
+                           capture_output=True, text=True).stdout
+    if not fonts.strip():
+        needed("a CJK font for the screenshot", "apt-get install fonts-noto-cjk (Debian's package)")
     path = tmp_path / "review.html"
     path.write_text(page, encoding="utf-8")
     shot = tmp_path / "review.png"
