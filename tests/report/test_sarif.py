@@ -16,7 +16,8 @@ from fzlint.model import Finding, Fix, Severity, Source
 from fzlint.pipeline import FileResult
 from fzlint.report import Output, sarif
 
-SCHEMA = json.loads((ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+# The OASIS schema, kept with the fixtures so that SARIF logs are validated on any machine.
+SCHEMA = json.loads((ROOT / "tests" / "fixtures" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft4Validator(SCHEMA)
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
