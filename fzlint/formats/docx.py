@@ -26,7 +26,7 @@ import zipfile
 from ..limits import MAX_RATIO, MAX_UNPACKED, MAX_ZIP_ENTRIES, RATIO_FLOOR
 from ..model import LineHint, Source
 from . import FormatError
-from .numbering import W, Numbering, _val
+from .numbering import W, Numbering, _val, integer
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 
@@ -86,7 +86,8 @@ def read(path: str, data: bytes) -> Source:
     numbering = Numbering(_numbering_element(document), {sid: s for sid, s in styles.items() if "numId" in s})
     lines: list[str] = []
     hints: dict[int, LineHint] = {}
-    for p, in_table in _paragraphs(document.element.body, False):
+    body = document.element.body  # None in a document without one: it has no text
+    for p, in_table in _paragraphs(body, False) if body is not None else ():
         ppr = p.find(W + "pPr")
         style_id = _val(ppr, "pStyle") or styles.get("", {}).get("default")
         text = (numbering.render(ppr, style_id) + _text(p)).replace("\n", "")
@@ -141,9 +142,9 @@ def _styles(document) -> dict[str, dict]:
             continue
         entry: dict = {"name": _val(style, "name") or "", "based": _val(style, "basedOn")}
         ppr = style.find(W + "pPr")
-        outline = _val(ppr, "outlineLvl")
-        if outline is not None and outline.isdigit():
-            entry["outline"] = int(outline)
+        outline = _outline_level(ppr)
+        if outline is not None:
+            entry["outline"] = outline
         num_pr = ppr.find(W + "numPr") if ppr is not None else None
         if num_pr is not None:
             entry["numId"] = _val(num_pr, "numId")
@@ -156,9 +157,9 @@ def _styles(document) -> dict[str, dict]:
 
 def _heading_level(ppr, style_id: str | None, styles: dict[str, dict]) -> int:
     """1–9 from an outline level or a Heading n / 标题 n style (through basedOn), else 0."""
-    outline = _val(ppr, "outlineLvl")
-    if outline is not None and outline.isdigit():
-        return int(outline) + 1 if int(outline) < 9 else 0
+    outline = _outline_level(ppr)
+    if outline is not None:
+        return outline + 1 if outline < 9 else 0
     seen = 0
     while style_id and style_id in styles and seen < 10:
         style = styles[style_id]
@@ -169,6 +170,11 @@ def _heading_level(ppr, style_id: str | None, styles: dict[str, dict]) -> int:
             return style["outline"] + 1 if style["outline"] < 9 else 0
         style_id, seen = style.get("based"), seen + 1
     return 0
+
+
+def _outline_level(ppr) -> int | None:
+    """w:outlineLvl: 0–8 a heading level, 9 body text; None if absent or unreadable."""
+    return integer(_val(ppr, "outlineLvl"), 0, 9)
 
 
 def _numbering_element(document):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -231,6 +233,66 @@ def test_chinese_heading_style_names_and_outline_levels():
     assert [docx_format._heading_level(None, sid, styles) for sid in ("a1", "mine", "body", "ol", None)] == [1, 1, 0, 3, 0]
     ppr = parse_xml(f'<w:pPr {nsdecls("w")}><w:outlineLvl w:val="1"/></w:pPr>')
     assert docx_format._heading_level(ppr, "body", styles) == 2
+
+
+# -- numbers that cannot be read, and numbers too large to show ------------------------
+
+LEVEL_0 = b'<w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1\xe3\x80\x81"/>'
+
+
+def junk_numbers(path: Path, target: Path) -> None:
+    """path's .docx with every number Word reads written as junk: the levels of
+    paragraphs, list levels, overrides, starts, restart rules and outline levels."""
+    def styles(data):
+        return data.replace(b"<w:pPr>", '<w:pPr><w:outlineLvl w:val="²"/>'.encode(), 1)
+
+    def document(data):
+        return (data.replace(b'<w:ilvl w:val="1"/>', b'<w:ilvl w:val="1.5"/>')
+                .replace(b"<w:pPr>", '<w:pPr><w:outlineLvl w:val="9999999999999"/>'.encode(), 1))
+
+    def numbering(data):
+        return (data.replace(b'<w:lvl w:ilvl="3">', b'<w:lvl w:ilvl="x">')
+                .replace(b'<w:start w:val="1"/>', ('<w:start w:val="' + "9" * 5000 + '"/>').encode())
+                .replace(b'<w:startOverride w:val="1"/>', '<w:startOverride w:val="²"/>'.encode())
+                .replace(b'<w:lvlOverride w:ilvl="0">', b'<w:lvlOverride w:ilvl=""><w:lvlRestart w:val="x"/>'))
+
+    with_part(path, target.with_suffix(".1"), "word/styles.xml", styles)
+    with_part(target.with_suffix(".1"), target.with_suffix(".2"), "word/document.xml", document)
+    with_part(target.with_suffix(".2"), target, "word/numbering.xml", numbering)
+
+
+def test_numbers_that_cannot_be_read_are_as_if_absent(tmp_path):
+    text = "\n".join(REPORT[:2] + ["一、主要举措和成效", "（一）复议", "（二）诉讼", "（1）应诉", "二、存在的不足和原因"])
+    numbered(text, tmp_path / "n.docx", restart_at=7)
+    junk_numbers(tmp_path / "n.docx", tmp_path / "junk.docx")
+    # The unreadable starts count from 1; a paragraph level of 1.5 is level 0; the list level
+    # "x" is no level (no marker); the second list overrides nothing it can read, so it counts on.
+    assert read.read(str(tmp_path / "junk.docx")).lines == REPORT[:2] + [
+        "一、主要举措和成效", "二、复议", "三、诉讼", "应诉", "四、存在的不足和原因"]
+    run = subprocess.run([sys.executable, "-m", "fzlint", "outline", str(tmp_path / "junk.docx")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0 and run.stderr == "" and "一、主要举措和成效" in run.stdout
+
+
+def test_a_document_without_a_body_is_empty(tmp_path):
+    typed("\n".join(REPORT), tmp_path / "d.docx")
+    with_part(tmp_path / "d.docx", tmp_path / "nobody.docx", "word/document.xml",
+              lambda data: re.sub(rb"<w:body>.*</w:body>", b"", data, flags=re.S))
+    assert findings(tmp_path / "nobody.docx") == [("FZ902", 1)]
+
+
+def test_a_start_of_a_billion_letters_is_read_in_time(tmp_path):
+    # 35 KB: 60 headings numbered in lowerLetter from 1,040,000,000, which is
+    # beyond Word's largest start (32767) and would be 40,000,000 letters each
+    # (this took 26 s and 9 GB).
+    numbered("\n".join(f"{'一二三四五六七八九'[i % 9]}、第{i}项" for i in range(60)), tmp_path / "n.docx")
+    with_part(tmp_path / "n.docx", tmp_path / "letters.docx", "word/numbering.xml",
+              lambda data: data.replace(LEVEL_0, LEVEL_0.replace(b'"1"', b'"1040000000"')
+                                        .replace(b"chineseCounting", b"lowerLetter"), 1))
+    started = time.perf_counter()
+    lines = read.read(str(tmp_path / "letters.docx")).lines
+    assert time.perf_counter() - started < 5
+    assert lines[:3] == ["a、第0项", "b、第1项", "c、第2项"] and lines[-1] == "hhh、第59项"
 
 
 def test_a_small_sound_archive_passes_the_checks():
