@@ -14,7 +14,8 @@ A .docx is a zip of XML parts, and an untrusted one is handled as such:
 archives with absurd sizes or entry counts (zip bombs) are refused before
 anything is unpacked, XML with a DTD (the carrier of external entities and
 entity bombs) is refused, python-docx parses without resolving entities, and
-nothing is ever fetched.
+nothing is ever fetched. A text past limits.MAX_TEXT_CHARS stops the reading
+where it passes the limit.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import io
 import re
 import zipfile
 
-from ..limits import MAX_RATIO, MAX_UNPACKED, MAX_ZIP_ENTRIES, RATIO_FLOOR
+from ..limits import MAX_RATIO, MAX_TEXT_CHARS, MAX_UNPACKED, MAX_ZIP_ENTRIES, RATIO_FLOOR
 from ..model import LineHint, Source
 from . import FormatError
 from .numbering import W, Numbering, _val, integer
@@ -31,6 +32,9 @@ from .numbering import W, Numbering, _val, integer
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
+_P, _TBL, _PPR, _T, _TAB, _NO_BREAK_HYPHEN = (W + tag for tag in ("p", "tbl", "pPr", "t", "tab", "noBreakHyphen"))
+_PSTYLE, _NUM_PR, _NUM_ID, _ILVL, _OUTLINE_LVL, _VAL = (W + tag for tag in ("pStyle", "numPr", "numId", "ilvl",
+                                                                              "outlineLvl", "val"))
 _SKIPPED = {W + "txbxContent", W + "del", W + "moveFrom", W + "rPr", W + "pPr", W + "sectPr",
             "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
 
@@ -84,27 +88,69 @@ def read(path: str, data: bytes) -> Source:
         raise FormatError(f"Word 文档已损坏：{type(exc).__name__}", f"damaged Word document: {type(exc).__name__}") from None
     styles = _styles(document)
     numbering = Numbering(_numbering_element(document), {sid: s for sid, s in styles.items() if "numId" in s})
+    style_levels = _style_levels(styles)
+    default_style = styles.get("", {}).get("default")
     lines: list[str] = []
     hints: dict[int, LineHint] = {}
-    body = document.element.body  # None in a document without one: it has no text
-    for p, in_table in _paragraphs(body, False) if body is not None else ():
-        ppr = p.find(W + "pPr")
-        style_id = _val(ppr, "pStyle") or styles.get("", {}).get("default")
-        text = (numbering.render(ppr, style_id) + _text(p)).replace("\n", "")
+    size = -1  # the text's length so far: each line and the line break before it
+    for p, in_table in _paragraphs(_body(document), False):
+        style_id, num_id, ilvl, outline = _properties(p) if len(p) else _NO_PROPERTIES
+        style_id = style_id or default_style
+        text = (numbering.render(num_id, ilvl, style_id) + _text(p)).replace("\n", "")
         lines.append(text)
-        level = _heading_level(ppr, style_id, styles)
+        size += len(text) + 1
+        if size > MAX_TEXT_CHARS:  # the rest would be read only to be refused
+            raise FormatError(f"正文过长（超过 {MAX_TEXT_CHARS:,} 字符），不像是一份报告",
+                              f"text too long (over {MAX_TEXT_CHARS:,} characters); not a report")
+        level = _heading_level(outline, style_id, style_levels)
         if in_table or level:
             hints[len(lines)] = LineHint(heading=0 if in_table else level, table=in_table)
     return Source(path, "\n".join(lines), "utf-8", format="docx", hints=hints)
+
+
+def _body(document):
+    """The main part's w:body; an empty one for a w:document without one."""
+    root = document.element
+    if root.tag != W + "document":
+        raise FormatError(f"Word 文档已损坏：正文部件的根元素不是 w:document，而是 {root.tag.rpartition('}')[2]}",
+                          f"damaged Word document: the main part's root is {root.tag.rpartition('}')[2]}, "
+                          "not w:document")
+    return next(root.iterchildren(W + "body"), ())
+
+
+_NO_PROPERTIES = (None, None, None, None)
+
+
+def _properties(p) -> tuple[str | None, str | None, str | None, str | None]:
+    """(w:pStyle, w:numId, w:ilvl, w:outlineLvl) of a paragraph's properties
+    (w:pPr), each the first given, read in one pass over them."""
+    style = num_id = ilvl = outline = None
+    numbered = False
+    for ppr in p.iterchildren(_PPR):
+        for child in ppr:
+            tag = child.tag
+            if tag == _PSTYLE and style is None:
+                style = child.get(_VAL)
+            elif tag == _NUM_PR and not numbered:
+                numbered = True
+                for number in child:
+                    if number.tag == _NUM_ID and num_id is None:
+                        num_id = number.get(_VAL)
+                    elif number.tag == _ILVL and ilvl is None:
+                        ilvl = number.get(_VAL)
+            elif tag == _OUTLINE_LVL and outline is None:
+                outline = child.get(_VAL)
+        break  # the first w:pPr, as find() gives it
+    return style, num_id, ilvl, outline
 
 
 def _paragraphs(element, in_table: bool):
     """(w:p, inside a table) for every paragraph below element, in order."""
     for child in element:
         tag = child.tag
-        if tag == W + "p":
+        if tag == _P:
             yield child, in_table
-        elif tag == W + "tbl":
+        elif tag == _TBL:
             yield from _paragraphs(child, True)
         elif tag not in _SKIPPED and isinstance(tag, str):
             yield from _paragraphs(child, in_table)
@@ -116,13 +162,13 @@ def _text(element) -> str:
     out: list[str] = []
     for child in element:
         tag = child.tag
-        if tag == W + "t":
+        if tag == _T:
             out.append(child.text or "")
-        elif tag == W + "tab":
+        elif tag == _TAB:
             out.append("\t")
-        elif tag in (W + "noBreakHyphen",):
+        elif tag == _NO_BREAK_HYPHEN:
             out.append("-")
-        elif tag in _SKIPPED or tag == W + "p" or not isinstance(tag, str):
+        elif tag in _SKIPPED or tag == _P or not isinstance(tag, str):
             continue
         elif len(child):
             out.append(_text(child))
@@ -142,7 +188,7 @@ def _styles(document) -> dict[str, dict]:
             continue
         entry: dict = {"name": _val(style, "name") or "", "based": _val(style, "basedOn")}
         ppr = style.find(W + "pPr")
-        outline = _outline_level(ppr)
+        outline = _outline_level(_val(ppr, "outlineLvl"))
         if outline is not None:
             entry["outline"] = outline
         num_pr = ppr.find(W + "numPr") if ppr is not None else None
@@ -155,26 +201,36 @@ def _styles(document) -> dict[str, dict]:
     return found
 
 
-def _heading_level(ppr, style_id: str | None, styles: dict[str, dict]) -> int:
-    """1–9 from an outline level or a Heading n / 标题 n style (through basedOn), else 0."""
-    outline = _outline_level(ppr)
-    if outline is not None:
-        return outline + 1 if outline < 9 else 0
-    seen = 0
-    while style_id and style_id in styles and seen < 10:
-        style = styles[style_id]
-        m = _HEADING_STYLE.match(style["name"].strip())
-        if m:
-            return int(m.group(1))
-        if "outline" in style:
-            return style["outline"] + 1 if style["outline"] < 9 else 0
-        style_id, seen = style.get("based"), seen + 1
-    return 0
+def _style_levels(styles: dict[str, dict]) -> dict[str, int]:
+    """style id -> 1–9 from a Heading n / 标题 n name or an outline level (through basedOn), else 0."""
+    levels: dict[str, int] = {}
+    for sid in styles:
+        style_id, seen, level = sid, 0, 0
+        while style_id and style_id in styles and seen < 10:
+            style = styles[style_id]
+            m = _HEADING_STYLE.match(style.get("name", "").strip())
+            if m:
+                level = int(m.group(1))
+                break
+            if "outline" in style:
+                level = style["outline"] + 1 if style["outline"] < 9 else 0
+                break
+            style_id, seen = style.get("based"), seen + 1
+        levels[sid] = level
+    return levels
 
 
-def _outline_level(ppr) -> int | None:
+def _heading_level(outline: str | None, style_id: str | None, style_levels: dict[str, int]) -> int:
+    """1–9 from the paragraph's outline level (w:outlineLvl), else from its style's, else 0."""
+    level = _outline_level(outline) if outline is not None else None
+    if level is not None:
+        return level + 1 if level < 9 else 0
+    return style_levels.get(style_id, 0)
+
+
+def _outline_level(value: str | None) -> int | None:
     """w:outlineLvl: 0–8 a heading level, 9 body text; None if absent or unreadable."""
-    return integer(_val(ppr, "outlineLvl"), 0, 9)
+    return integer(value, 0, 9)
 
 
 def _numbering_element(document):

@@ -71,6 +71,10 @@ class Level:
     restart: int | None = None  # w:lvlRestart: restart after this (1-based) level; 0 never
     legal: bool = False  # w:isLgl: every number of the text as decimal
 
+    def __post_init__(self):
+        # The text split at its numbers: literal, level (1-based), literal, ... literal.
+        self.split = _PLACEHOLDER.split(self.text)
+
     @classmethod
     def of(cls, lvl) -> "Level":
         text = _val(lvl, "lvlText", "") or ""
@@ -96,20 +100,37 @@ class Instance:
     def __post_init__(self):
         # Each level's first number: its start, or this instance's override of it.
         self.first = {i: self.starts.get(i, lv.start) for i, lv in self.levels.items()}
+        # The deeper levels that restart when a level advances (w:lvlRestart).
+        self.resets = {i: tuple(deeper for deeper in LEVELS[i + 1:]
+                                if deeper not in self.levels or self.levels[deeper].restart is None
+                                or (self.levels[deeper].restart != 0 and i < self.levels[deeper].restart))
+                       for i in LEVELS}
+        # The levels whose marker is always empty (bullets, or numbers written as "none"
+        # and nothing else), which render() need not write.
+        self.silent = {i: lv.fmt == "bullet" or (not "".join(lv.split[::2]) and not lv.legal and all(
+            self.levels.get(int(n) - 1, Level()).fmt == "none" for n in lv.split[1::2]))
+            for i, lv in self.levels.items()}
 
 
 class Numbering:
     def __init__(self, numbering_element, styles: dict[str, dict] | None = None):
         """numbering_element: the w:numbering root (or None for a document without lists);
         styles: style id -> {"numId", "ilvl"} for styles that carry numbering."""
-        self.styles = styles or {}
-        abstract: dict[str, dict[int, Level]] = {}
-        level_styles: dict[str, dict[str, int]] = {}  # abstract id -> pStyle -> level
         self.instances: dict[str, Instance] = {}
         self.counters: dict[str, list[int | None]] = {}
-        self.level_styles: dict[str, dict[str, int]] = {}  # numId -> pStyle -> level
-        if numbering_element is None:
-            return
+        level_styles: dict[str, dict[str, int]] = {}  # numId -> pStyle -> level
+        if numbering_element is not None:
+            self._read(numbering_element, level_styles)
+        # Each style's list and level, read once: (numId, level or None).
+        self.styles: dict[str, tuple[str | None, int | None]] = {}
+        for sid, style in (styles or {}).items():
+            num_id = style.get("numId")
+            level = _level(style.get("ilvl"))
+            self.styles[sid] = num_id, level if level is not None else level_styles.get(num_id, {}).get(sid)
+
+    def _read(self, numbering_element, level_styles: dict[str, dict[str, int]]) -> None:
+        abstract: dict[str, dict[int, Level]] = {}
+        abstract_styles: dict[str, dict[str, int]] = {}  # abstract id -> pStyle -> level
         for a in numbering_element.findall(W + "abstractNum"):
             aid = a.get(W + "abstractNumId")
             abstract[aid] = {}
@@ -120,7 +141,7 @@ class Numbering:
                 abstract[aid][ilvl] = Level.of(lvl)
                 style = _val(lvl, "pStyle")
                 if style:
-                    level_styles.setdefault(aid, {})[style] = ilvl
+                    abstract_styles.setdefault(aid, {})[style] = ilvl
         for num in numbering_element.findall(W + "num"):
             nid = num.get(W + "numId")
             aid = _val(num, "abstractNumId")
@@ -140,45 +161,39 @@ class Numbering:
                     levels[ilvl] = Level.of(lvl)
             key = f"num:{nid}" if overrides else f"abstract:{aid}"
             self.instances[nid] = Instance(key, levels, starts)
-            self.level_styles[nid] = level_styles.get(aid, {})
+            level_styles[nid] = abstract_styles.get(aid, {})
 
-    def render(self, ppr, style_id: str | None) -> str:
-        """The marker Word shows before the paragraph with these properties
-        (w:pPr) and style, advancing the counters; "" when it has none."""
-        num_id, ilvl = self._numbering_of(ppr, style_id)
-        if not num_id or num_id == "0" or num_id not in self.instances:
-            return ""
-        instance = self.instances[num_id]
-        level = instance.levels.get(ilvl)
+    def render(self, num_id: str | None, ilvl: str | None, style_id: str | None) -> str:
+        """The marker Word shows before a paragraph with this list (w:numId) and
+        level (w:ilvl) in its properties, and this style, advancing the counters;
+        "" when it has none."""
+        level_number = _level(ilvl) if ilvl is not None else None
+        if num_id is None:  # numbering carried by the paragraph's style, if any
+            if style_id not in self.styles:
+                return ""  # most paragraphs
+            num_id, style_level = self.styles[style_id]
+            if level_number is None:
+                level_number = style_level
+        instance = self.instances.get(num_id) if num_id != "0" else None
+        ilvl = level_number or 0
+        level = instance.levels.get(ilvl) if instance is not None else None
         if level is None:
             return ""
         counters = self.counters.setdefault(instance.key, [None] * len(LEVELS))
         counters[ilvl] = instance.first.get(ilvl, 1) if counters[ilvl] is None else counters[ilvl] + 1
-        for deeper in range(ilvl + 1, len(LEVELS)):
-            restart = instance.levels[deeper].restart if deeper in instance.levels else None
-            if restart is None or (restart != 0 and ilvl < restart):
-                counters[deeper] = None
-        if level.fmt == "bullet":
-            return ""  # a bullet is not a 序数
-        return _PLACEHOLDER.sub(lambda m: self._number(instance, counters, int(m.group(1)) - 1, level.legal),
-                                level.text)
+        for deeper in instance.resets[ilvl]:
+            counters[deeper] = None
+        if instance.silent[ilvl]:
+            return ""  # a bullet is not a 序数, and "none" writes nothing
+        shown = level.split[:]
+        for i in range(1, len(shown), 2):
+            shown[i] = self._number(instance, counters, int(shown[i]) - 1, level.legal)
+        return "".join(shown)
 
     def _number(self, instance: Instance, counters, ilvl: int, legal: bool) -> str:
         value = counters[ilvl] if counters[ilvl] is not None else instance.first.get(ilvl, 1)
         level = instance.levels.get(ilvl, Level())
         return format_number(value, "decimal" if legal else level.fmt)
-
-    def _numbering_of(self, ppr, style_id: str | None) -> tuple[str | None, int]:
-        num_pr = ppr.find(W + "numPr") if ppr is not None else None
-        num_id = _val(num_pr, "numId")
-        level = _level(_val(num_pr, "ilvl"))
-        if num_id is None and style_id in self.styles:  # numbering carried by the paragraph's style
-            num_id = self.styles[style_id].get("numId")
-            if level is None:
-                level = _level(self.styles[style_id].get("ilvl"))
-            if level is None and num_id in self.level_styles:
-                level = self.level_styles[num_id].get(style_id)
-        return num_id, level or 0
 
 
 def _level(value: str | None) -> int | None:
@@ -203,6 +218,10 @@ _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "x
 
 def format_number(n: int, fmt: str) -> str:
     """A number as a w:numFmt writes it (unknown formats as decimal, like Word)."""
+    if fmt == "decimal":
+        return str(n)
+    if fmt == "none":
+        return ""
     if fmt in _COUNTING and 0 <= n < 1000:
         return cn_numeral(n) if n else "〇"
     if fmt == "chineseLegalSimplified" and 0 < n < 1000:
@@ -234,6 +253,4 @@ def format_number(n: int, fmt: str) -> str:
             while rest >= value:
                 out, rest = out + digits, rest - value
         return out.upper() if fmt == "upperRoman" else out
-    if fmt == "none":
-        return ""
     return str(n)

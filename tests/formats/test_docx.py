@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import re
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from docx.oxml.ns import nsdecls
 from conftest import ROOT, linter, seed, seed_text
 from docxbuild import numbered, typed, with_part
 from fzlint import read
+from fzlint.formats import FormatError
 from fzlint.formats import docx as docx_format
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -230,9 +232,10 @@ def test_fix_leaves_a_docx_alone(tmp_path):
 def test_chinese_heading_style_names_and_outline_levels():
     styles = {"a1": {"name": "标题 1", "based": None}, "mine": {"name": "我的标题", "based": "a1"},
               "body": {"name": "Normal", "based": None}, "ol": {"name": "x", "based": None, "outline": 2}}
-    assert [docx_format._heading_level(None, sid, styles) for sid in ("a1", "mine", "body", "ol", None)] == [1, 1, 0, 3, 0]
-    ppr = parse_xml(f'<w:pPr {nsdecls("w")}><w:outlineLvl w:val="1"/></w:pPr>')
-    assert docx_format._heading_level(ppr, "body", styles) == 2
+    levels = docx_format._style_levels(styles)
+    assert [docx_format._heading_level(None, sid, levels) for sid in ("a1", "mine", "body", "ol", None)] == [1, 1, 0, 3, 0]
+    assert docx_format._heading_level("1", "body", levels) == 2
+    assert docx_format._heading_level("9", "a1", levels) == 0  # body text, whatever its style
 
 
 # -- numbers that cannot be read, and numbers too large to show ------------------------
@@ -298,3 +301,79 @@ def test_a_start_of_a_billion_letters_is_read_in_time(tmp_path):
 def test_a_small_sound_archive_passes_the_checks():
     data = zip_of({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
     assert docx_format.check_archive(data) is None
+
+
+# -- the reader's work, bounded by what it reads ---------------------------------
+
+
+def test_a_text_over_the_limit_stops_the_reading_where_it_passes_the_limit(tmp_path, monkeypatch):
+    # Word's empty paragraphs are six bytes each: 10 MB of them are 1,750,000 lines.
+    monkeypatch.setattr(docx_format, "MAX_TEXT_CHARS", 30)
+    typed("\n".join(["一、主要举措和成效"] * 3), tmp_path / "fits.docx")  # 3 x 9 characters and 2 line breaks
+    assert len(read.read(str(tmp_path / "fits.docx")).text) == 29
+    with_part(tmp_path / "fits.docx", tmp_path / "empty.docx", "word/document.xml",
+              lambda data: data.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 100_000, 1))
+    seen = []
+    monkeypatch.setattr(docx_format, "_text", lambda p, text=docx_format._text: seen.append(p) or text(p))
+    with pytest.raises(read.ReadError) as info:
+        read.read(str(tmp_path / "empty.docx"))
+    assert info.value.zh == "正文过长（超过 30 字符），不像是一份报告" and len(seen) == 32
+
+
+def test_a_main_part_that_is_no_document_is_refused(tmp_path):
+    typed("\n".join(REPORT), tmp_path / "d.docx")
+    with_part(tmp_path / "d.docx", tmp_path / "tbl.docx", "word/document.xml",
+              lambda data: data.replace(b"<w:document ", b"<w:tbl ", 1).replace(b"</w:document>", b"</w:tbl>"))
+    with pytest.raises(read.ReadError) as info:
+        read.read(str(tmp_path / "tbl.docx"))
+    assert info.value.zh == "Word 文档已损坏：正文部件的根元素不是 w:document，而是 tbl"
+
+
+JUNK = ("", "x", "-1", "1.5", "²", "9" * 5000, "0", "9", "99999", "%1%2%3%4%5%6%7%8%9", "lowerLetter", "none", "bullet")
+TAGS = ("p", "pPr", "numPr", "ilvl", "numId", "pStyle", "outlineLvl", "tbl", "tc", "r", "t", "body", "style",
+        "basedOn", "name", "abstractNum", "num", "lvl", "lvlOverride", "startOverride", "start", "numFmt", "lvlText",
+        "abstractNumId", "lvlRestart", "isLgl", "ins", "del", "sdt", "tab")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_any_mutation_of_the_xml_parts_is_read_or_refused_with_a_format_error(tmp_path, seed):
+    """Fuzz: attribute values replaced by junk, elements inserted, renamed,
+    repeated or removed in document.xml, styles.xml, numbering.xml, the content
+    types and the relationships. Reading gives lines or a FormatError, never
+    another exception."""
+    rng = random.Random(seed)
+    numbered("\n".join(REPORT[:2] + ["一、主要举措和成效", "（一）复议", "1.案件", "（1）应诉", "二、不足"]), tmp_path / "n.docx")
+    with zipfile.ZipFile(tmp_path / "n.docx") as archive:
+        parts = {info.filename: archive.read(info).decode("utf-8") for info in archive.infolist()
+                 if info.filename.endswith((".xml", ".rels"))}
+
+    def mutate(xml: str) -> str:
+        for _ in range(rng.randrange(1, 6)):
+            kind = rng.randrange(4)
+            if kind == 0 and (values := list(re.finditer(r'w:\w+="([^"]*)"', xml))):
+                m = rng.choice(values)
+                xml = xml[:m.start(1)] + rng.choice(JUNK) + xml[m.end(1):]
+            elif kind == 1:
+                at = rng.choice([m.end() for m in re.finditer(">", xml)])
+                tag = rng.choice(TAGS)
+                xml = xml[:at] + f'<w:{tag} w:val="{rng.choice(JUNK)}" w:ilvl="{rng.choice(JUNK)}"/>' + xml[at:]
+            elif kind == 2 and (names := sorted(set(re.findall(r"<w:(\w+)[ >/]", xml)))):
+                old, new = rng.choice(names), rng.choice(TAGS)
+                xml = re.sub(rf"<w:{old}([ >/])", rf"<w:{new}\1", xml, count=1).replace(f"</w:{old}>", f"</w:{new}>", 1)
+            elif (empty := list(re.finditer(r"<w:\w+[^>]*/>", xml))):
+                m = rng.choice(empty)
+                xml = xml[:m.start()] + m.group() * rng.randrange(0, 4) + xml[m.end():]
+        return xml
+
+    for case in range(40):
+        mutated = dict(parts)
+        for name in rng.sample(["word/document.xml", "word/styles.xml", "word/numbering.xml", "[Content_Types].xml",
+                                "word/_rels/document.xml.rels"], rng.randrange(1, 4)):
+            mutated[name] = mutate(parts[name])
+        with zipfile.ZipFile(tmp_path / "n.docx") as src, zipfile.ZipFile(tmp_path / "m.docx", "w") as dst:
+            for info in src.infolist():
+                dst.writestr(info.filename, mutated[info.filename].encode() if info.filename in mutated else src.read(info))
+        try:
+            docx_format.read("m.docx", (tmp_path / "m.docx").read_bytes())
+        except FormatError:
+            pass

@@ -29,12 +29,8 @@ def numbering(*parts: str) -> Numbering:
     return Numbering(parse_xml(f"<w:numbering {W}>{''.join(parts)}</w:numbering>"))
 
 
-def ppr(num_id, ilvl=0):
-    return parse_xml(f'<w:pPr {W}><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>')
-
-
 def shown(numbering, paragraphs):
-    return [numbering.render(ppr(n, lvl), None) for n, lvl in paragraphs]
+    return [numbering.render(str(n), str(lvl), None) for n, lvl in paragraphs]
 
 
 def test_levels_count_and_restart_under_their_parent():
@@ -63,9 +59,9 @@ def test_level_override_start_restart_rule_legal_numbers_and_bullets():
 
 def test_no_numbering_explicit_removal_and_unknown_ids():
     n = numbering(abstract_num(1), num(1, 1))
-    assert n.render(parse_xml(f"<w:pPr {W}/>"), None) == ""
+    assert n.render(None, None, None) == ""
     assert shown(n, [(0, 0), (99, 0), (1, 7)]) == ["", "", ""]
-    assert Numbering(None).render(ppr(1), None) == ""
+    assert Numbering(None).render("1", "0", None) == ""
 
 
 def test_numbering_carried_by_a_style():
@@ -76,15 +72,14 @@ def test_numbering_carried_by_a_style():
     n = Numbering(parse_xml(f'<w:numbering {W}><w:abstractNum w:abstractNumId="1">{levels}</w:abstractNum>'
                             f'<w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num></w:numbering>'),
                   {"H1": {"numId": "4", "ilvl": None}, "H2": {"numId": "4", "ilvl": None}})
-    empty = parse_xml(f"<w:pPr {W}/>")
-    assert [n.render(empty, s) for s in ("H1", "H2", "H2", "H1", "Normal")] == ["一、", "（一）", "（二）", "二、", ""]
+    assert [n.render(None, None, s) for s in ("H1", "H2", "H2", "H1", "Normal")] == ["一、", "（一）", "（二）", "二、", ""]
 
 
 def test_a_numbered_style_in_a_document_without_a_numbering_part_shows_no_number():
     # styles.xml may name a list (w:numPr in a style) that numbering.xml, absent
     # here, does not define: no number, and no internal error.
     n = Numbering(None, {"S1": {"numId": "3", "ilvl": None}})
-    assert n.render(None, "S1") == ""
+    assert n.render(None, None, "S1") == ""
 
 
 # -- numbers Word cannot read or show ----------------------------------------------
