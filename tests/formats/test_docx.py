@@ -190,6 +190,8 @@ def unsafe_files(tmp_path) -> dict[str, str]:
         "notword.docx": (zip_of({"hello.txt": b"hi"}), "不是 Word 文档"),
         "plain.docx": (b"just text", "损坏或不完整"),
         "encrypted.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "加密文档"),
+        "million.docx": (million_entries(), "ZIP 包目录过大"),
+        "huge-xml.docx": (claiming(good, "word/document.xml", 190 << 20), "部件 word/document.xml 解压后过大"),
     }
     xxe = b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
     with_part(tmp_path / "good.docx", tmp_path / "xxe.docx", "word/document.xml",
@@ -200,7 +202,8 @@ def unsafe_files(tmp_path) -> dict[str, str]:
               lambda data: laughs + data.split(b"?>", 1)[1])
     for name, (data, _) in cases.items():
         (tmp_path / name).write_bytes(data)
-    return {**{name: reason for name, (_, reason) in cases.items()}, "xxe.docx": "DTD", "laughs.docx": "DTD"}
+    hidden = {name: f"{part} 含有 DTD" for name, part in dtd_files(tmp_path).items()}
+    return {**{name: reason for name, (_, reason) in cases.items()}, "xxe.docx": "DTD", "laughs.docx": "DTD", **hidden}
 
 
 def test_refusals(tmp_path):
