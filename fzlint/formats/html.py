@@ -9,8 +9,9 @@ or id names them: nav, menu, breadcrumb, footer …) are left out. What page fur
 stays in the text for FZ308 to report. Each line remembers the line of the
 .html file where its text starts, so a finding points into the file.
 
-The charset is taken from a BOM, else from the <meta> tag, else UTF-8, else
-GB18030. Nothing referenced by the page (images, scripts, frames) is fetched.
+The charset is taken from a BOM, else from the <meta> tag if it names an
+encoding a browser has, else UTF-8, else GB18030. Nothing referenced by the
+page (images, scripts, frames) is fetched.
 """
 
 from __future__ import annotations
@@ -37,14 +38,28 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 4, "h6": 4}
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _GB = ("gb2312", "gbk", "gb18030", "x-gbk", "gb_2312-80", "csgb2312", "chinese", "euc-cn")
-_LOOKS_HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)", re.I | re.S)
+# The encodings of the WHATWG Encoding Standard (the ones a browser has), by
+# the names Python's codecs give them: a label naming another codec (utf-7,
+# rot13, base64, unicode_escape …) is ignored as a browser ignores it.
+_WEB_ENCODINGS = frozenset("""utf-8 cp866 iso8859-2 iso8859-3 iso8859-4 iso8859-5 iso8859-6 iso8859-7 iso8859-8
+iso8859-10 iso8859-13 iso8859-14 iso8859-15 iso8859-16 koi8-r koi8-u mac-roman cp874 cp1250 cp1251 cp1252 cp1253
+cp1254 cp1255 cp1256 cp1257 cp1258 mac-cyrillic gbk gb18030 big5 big5hkscs euc_jp iso2022_jp shift_jis cp932 euc_kr
+cp949 iso8859-1 ascii""".split())
+_SPACES = b" \t\r\n\f"
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)", re.I)
 
 
 def looks_like_html(data: bytes) -> bool:
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[3:]
-    return bool(_LOOKS_HTML.match(data[:2048]))
-
+    """Whether data starts (after a BOM, white space and comments) as a web page does."""
+    head = data[3:2051] if data.startswith(codecs.BOM_UTF8) else data[:2048]
+    at = len(head) - len(head.lstrip(_SPACES))
+    while head.startswith(b"<!--", at):  # each comment skipped once: no regex backtracking over them
+        end = head.find(b"-->", at + 4)
+        if end < 0:
+            return False
+        at = end + 3
+        at += len(head[at:]) - len(head[at:].lstrip(_SPACES))
+    return bool(_HTML_START.match(head, at))
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -53,18 +68,12 @@ def decode(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return _decode(data[len(bom):], codec), codec
     m = _META_CHARSET.search(data[:4096])
-    if m:
-        label = m.group(1).decode("ascii").lower()
-        codec = "gb18030" if label in _GB else label
+    codec = _web_encoding(m.group(1).decode("ascii")) if m else None
+    if codec:
         try:
-            codecs.lookup(codec)
-        except LookupError:
-            codec = ""
-        if codec:
-            try:
-                return data.decode(codec), codec
-            except UnicodeDecodeError:
-                pass
+            return data.decode(codec), codec
+        except UnicodeDecodeError:
+            pass
     for codec in ("utf-8", "gb18030"):
         try:
             return data.decode(codec), codec
@@ -72,6 +81,18 @@ def decode(data: bytes) -> tuple[str, str]:
             continue
     raise FormatError("无法解码网页：既不是声明的编码，也不是 UTF-8 或 GB18030",
                     "cannot decode the page: neither its declared charset nor UTF-8 nor GB18030")
+
+
+def _web_encoding(label: str) -> str | None:
+    """The codec a <meta charset> label names, if it is one a browser has."""
+    label = label.lower()
+    if label in _GB:
+        return "gb18030"
+    try:
+        codec = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return codec if codec in _WEB_ENCODINGS else None
 
 
 def _decode(data: bytes, codec: str) -> str:

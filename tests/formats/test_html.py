@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import subprocess
+import sys
+import time
 
 import pytest
 
-from conftest import linter, seed, seed_text
+from conftest import ROOT, linter, seed, seed_text
 from fzlint import read
+from fzlint.formats.html import looks_like_html
 from pagebuild import page
 
 STRUCTURE = ["FZ1", "FZ2", "FZ3", "FZ9"]
@@ -111,3 +115,53 @@ def test_a_txt_mentioning_tags_stays_text(tmp_path):
     path = tmp_path / "d.txt"
     path.write_text("正文写到了<p>标签。\n第二行", encoding="utf-8")
     assert read.read(str(path)).format == "text"
+
+
+# -- charsets a browser does not have ---------------------------------------------
+
+@pytest.mark.parametrize("label", ["rot13", "base64", "hex", "zlib", "bz2", "uu", "quopri", "utf-16", "utf-16le",
+                                   "utf-32", "utf-7", "unicode_escape", "idna", "punycode", "undefined", "x-no-such"])
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
+def test_a_meta_charset_naming_no_web_encoding_falls_back_as_a_browser_does(tmp_path, label, codec):
+    path = tmp_path / "p.html"
+    path.write_bytes(f'<html><meta charset="{label}"><p>法治政府</p></html>'.encode(codec))
+    source = read.read(str(path))
+    assert (source.text, source.encoding) == ("法治政府", codec)
+
+
+def test_a_meta_charset_of_a_web_encoding_is_used(tmp_path):
+    path = tmp_path / "p.html"
+    path.write_bytes('<html><meta charset="big5"><p>法治政府</p></html>'.encode("big5"))
+    assert (read.read(str(path)).text, read.read(str(path)).encoding) == ("法治政府", "big5")
+
+
+def test_outline_of_a_page_in_a_codec_that_is_no_text_encoding_is_no_traceback(tmp_path):
+    (tmp_path / "p.html").write_text('<html><meta charset="rot13"><h1>某区2023年度法治政府建设情况的报告</h1></html>',
+                                     encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "fzlint", "outline", str(tmp_path / "p.html")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0 and run.stderr == "" and "某区2023年度法治政府建设情况的报告" in run.stdout
+
+
+# -- what is a web page: comments are skipped once -------------------------------
+
+@pytest.mark.parametrize("data,html", [
+    (b"<!---->" * 280 + b"<html><p>x</p></html>", True),
+    (b"<!---->" * 280 + b"x", False),  # the regex took 2**n steps to say so: 22 comments 0.3 s, 30 a minute
+    (b"\xef\xbb\xbf  <!-- a --> \n<!-- b --><!DOCTYPE html>", True),
+    (b"<!-- a --> x --> <html>", False),  # a comment ends at its first -->
+    (b"<!-- unclosed <html>", False),
+    (b"  <meta charset=utf-8>", True),
+])
+def test_looks_like_html(data, html):
+    started = time.perf_counter()
+    assert looks_like_html(data) is html
+    assert time.perf_counter() - started < 1
+
+
+def test_a_txt_that_starts_with_many_comments_is_read_in_time(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_bytes(b"<!---->" * 40 + "x\n第二行".encode("utf-8"))
+    started = time.perf_counter()
+    assert read.read(str(path)).format == "text"
+    assert time.perf_counter() - started < 2
