@@ -17,6 +17,12 @@ MAX_FILE_BYTES = 50 * MIB
 # times the longest.
 MAX_TEXT_CHARS = 1_000_000
 
+# A saved web page (.html, .htm), as bytes. A report's page is 30 to 300 KB.
+# Markup that is nothing but tags (a million <div>, <li> or <b>x</b>) costs
+# the reader up to 0.4 s of CPU a MB: a page at the limit reads in under 2 s
+# and 180 MB.
+MAX_HTML_BYTES = 5 * MIB
+
 # A .docx package (a ZIP archive of XML parts).
 MAX_ZIP_ENTRIES = 2000
 # The central directory, as its end record gives its size: room for the 2000
