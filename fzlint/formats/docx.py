@@ -432,9 +432,12 @@ def _outline_level(value: str | None) -> int | None:
 
 
 def _numbering_element(document):
+    """The numbering part's root, or None: no numbering relationship, or one to
+    a part python-docx did not parse as XML (an image, say), gives no lists."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     try:
-        return document.part.part_related_by(RT.NUMBERING).element
+        part = document.part.part_related_by(RT.NUMBERING)
     except KeyError:
         return None
+    return getattr(part, "element", None)

@@ -327,6 +327,15 @@ def test_a_text_over_the_limit_stops_the_reading_where_it_passes_the_limit(tmp_p
     assert info.value.zh == "正文过长（超过 30 字符），不像是一份报告" and len(seen) == 32
 
 
+@pytest.mark.parametrize("target", ["../docProps/thumbnail.jpeg", "../customXml/item1.xml", "styles.xml"])
+def test_lists_and_styles_related_to_a_part_that_holds_none_are_absent(tmp_path, target):
+    numbered("\n".join(REPORT[:2] + ["一、主要举措和成效", "全年办理案件12件。"]), tmp_path / "n.docx")
+    with_part(tmp_path / "n.docx", tmp_path / "other.docx", "word/_rels/document.xml.rels",
+              lambda data: data.replace(b'Target="numbering.xml"', f'Target="{target}"'.encode())
+              .replace(b'Target="styles.xml"', f'Target="{target}"'.encode()))
+    assert read.read(str(tmp_path / "other.docx")).lines == REPORT[:2] + ["主要举措和成效", "全年办理案件12件。"]
+
+
 def test_a_main_part_that_is_no_document_is_refused(tmp_path):
     typed("\n".join(REPORT), tmp_path / "d.docx")
     with_part(tmp_path / "d.docx", tmp_path / "tbl.docx", "word/document.xml",
@@ -337,6 +346,8 @@ def test_a_main_part_that_is_no_document_is_refused(tmp_path):
 
 
 JUNK = ("", "x", "-1", "1.5", "²", "9" * 5000, "0", "9", "99999", "%1%2%3%4%5%6%7%8%9", "lowerLetter", "none", "bullet")
+PARTS = ("styles.xml", "numbering.xml", "document.xml", "settings.xml", "../docProps/thumbnail.jpeg",
+         "../customXml/item1.xml", "theme/theme1.xml", "../[Content_Types].xml", "none.xml")
 TAGS = ("p", "pPr", "numPr", "ilvl", "numId", "pStyle", "outlineLvl", "tbl", "tc", "r", "t", "body", "style",
         "basedOn", "name", "abstractNum", "num", "lvl", "lvlOverride", "startOverride", "start", "numFmt", "lvlText",
         "abstractNumId", "lvlRestart", "isLgl", "ins", "del", "sdt", "tab")
@@ -356,7 +367,7 @@ def test_any_mutation_of_the_xml_parts_is_read_or_refused_with_a_format_error(tm
 
     def mutate(xml: str) -> str:
         for _ in range(rng.randrange(1, 6)):
-            kind = rng.randrange(4)
+            kind = rng.randrange(5)
             if kind == 0 and (values := list(re.finditer(r'w:\w+="([^"]*)"', xml))):
                 m = rng.choice(values)
                 xml = xml[:m.start(1)] + rng.choice(JUNK) + xml[m.end(1):]
@@ -367,6 +378,9 @@ def test_any_mutation_of_the_xml_parts_is_read_or_refused_with_a_format_error(tm
             elif kind == 2 and (names := sorted(set(re.findall(r"<w:(\w+)[ >/]", xml)))):
                 old, new = rng.choice(names), rng.choice(TAGS)
                 xml = re.sub(rf"<w:{old}([ >/])", rf"<w:{new}\1", xml, count=1).replace(f"</w:{old}>", f"</w:{new}>", 1)
+            elif kind == 3 and (targets := list(re.finditer(r'Target="([^"]*)"', xml))):
+                m = rng.choice(targets)
+                xml = xml[:m.start(1)] + rng.choice(PARTS) + xml[m.end(1):]
             elif (empty := list(re.finditer(r"<w:\w+[^>]*/>", xml))):
                 m = rng.choice(empty)
                 xml = xml[:m.start()] + m.group() * rng.randrange(0, 4) + xml[m.end():]
