@@ -45,7 +45,6 @@ _SKIPPED = {W + "txbxContent", W + "del", W + "moveFrom", W + "rPr", W + "pPr", 
             "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
 
 
-
 def check_archive(data: bytes) -> None:
     """Refuse what is not a sound Word package, before python-docx unpacks or
     parses anything: an absurd directory, entry count, size or compression
@@ -208,7 +207,9 @@ def _feed(parser, info: zipfile.ZipInfo, data: bytes, final: bool) -> None:
                           f"{info.filename} {why} (a Word document's parts are XML in UTF-8 or UTF-16); damaged") from None
 
 
-# The end records of a ZIP archive (APPNOTE.TXT 4.3.14-4.3.16).
+# -- the archive's end records, read before zipfile reads its directory ----------------
+
+# APPNOTE.TXT 4.3.14-4.3.16.
 _END = struct.Struct("<4s4H2LH")  # signature, disk, directory's disk, entries here, entries, size, offset, comment length
 _END64_LOCATOR = struct.Struct("<4sLQL")  # signature, disk of the ZIP64 record, its offset, disks
 _END64 = struct.Struct("<4sQ2H2L4Q")  # signature, record size, versions, disks, entries here, entries, size, offset
