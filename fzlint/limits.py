@@ -17,9 +17,28 @@ MAX_FILE_BYTES = 50 * MIB
 # times the longest.
 MAX_TEXT_CHARS = 1_000_000
 
+# A saved web page (.html, .htm), as bytes. A report's page is 30 to 300 KB.
+# Markup that is nothing but tags (a million <div>, <li> or <b>x</b>) costs
+# the reader up to 0.4 s of CPU a MB: a page at the limit reads in under 2 s
+# and 180 MB.
+MAX_HTML_BYTES = 5 * MIB
+
 # A .docx package (a ZIP archive of XML parts).
 MAX_ZIP_ENTRIES = 2000
+# The central directory, as its end record gives its size: room for the 2000
+# entries at 512 bytes each (a 46-byte record, a name, extra fields), where a
+# report has 10 to 50 entries of about 80. zipfile builds an entry for every
+# record in it whatever the count says, and 1 MiB holds at most 22,795.
+MAX_CENTRAL_DIRECTORY = 1 * MIB
 MAX_UNPACKED = 200 * MIB  # all entries together, images included
+# The XML parts python-docx parses (document, styles, numbering, headers,
+# relationships ...), each and together, unpacked; images and other media are
+# held only to MAX_UNPACKED. A report's document.xml is 0.1 to 3 MB. lxml holds
+# attribute-dense XML in about 25 times its size, and reading costs ~1.5 us a
+# paragraph: the worst packages at these limits (10 MB of attributes, of empty
+# or numbered paragraphs) read in under 2 s and 310 MB.
+MAX_XML_PART = 10 * MIB
+MAX_XML_TOTAL = 12 * MIB
 MAX_RATIO = 200  # unpacked/packed for one entry of more than RATIO_FLOOR bytes
 RATIO_FLOOR = 1 * MIB
 
