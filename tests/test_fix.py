@@ -34,13 +34,14 @@ def test_apply_takes_non_overlapping_safe_fixes_and_leaves_the_rest():
     text = "甲,乙,丙\n第二行"
     found = [finding(Fix(1, 2, 5, "，乙，")), finding(Fix(1, 4, 5, "，"), "FZ505"),
              finding(Fix(2, 1, 3, "第2"), "FZ601"), finding(Fix(2, 3, 4, "句", safe=False))]
-    assert fix.apply(text, found) == ("甲，乙，丙\n第2行", 2)
+    assert fix.apply(text, found) == ("甲，乙，丙\n第2行", [found[0], found[2]])
 
 
 def test_fixes_run_in_rounds_until_nothing_is_left():
     outcome = fix.fix_source(lambda s: linter().lint_source(s).findings,
                              Source("d.txt", "一、主要举措和成效\n开展培训4期,,覆盖312人。\n", "utf-8"))
     assert outcome.text == "一、主要举措和成效\n开展培训4期，覆盖312人。\n"  # FZ501, then FZ505
+    assert [[f.code for f in r] for r in outcome.rounds] == [["FZ501"], ["FZ505"]]
     assert outcome.fixed == 2
 
 
@@ -142,3 +143,72 @@ def test_a_file_that_cannot_be_read_is_reported_and_the_others_fixed(tmp_path):
     result = run("--fix", str(bad), str(good))
     assert result.exit_code == 2 and "FZ901" in result.output
     assert "，" in good.read_text(encoding="utf-8")
+
+
+# -- mixed line endings, Markdown comments and fences, line breaks in a fix ------------
+
+
+def test_a_file_that_mixes_line_endings_keeps_each_lines_own(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_bytes("一、主要举措和成效\r\n开展培训4期,覆盖312人。\n组织考试2场,参考98人。\r\n".encode()
+                     + "二、存在的不足和原因\r宣传不够深入。\n".encode())
+    result = run("--fix", "--select", "FZ501", str(path))
+    assert result.exit_code == 0 and "已修复 2 个问题，剩余 0 个。" in result.output
+    assert path.read_bytes() == ("一、主要举措和成效\r\n开展培训4期，覆盖312人。\n组织考试2场，参考98人。\r\n".encode()
+                                 + "二、存在的不足和原因\r宣传不够深入。\n".encode())
+
+
+def test_a_file_with_one_line_ending_is_written_with_it():
+    source = Source("d.txt", "一、甲\n乙,丙\n", "utf-16-le", newline="\r\n")
+    assert fix.encode(source, "一、甲\n乙，丙\n") == codecs.BOM_UTF16_LE + "一、甲\r\n乙，丙\r\n".encode("utf-16-le")
+
+
+def test_hidden_is_what_markdown_masks_comments_with_their_spaces_and_fenced_lines():
+    text = "甲<!-- 备注 -->乙\n<!--\n  多行\n-->\n```\n一、代码\n```\n丙 丁"
+    assert fix.hidden(text) == {1: [(1, 12)], 2: [(0, 4)], 3: [(0, 4)], 4: [(0, 3)], 5: [(0, 3)], 6: [(0, 4)],
+                                7: [(0, 3)]}
+    assert fix.hidden("甲 乙\n") == {}
+
+
+@pytest.mark.parametrize("line,kept", [
+    ("工作推进,<!-- 备注 -->完成;", "工作推进,<!-- 备注 -->完成;"),  # FZ501's one fix spans the comment: refused
+    ("二<!-- TODO -->、加强监督", "二<!-- TODO -->、加强监督"),  # FZ203's marker holds the comment: refused
+    ("工作推进,完成;<!-- 备注 -->", "工作推进，完成；<!-- 备注 -->"),  # beside the comment: applied
+])
+def test_fix_never_touches_a_markdown_comment(tmp_path, line, kept):
+    path = tmp_path / "d.md"
+    head = "# 某区2023年法治政府建设年度报告\n\n## 一、主要举措和成效\n\n"
+    tail = "\n\n开展培训4期,覆盖312人。\n"
+    path.write_text(head + line + tail, encoding="utf-8")
+    result = run("--fix", "--select", "FZ203,FZ501", str(path))
+    assert result.exit_code == 0
+    assert path.read_text(encoding="utf-8") == head + kept + "\n\n开展培训4期，覆盖312人。\n"
+
+
+def test_a_refused_fix_is_still_reported():
+    text = "一、主要举措和成效\n工作推进,<!-- 备注 -->完成;\n"
+    source = Source("d.md", text, "utf-8", format="markdown")
+    outcome = fix.fix_source(lambda s: linter().lint_source(s).findings, source)
+    assert outcome.text == text and outcome.rounds == []
+    assert [(f.code, f.line, f.fix.column) for f in outcome.findings if f.safe_fix] == [("FZ501", 2, 5)]
+
+
+def test_fences_are_untouched_and_fixes_around_them_applied():
+    text = "一、主要举措和成效\n```\n开展培训4期,,覆盖312人\n```\n开展培训4期,覆盖312人。\n"
+    source = Source("d.md", text, "utf-8", format="markdown")
+    outcome = fix.fix_source(lambda s: linter().lint_source(s).findings, source)
+    assert outcome.text == text.replace("期,覆", "期，覆")
+
+
+def test_apply_refuses_a_fix_whose_replacement_holds_a_line_break():
+    found = [finding(Fix(1, 2, 3, "，\n")), finding(Fix(2, 2, 3, "，"))]
+    assert fix.apply("甲,乙\n丙,丁", found) == ("甲,乙\n丙，丁", [found[1]])
+
+
+def test_an_insertion_at_a_comments_edge_is_applied_one_inside_it_is_not():
+    text = "甲<!--x-->乙"
+    at_edge = finding(Fix(1, 2, 2, "《"))
+    inside = finding(Fix(1, 4, 4, "《"))
+    assert fix.apply(text, [at_edge], markdown_text=True) == ("甲《<!--x-->乙", [at_edge])
+    assert fix.apply(text, [inside], markdown_text=True) == (text, [])
+    assert fix.apply(text, [inside]) == ("甲<!《--x-->乙", [inside])  # not Markdown: a comment is text
