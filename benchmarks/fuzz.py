@@ -10,7 +10,7 @@ Mutants of the seeds, of .docx and of web pages (tests/fuzzing.py, the same
 mutators tests/test_fuzz.py uses) go through `fzlint` (concise), `fzlint
 outline --format json` and `fzlint --diff` twice: in this process through
 click's CliRunner, and as the installed `fzlint` command in a subprocess,
-whose CPU time and peak memory (os.wait4's rusage) are measured per file. A
+whose CPU time and peak memory GNU time (/usr/bin/time) measures per file. A
 subprocess may use at most --memory-cap MB of address space, so that a
 runaway input fails in its own process instead of exhausting the machine.
 
@@ -32,10 +32,10 @@ import dataclasses
 import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 import fuzzing  # noqa: E402
 
 MEMORY_LIMIT_MB = 500  # issue 12: any single file under 500 MB peak memory
+TIME = "/usr/bin/time"  # GNU time, which measures a command's CPU time and peak memory
 
 
 def fzlint_command() -> list[str]:
@@ -55,7 +56,12 @@ def fzlint_command() -> list[str]:
 
 
 def run_subprocess(path: str, command: str, cap_mb: int) -> tuple[list[fuzzing.Failure], float, int]:
-    """One command on path in a subprocess: (failures, CPU seconds, peak memory in MB)."""
+    """One command on path in a subprocess: (failures, CPU seconds, peak memory in MB).
+
+    GNU time (/usr/bin/time) runs it and measures it: the rusage os.wait4 gives
+    for a child of this process would count the pages the child shares with
+    this process until it execs (this process's own size, hundreds of MB once
+    mutants have been made), not fzlint's."""
 
     def limit():
         cap = cap_mb * 1024 * 1024
@@ -63,31 +69,31 @@ def run_subprocess(path: str, command: str, cap_mb: int) -> tuple[list[fuzzing.F
 
     env = {**os.environ, "FZLINT_DEBUG": "1", "NO_COLOR": "1"}
     env.pop("FZLINT_LANG", None)
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([*fzlint_command(), *fuzzing.COMMANDS[command], path], stdout=out, stderr=err,
-                                env=env, preexec_fn=limit)
-        killed = threading.Event()
-
-        def kill():
-            killed.set()
-            proc.kill()
-
-        timer = threading.Timer(fuzzing.ABORT_AFTER * 2, kill)
-        timer.start()
-        _, status, usage = os.wait4(proc.pid, 0)
-        timer.cancel()
-        seconds = usage.ru_utime + usage.ru_stime  # CPU time: what the file costs, whatever else the machine runs
-        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
-        memory = usage.ru_maxrss // 1024
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".time") as usage:
+        proc = subprocess.Popen([TIME, "-f", "%M %U %S", "-o", usage.name, *fzlint_command(),
+                                 *fuzzing.COMMANDS[command], path],
+                                stdout=out, stderr=err, env=env, preexec_fn=limit, start_new_session=True)
+        try:
+            proc.wait(timeout=fuzzing.ABORT_AFTER * 2)
+            killed = False
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)  # time and fzlint both
+            proc.wait()
+            killed = True
+        measured = usage.read().split()
+        memory, seconds = (int(measured[-3]) // 1024, float(measured[-2]) + float(measured[-1])) \
+            if len(measured) >= 3 else (0, 0.0)
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace").replace("\r\n", "\n")
         stderr = err.read().decode("utf-8", "replace")
-    if killed.is_set():
+    if killed:
         return [fuzzing.Failure("too-slow", command, f"killed after {fuzzing.ABORT_AFTER * 2:.0f} s")], seconds, memory
-    failures = fuzzing.judge(command, proc.returncode, stdout, stderr, seconds)
-    if proc.returncode < 0:
-        failures.append(fuzzing.Failure("exit-code", command, f"killed by signal {-proc.returncode}"))
+    exit_code = proc.returncode if proc.returncode < 128 else -(proc.returncode - 128)  # time: 128 + signal
+    failures = fuzzing.judge(command, exit_code, stdout, stderr, seconds)
+    if exit_code < 0:
+        failures.append(fuzzing.Failure("exit-code", command, f"killed by signal {-exit_code}"))
     if memory > MEMORY_LIMIT_MB or "MemoryError" in stderr:
         failures.append(fuzzing.Failure("too-much-memory", command, f"{memory} MB (limit {MEMORY_LIMIT_MB} MB)"))
     return failures, seconds, memory
