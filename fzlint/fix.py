@@ -5,8 +5,26 @@ overlap one already taken (two rules may want the same characters: FZ501 the
 commas of a line, FZ601 a term in it), lint the new text, and so on until a
 round applies nothing. The file is then written once, atomically (a temporary
 file in the same directory, renamed over the original), in its own encoding,
-byte-order mark and line breaks; its permissions are kept. Nothing is written
-when nothing changed, so a second --fix is a no-op.
+byte-order mark and line endings, each line keeping its own ending when the
+file mixes them; its permissions are kept. Nothing is written when nothing
+changed, so a second --fix is a no-op.
+
+What --fix may change. Every change is named by a reported fix: round 1
+applies the safe fixes of the findings `fzlint FILE` reports, and round k+1
+those of the findings `fzlint` reports on the text round k left. A later
+round exists only for what an earlier round's change brought about (FZ501
+turns ",," into "，，", which FZ505 then reports), so each fix a later round
+applies must touch a character an earlier round changed (overlap it or stand
+next to it), or be one the first lint already reported at that place and
+that was left out because it overlapped a fix taken before it. A
+later-round fix of text no fix had touched means a rule missed it in the
+first lint, where the user never saw it; tests/test_fix.py checks this on
+thousands of mutated drafts (Outcome.rounds keeps each round's fixed
+findings for it). And apply() refuses, whoever offers it, a fix that would
+change what it does not name: one whose replacement holds a line break (it
+would move every later line and its ending), and in Markdown one whose span
+reaches into a comment or a fenced block, which the rules never saw
+(parse.py blanks them out with formats/markdown.py).
 """
 
 from __future__ import annotations
@@ -14,39 +32,86 @@ from __future__ import annotations
 import codecs
 import difflib
 import os
+import re
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
+from .formats import markdown
 from .model import Finding, Fix, Source
 
 MAX_ROUNDS = 10
 _BOMS = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+_NO_FENCE = str.maketrans(" `~", "\x01\x02\x03")
+_COMMENT_CHARS = re.compile(" +")
+_LINE_BREAK = re.compile("[\r\n]")
 
 
-def apply(text: str, findings: list[Finding]) -> tuple[str, int]:
-    """(the text with the safe fixes applied, how many were applied). A fix that
-    overlaps one taken before it on its line is left for the next round."""
-    by_line: dict[int, list[Fix]] = {}
+def hidden(text: str) -> dict[int, list[tuple[int, int]]]:
+    """What of a Markdown text the linter does not see (markdown.mask blanks
+    it out): line number -> the [start, end) character ranges (0-based) of
+    its comments' characters, or of the whole line in a fenced block.
+
+    A comment's own spaces count: the comments are found in a copy of the
+    text without spaces (nor the backticks and tildes of fences), where every
+    space mask() leaves is a masked comment character."""
+    masked = markdown.mask(text)
+    if masked == text:
+        return {}
+    text_lines = text.split("\n")
+    found = {number: [(0, len(line))] for number, (line, shown) in enumerate(zip(text_lines, masked.split("\n")), 1)
+             if line and not shown}  # the lines of fenced blocks, emptied
+    fenced = set(found)
+    comments = markdown.mask(text.translate(_NO_FENCE))
+    starts = [0]
+    for line in text_lines:
+        starts.append(starts[-1] + len(line) + 1)
+    number = 1
+    for m in _COMMENT_CHARS.finditer(comments):  # a run never crosses a line: a line break is no space
+        while starts[number] <= m.start():
+            number += 1
+        if number not in fenced:
+            found.setdefault(number, []).append((m.start() - starts[number - 1], m.end() - starts[number - 1]))
+    return found
+
+
+def _touches_hidden(fix: Fix, ranges: list[tuple[int, int]]) -> bool:
+    start, end = fix.column - 1, fix.end_column - 1
+    if start == end:  # an insertion: inside a hidden range, not at its edge
+        return any(s < start < e for s, e in ranges)
+    return any(start < e and s < end for s, e in ranges)
+
+
+def apply(text: str, findings: list[Finding], markdown_text: bool = False) -> tuple[str, list[Finding]]:
+    """(the text with the safe fixes applied, the findings whose fixes were
+    applied). A fix that overlaps one taken before it on its line is left for
+    the next round; one whose replacement holds a line break, or (markdown_text)
+    whose span reaches into a comment or fenced block, is never applied (see
+    the module's docstring)."""
+    by_line: dict[int, dict[Fix, Finding]] = {}
     for finding in findings:
-        if finding.safe_fix:
-            by_line.setdefault(finding.fix.line, []).append(finding.fix)
+        if finding.safe_fix and not _LINE_BREAK.search(finding.fix.replacement):
+            by_line.setdefault(finding.fix.line, {}).setdefault(finding.fix, finding)  # one finding a fix
     if not by_line:
-        return text, 0
+        return text, []
+    masked = hidden(text) if markdown_text else {}
     lines = text.split("\n")
-    applied = 0
-    for number, fixes in by_line.items():
+    applied: list[Finding] = []
+    for number, fixes in sorted(by_line.items()):
         line = lines[number - 1]
+        ranges = masked.get(number)
         taken: list[Fix] = []
-        for fix in sorted(set(fixes), key=lambda f: (f.column, f.end_column)):
+        for fix in sorted(fixes, key=lambda f: (f.column, f.end_column)):
             if taken and fix.column < taken[-1].end_column:
                 continue
             if line[fix.column - 1:fix.end_column - 1] == fix.replacement:
                 continue  # already so
+            if ranges and _touches_hidden(fix, ranges):
+                continue
             taken.append(fix)
         for fix in reversed(taken):
             line = line[:fix.column - 1] + fix.replacement + line[fix.end_column - 1:]
         lines[number - 1] = line
-        applied += len(taken)
+        applied += (fixes[fix] for fix in taken)
     return "\n".join(lines), applied
 
 
@@ -54,8 +119,13 @@ def apply(text: str, findings: list[Finding]) -> tuple[str, int]:
 class Outcome:
     source: Source  # as read
     text: str  # after fixing
-    fixed: int  # fixes applied
     findings: list[Finding]  # what remains
+    rounds: list[list[Finding]] = field(default_factory=list)  # the findings fixed, round by round
+
+    @property
+    def fixed(self) -> int:
+        """Fixes applied."""
+        return sum(len(r) for r in self.rounds)
 
     @property
     def changed(self) -> bool:
@@ -64,22 +134,30 @@ class Outcome:
 
 def fix_source(lint, source: Source) -> Outcome:
     """Fix in rounds; lint(source) -> list[Finding]."""
-    text, fixed = source.text, 0
+    text = source.text
     findings = lint(source)
     seen = {text}
+    rounds: list[list[Finding]] = []
     for _ in range(MAX_ROUNDS):
-        new_text, applied = apply(text, findings)
+        new_text, applied = apply(text, findings, source.format == "markdown")
         if not applied or new_text in seen:  # nothing to do, or fixes that undo each other
             break
         seen.add(new_text)
-        text, fixed = new_text, fixed + applied
+        text = new_text
+        rounds.append(applied)
         findings = lint(replace(source, text=text))
-    return Outcome(source, text, fixed, findings)
+    return Outcome(source, text, findings, rounds)
 
 
 def encode(source: Source, text: str) -> bytes:
-    """The bytes of text as the source's file had them: encoding, BOM, line breaks."""
-    text = text.replace("\n", source.newline) if source.newline != "\n" else text
+    """The bytes of text as the source's file had them: encoding, BOM, and
+    line endings, each line its own when the file mixes them (fixes never add
+    or remove a line, so the text has the file's lines)."""
+    if source.line_endings:
+        lines = text.split("\n")
+        text = "".join(line + end for line, end in zip(lines, source.line_endings)) + lines[-1]
+    elif source.newline != "\n":
+        text = text.replace("\n", source.newline)
     return _BOMS.get(source.encoding, b"") + text.encode(source.encoding)
 
 

@@ -60,6 +60,7 @@ class Source:
     format: str = "text"  # one of FORMATS
     hints: dict[int, LineHint] = field(default_factory=dict)  # by line number
     origins: tuple[int, ...] = ()  # html: origins[n - 1] is the file line of text line n
+    line_endings: tuple[str, ...] = ()  # every line break as the file has it, when it mixes kinds (else empty)
 
     @cached_property
     def lines(self) -> list[str]:

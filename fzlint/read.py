@@ -32,6 +32,7 @@ DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 ZIP_MAGIC = b"PK\x03\x04"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # in the order normalising them reads them
 
 # File signatures of formats a draft is sometimes confused with.
 _MAGIC = (
@@ -233,8 +234,10 @@ def _by_format(path: str, data: bytes) -> Source:
         raise ReadError(path, exc.zh, exc.en) from None
     text, encoding = decode(path, data)
     newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text else "\n")
+    endings = tuple(_LINE_BREAK.findall(text)) if "\r" in text else ()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Source(path=path, text=text, encoding=encoding, newline=newline,
+                  line_endings=endings if len(set(endings)) > 1 else (),
                   format="markdown" if suffix in MARKDOWN_SUFFIXES else "text")
 
 

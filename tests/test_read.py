@@ -38,6 +38,18 @@ def test_line_breaks_are_normalised_and_remembered(tmp_path, newline):
     assert source.text == TEXT and source.newline == newline
 
 
+@pytest.mark.parametrize("data,endings", [
+    (b"a\r\nb\nc\r\n", ("\r\n", "\n", "\r\n")),
+    (b"a\rb\r\r\nc", ("\r", "\r", "\r\n")),
+    (b"a\r\nb\r\n", ()),  # one kind: newline says it
+    (b"a\nb", ()),
+])
+def test_mixed_line_endings_are_remembered_one_by_one(data, endings):
+    source = read.from_bytes("d.txt", data)
+    assert source.line_endings == endings
+    assert source.text == data.decode().replace("\r\n", "\n").replace("\r", "\n")
+
+
 @pytest.mark.parametrize("data,reason", [
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
     (b"PK\x03\x04\x14\x00", "ZIP"),
