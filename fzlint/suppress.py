@@ -11,19 +11,29 @@ formats, and for findings to keep out of a whole file set, use a baseline
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .model import Finding
 
-_DIRECTIVE = re.compile(r"<!--\s*fzlint-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
+from .formats.markdown import comments
+
+_DIRECTIVE = re.compile(r"<!--\s*fzlint-(disable-next-line|disable|enable)\b(.*)-->", re.S)
 ALL = "*"
 
 
 def directives(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
-    """(line, action, codes) for each directive; codes () means every rule."""
+    """(line, action, codes) for each directive, a comment of its own; codes
+    () means every rule. Linear: comments are found in one pass and lines
+    counted from the last directive on."""
     found = []
-    for m in _DIRECTIVE.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1
+    line, counted = 1, 0
+    for start, end in comments(text):
+        m = _DIRECTIVE.fullmatch(text, start, end)
+        if not m:
+            continue
+        line += text.count("\n", counted, start)
+        counted = start
         codes = tuple(c.upper() for c in re.split(r"[\s,]+", m.group(2).strip()) if c)
         found.append((line, m.group(1), codes))
     return found
@@ -36,7 +46,7 @@ def apply(text: str, findings: list[Finding]) -> list[Finding]:
     if not marks:
         return findings
     next_line: dict[int, set[str]] = {}
-    spans: list[tuple[int, int, str]] = []  # (from line, to line, code or ALL)
+    spans: dict[str, list[tuple[int, int]]] = {}  # code, code prefix or ALL: its (from line, to line), in order
     open_: dict[str, int] = {}
     for line, action, codes in marks:
         keys = codes or (ALL,)
@@ -48,13 +58,21 @@ def apply(text: str, findings: list[Finding]) -> list[Finding]:
         else:  # enable
             for key in (list(open_) if not codes else keys):
                 if key in open_:
-                    spans.append((open_.pop(key), line, key))
-    spans.extend((start, 1 << 30, key) for key, start in open_.items())
+                    spans.setdefault(key, []).append((open_.pop(key), line))
+    for key, start in open_.items():
+        spans.setdefault(key, []).append((start, 1 << 30))
+    # A key's spans do not overlap (a key is open once at a time) and come in
+    # order, so a finding looks up only the keys that can name it (ALL and the
+    # prefixes of its code), each by bisection: not every span of the draft.
+    starts = {key: [a for a, _ in s] for key, s in spans.items()}
+
+    def within(key: str, n: int) -> bool:
+        i = bisect.bisect_right(starts.get(key, ()), n) - 1
+        return i >= 0 and n <= spans[key][i][1]
 
     def off(f: Finding) -> bool:
-        for key in next_line.get(f.line, ()):
-            if key == ALL or f.code.startswith(key):
-                return True
-        return any(a <= f.line <= b and (key == ALL or f.code.startswith(key)) for a, b, key in spans)
+        keys = (ALL, *(f.code[:i] for i in range(1, len(f.code) + 1)))
+        marked = next_line.get(f.line, ())
+        return any(key in marked or within(key, f.line) for key in keys)
 
     return [f for f in findings if not off(f)]

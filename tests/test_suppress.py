@@ -32,3 +32,25 @@ def test_prefixes_and_comma_lists():
 
 def test_only_markdown_reads_them():
     assert len(lint(DRAFT, select=["FZ404"], path="d.txt")) == 5
+
+
+def test_a_directive_is_a_comment_of_its_own_and_an_unclosed_one_is_text():
+    text = ("<!-- 备注 <!-- fzlint-disable FZ501 -->\n今年,全年办理案件12件。\n"
+            "<!-- fzlint-disable-next-line FZ501\n今年,全年办理案件13件。\n")
+    # The first comment opens at '<!-- 备注' and is no directive; the second is never closed.
+    assert [(f.code, f.line) for f in lint(text, select=["FZ501"], path="d.md")] == [("FZ501", 2), ("FZ501", 4)]
+
+
+def test_thousands_of_directives_and_unclosed_openings_take_linear_time():
+    import time
+
+    from fzlint import suppress
+
+    unclosed = "一、甲\n" + "<!-- fzlint-disable FZ4 " * 40_000  # the old regex: 170 s
+    started = time.process_time()
+    assert suppress.directives(unclosed) == []
+    pairs = "".join(f"<!-- fzlint-disable FZ501 -->\n今年,办理案件{n}件。\n<!-- fzlint-enable -->\n今年,办理{n}件。\n"
+                    for n in range(5_000))
+    found = lint(pairs, select=["FZ501"], path="d.md")
+    assert time.process_time() - started < 3
+    assert [f.line for f in found] == [4 * n + 4 for n in range(5_000)]

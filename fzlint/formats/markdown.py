@@ -10,14 +10,34 @@ from __future__ import annotations
 import re
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_NOT_BREAK = re.compile(r"[^\n]")
+
+
+def comments(text: str):
+    """(start, end) of each HTML comment, <!-- to the first --> after it; an
+    opening never closed is text. One pass: a search for the closing mark
+    starts where the last one ended, so that thousands of unclosed openings
+    cost no more than one (the regex <!--.*?--> ran to the end of the text
+    from each of them)."""
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return
+        pos = end + 3
+        yield start, pos
 
 
 def mask(text: str) -> str:
     """text with fenced code blocks emptied and HTML comments turned to spaces."""
     if "```" not in text and "~~~" not in text and "<!--" not in text:
         return text
-    text = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    if "<!--" in text:
+        parts, last = [], 0
+        for start, end in comments(text):
+            parts += [text[last:start], _NOT_BREAK.sub(" ", text[start:end])]
+            last = end
+        text = "".join(parts) + text[last:]
     lines = text.split("\n")
     fence = ""
     for i, line in enumerate(lines):

@@ -9,6 +9,7 @@ format may need: colour, language, the rules that ran, the summary options.
 from __future__ import annotations
 
 import importlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -119,7 +120,7 @@ def file_lines(result: FileResult, out: Output, one) -> str:
     each finding as one(finding) renders it, each ending in a line break."""
     lines = []
     if out.verbose and result.encoding:
-        lines.append(out.style("dim", _T["encoding"].get(out.lang).format(path=result.path, encoding=result.encoding)))
+        lines.append(out.style("dim", _T["encoding"].get(out.lang).format(path=one_line(result.path), encoding=result.encoding)))
     for f in result.findings:
         lines.append(one(f))
     return "".join(line + "\n" for line in lines)
@@ -137,17 +138,35 @@ def closing(results: list[FileResult], out: Output) -> str:
     return "" if out.quiet else "".join(line + "\n" for line in summary(results, out))
 
 
+# The characters that end a line for str.splitlines() or a terminal, or that
+# a terminal obeys instead of showing (C0 and C1 controls, ESC among them),
+# less the tab. A draft may hold any of them (a form feed in every pdftotext
+# output, U+2028 from a web page) and a finding quotes the draft; a file's name
+# may hold them too. One finding is one line: where they are quoted, they are
+# shown as escapes, visibly and harmlessly.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """text with every line-breaking or control character shown as its escape (\\x0c, \\u2028)."""
+    if not _UNPRINTABLE.search(text):
+        return text
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def where(f: Finding, out: Output) -> str:
-    """path:line:column: severity CODE message 〔context〕, the head of every text finding."""
+    """path:line:column: severity CODE message 〔context〕, the head of every
+    text finding, always one line (one_line)."""
     style = out.style
     label = f.severity.label
+    path, text = one_line(f.path), one_line(f.message)
     if style.color:
-        line = (f"{style('bold', f'{f.path}:{f.line}:{f.column}:')} {style(label, label)} "
-                f"{style('bold', f.code)} {f.message}")
+        line = (f"{style('bold', f'{path}:{f.line}:{f.column}:')} {style(label, label)} "
+                f"{style('bold', f.code)} {text}")
     else:
-        line = f"{f.path}:{f.line}:{f.column}: {label} {f.code} {f.message}"
+        line = f"{path}:{f.line}:{f.column}: {label} {f.code} {text}"
     if f.context:  # .docx/.html: the paragraph's opening words, to find it by
-        line += " " + style("dim", _T["context"].get(out.lang).format(context=f.context))
+        line += " " + style("dim", _T["context"].get(out.lang).format(context=one_line(f.context)))
     return line
 
 

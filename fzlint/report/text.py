@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-from . import Output, closing, file_lines, file_parts, statistics, where
+from . import _UNPRINTABLE, Output, closing, file_lines, file_parts, statistics, where
 
 WINDOW = 36  # characters shown before the span's start and after its end, at most
 MAX_SPAN = 2 * WINDOW  # characters of a span shown, at most: a longer one is cut short with …
+_BLANKED = re.compile("\t|" + _UNPRINTABLE.pattern)
 
 
 def render(results, out: Output) -> str:
@@ -81,7 +82,10 @@ def _snippet(source, f, out: Output) -> list[str]:
     # to there and cut, with no context after it.
     right = min(len(line), start + MAX_SPAN if end - start > MAX_SPAN else end + WINDOW)
     # Only the window is copied (a paragraph may run to thousands of characters).
-    text = line[left:right].replace("\t", " ")
+    # A tab, a line break inside the line (U+2028, a form feed) or a control
+    # character is drawn as one space, so that the line stays one line and the
+    # caret stays under the span.
+    text = _BLANKED.sub(" ", line[left:right])
     cut = start - left  # the span's start in text
     shown = ("…" if left else "") + text + ("…" if right < len(line) else "")
     pad = width(text[:cut]) + (1 if left else 0)  # … is one column wide
