@@ -44,5 +44,8 @@ RATIO_FLOOR = 1 * MIB
 
 
 def mib(size: int) -> str:
-    """A size in MB as the messages give it (at least 1 for any nonzero size)."""
-    return str(max(1, size // MIB) if size else 0)
+    """A size in MB as the messages give it: whole, or to one decimal rounded
+    up, so that a size over a limit never reads as the limit (50 MiB and one
+    byte is 50.1 MB, not 50)."""
+    tenths = -(-size * 10 // MIB)
+    return str(tenths // 10) if tenths % 10 == 0 else f"{tenths // 10}.{tenths % 10}"

@@ -207,3 +207,16 @@ def test_a_directory_named_as_a_file_to_read(tmp_path):
 def test_any_other_os_error_gives_the_system_s_words():
     error = read.os_error("x.txt", OSError(errno.EIO, "Input/output error", "x.txt"))
     assert (error.zh, error.en) == ("无法读取：Input/output error", "cannot read: Input/output error")
+
+
+def test_a_size_over_a_limit_never_reads_as_the_limit(tmp_path, monkeypatch):
+    from fzlint.limits import MIB, mib
+
+    assert [mib(n) for n in (0, 1, MIB, 50 * MIB, 50 * MIB + 1, 50 * MIB + MIB // 2)] == \
+        ["0", "0.1", "1", "50", "50.1", "50.5"]
+    monkeypatch.setattr(read, "MAX_FILE_BYTES", 2 * MIB)
+    path = tmp_path / "d.txt"
+    path.write_bytes(b"x" * (2 * MIB + 1))
+    with pytest.raises(read.ReadError) as info:
+        read.read(str(path))
+    assert info.value.zh == "文件过大（2.1 MB，上限 2 MB）"
