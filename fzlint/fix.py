@@ -22,9 +22,12 @@ first lint, where the user never saw it; tests/test_fix.py checks this on
 thousands of mutated drafts (Outcome.rounds keeps each round's fixed
 findings for it). And apply() refuses, whoever offers it, a fix that would
 change what it does not name: one whose replacement holds a line break (it
-would move every later line and its ending), and in Markdown one whose span
-reaches into a comment or a fenced block, which the rules never saw
-(parse.py blanks them out with formats/markdown.py).
+would move every later line and its ending), and in Markdown one that would
+change a comment or a fenced block, which the rules never saw (parse.py
+blanks them out with formats/markdown.py). A fix whose span reaches across a
+comment (FZ501's one fix for the marks of a line, on both sides of it) is
+applied around it: its replacement, made on the masked text, has spaces where
+the comment is, and the comment is kept there instead.
 """
 
 from __future__ import annotations
@@ -41,44 +44,7 @@ from .model import Finding, Fix, Source
 
 MAX_ROUNDS = 10
 _BOMS = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
-_NO_FENCE = str.maketrans(" `~", "\x01\x02\x03")
-_COMMENT_CHARS = re.compile(" +")
 _LINE_BREAK = re.compile("[\r\n]")
-
-
-def hidden(text: str) -> dict[int, list[tuple[int, int]]]:
-    """What of a Markdown text the linter does not see (markdown.mask blanks
-    it out): line number -> the [start, end) character ranges (0-based) of
-    its comments' characters, or of the whole line in a fenced block.
-
-    A comment's own spaces count: the comments are found in a copy of the
-    text without spaces (nor the backticks and tildes of fences), where every
-    space mask() leaves is a masked comment character."""
-    masked = markdown.mask(text)
-    if masked == text:
-        return {}
-    text_lines = text.split("\n")
-    found = {number: [(0, len(line))] for number, (line, shown) in enumerate(zip(text_lines, masked.split("\n")), 1)
-             if line and not shown}  # the lines of fenced blocks, emptied
-    fenced = set(found)
-    comments = markdown.mask(text.translate(_NO_FENCE))
-    starts = [0]
-    for line in text_lines:
-        starts.append(starts[-1] + len(line) + 1)
-    number = 1
-    for m in _COMMENT_CHARS.finditer(comments):  # a run never crosses a line: a line break is no space
-        while starts[number] <= m.start():
-            number += 1
-        if number not in fenced:
-            found.setdefault(number, []).append((m.start() - starts[number - 1], m.end() - starts[number - 1]))
-    return found
-
-
-def _touches_hidden(fix: Fix, ranges: list[tuple[int, int]]) -> bool:
-    start, end = fix.column - 1, fix.end_column - 1
-    if start == end:  # an insertion: inside a hidden range, not at its edge
-        return any(s < start < e for s, e in ranges)
-    return any(start < e and s < end for s, e in ranges)
 
 
 def apply(text: str, findings: list[Finding], markdown_text: bool = False) -> tuple[str, list[Finding]]:
@@ -93,25 +59,26 @@ def apply(text: str, findings: list[Finding], markdown_text: bool = False) -> tu
             by_line.setdefault(finding.fix.line, {}).setdefault(finding.fix, finding)  # one finding a fix
     if not by_line:
         return text, []
-    masked = hidden(text) if markdown_text else {}
+    masked = markdown.hidden(text) if markdown_text else {}
     lines = text.split("\n")
     applied: list[Finding] = []
     for number, fixes in sorted(by_line.items()):
         line = lines[number - 1]
         ranges = masked.get(number)
-        taken: list[Fix] = []
+        taken: list[tuple[Fix, Fix]] = []  # (as reported, as applied)
         for fix in sorted(fixes, key=lambda f: (f.column, f.end_column)):
-            if taken and fix.column < taken[-1].end_column:
+            if taken and fix.column < taken[-1][0].end_column:
                 continue
-            if line[fix.column - 1:fix.end_column - 1] == fix.replacement:
+            made = markdown.in_file(fix, line, ranges) if ranges else fix
+            if made is None:
+                continue
+            if line[fix.column - 1:fix.end_column - 1] == made.replacement:
                 continue  # already so
-            if ranges and _touches_hidden(fix, ranges):
-                continue
-            taken.append(fix)
-        for fix in reversed(taken):
-            line = line[:fix.column - 1] + fix.replacement + line[fix.end_column - 1:]
+            taken.append((fix, made))
+        for _, made in reversed(taken):
+            line = line[:made.column - 1] + made.replacement + line[made.end_column - 1:]
         lines[number - 1] = line
-        applied += (fixes[fix] for fix in taken)
+        applied += (fixes[fix] for fix, _ in taken)
     return "\n".join(lines), applied
 
 

@@ -170,13 +170,13 @@ def test_a_file_with_one_line_ending_is_written_with_it():
 
 def test_hidden_is_what_markdown_masks_comments_with_their_spaces_and_fenced_lines():
     text = "甲<!-- 备注 -->乙\n<!--\n  多行\n-->\n```\n一、代码\n```\n丙 丁"
-    assert fix.hidden(text) == {1: [(1, 12)], 2: [(0, 4)], 3: [(0, 4)], 4: [(0, 3)], 5: [(0, 3)], 6: [(0, 4)],
+    assert markdown.hidden(text) == {1: [(1, 12)], 2: [(0, 4)], 3: [(0, 4)], 4: [(0, 3)], 5: [(0, 3)], 6: [(0, 4)],
                                 7: [(0, 3)]}
-    assert fix.hidden("甲 乙\n") == {}
+    assert markdown.hidden("甲 乙\n") == {}
 
 
 @pytest.mark.parametrize("line,kept", [
-    ("工作推进,<!-- 备注 -->完成;", "工作推进,<!-- 备注 -->完成;"),  # FZ501's one fix spans the comment: refused
+    ("工作推进,<!-- 备注 -->完成;", "工作推进，<!-- 备注 -->完成；"),  # FZ501's one fix spans it: applied around it
     ("二<!-- TODO -->、加强监督", "二<!-- TODO -->、加强监督"),  # FZ203's marker holds the comment: refused
     ("工作推进,完成;<!-- 备注 -->", "工作推进，完成；<!-- 备注 -->"),  # beside the comment: applied
 ])
@@ -190,12 +190,27 @@ def test_fix_never_touches_a_markdown_comment(tmp_path, line, kept):
     assert path.read_text(encoding="utf-8") == head + kept + "\n\n开展培训4期，覆盖312人。\n"
 
 
-def test_a_refused_fix_is_still_reported():
-    text = "一、主要举措和成效\n工作推进,<!-- 备注 -->完成;\n"
+def test_a_fix_across_a_comment_keeps_it_only_where_the_replacement_is_character_for_character():
+    def finding(f):
+        return Finding("d.md", "FZ501", "n", Severity.WARNING, 1, f.column, 1, f.end_column, "m", f)
+
+    text = "甲,<!--x-->乙;"
+    across = finding(Fix(1, 2, 13, "，        乙；"))  # made on the masked text: spaces where the comment is
+    assert fix.apply(text, [across], markdown_text=True) == ("甲，<!--x-->乙；", [across])
+    changed = finding(Fix(1, 2, 13, "，   X    乙；"))  # would change the comment
+    shorter = finding(Fix(1, 2, 13, "，乙；"))  # would move it
+    assert fix.apply(text, [changed], markdown_text=True) == (text, [])
+    assert fix.apply(text, [shorter], markdown_text=True) == (text, [])
+
+
+def test_a_fix_that_would_change_a_comment_is_not_offered_and_the_finding_is_still_reported():
+    text = "一、主要举措和成效\n二<!-- TODO -->、加强监督。\n"
     source = Source("d.md", text, "utf-8", format="markdown")
     outcome = fix.fix_source(lambda s: linter().lint_source(s).findings, source)
     assert outcome.text == text and outcome.rounds == []
-    assert [(f.code, f.line, f.fix.column) for f in outcome.findings if f.safe_fix] == [("FZ501", 2, 5)]
+    # Reported without a fix (and without "可用 --fix"): its fix would rewrite the comment.
+    assert [(f.code, f.line, f.fix) for f in outcome.findings if f.code == "FZ203"] == [("FZ203", 2, None)]
+    assert "--fix" not in next(f.message for f in outcome.findings if f.code == "FZ203")
 
 
 def test_fences_are_untouched_and_fixes_around_them_applied():
@@ -392,3 +407,9 @@ def test_fix_changes_only_what_it_reports_keeps_endings_and_comments_and_is_idem
     assert not new, f"{len(new)} drafts break the --fix property:\n" + "\n".join(new[:10])
     if known:
         pytest.xfail("known defects: " + "; ".join(sorted(known)))
+
+
+def test_the_reported_fix_across_a_comment_is_the_one_applied_with_the_comment_kept():
+    found = lint("一、主要举措和成效\n工作推进,<!-- 备注 -->完成;\n", select=["FZ501"], path="d.md")
+    assert [(f.code, f.line, f.fix) for f in found] == [("FZ501", 2, Fix(2, 5, 20, "，<!-- 备注 -->完成；"))]
+    assert found[0].message.endswith("可用 --fix 自动改正。")
