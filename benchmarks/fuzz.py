@@ -8,7 +8,8 @@ Usage (from the repository root):
 
 Mutants of the seeds, of .docx and of web pages (tests/fuzzing.py, the same
 mutators tests/test_fuzz.py uses) go through `fzlint` (concise), `fzlint
-outline --format json` and `fzlint --diff` twice: in this process through
+outline --format json`, `fzlint --diff` and `fzlint report` (whose review
+page is read for internal errors) twice: in this process through
 click's CliRunner, and as the installed `fzlint` command in a subprocess,
 whose CPU time and peak memory GNU time (/usr/bin/time) measures per file. A
 subprocess may use at most --memory-cap MB of address space, so that a
@@ -72,7 +73,7 @@ def run_subprocess(path: str, command: str, cap_mb: int) -> tuple[list[fuzzing.F
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
             tempfile.NamedTemporaryFile("r", suffix=".time") as usage:
         proc = subprocess.Popen([TIME, "-f", "%M %U %S", "-o", usage.name, *fzlint_command(),
-                                 *fuzzing.COMMANDS[command], path],
+                                 *fuzzing.argv(command, path)],
                                 stdout=out, stderr=err, env=env, preexec_fn=limit, start_new_session=True)
         try:
             proc.wait(timeout=fuzzing.ABORT_AFTER * 2)
@@ -91,7 +92,7 @@ def run_subprocess(path: str, command: str, cap_mb: int) -> tuple[list[fuzzing.F
     if killed:
         return [fuzzing.Failure("too-slow", command, f"killed after {fuzzing.ABORT_AFTER * 2:.0f} s")], seconds, memory
     exit_code = proc.returncode if proc.returncode < 128 else -(proc.returncode - 128)  # time: 128 + signal
-    failures = fuzzing.judge(command, exit_code, stdout, stderr, seconds)
+    failures = fuzzing.judge(command, exit_code, stdout, stderr, seconds, page=fuzzing.take_page(command, path))
     if exit_code < 0:
         failures.append(fuzzing.Failure("exit-code", command, f"killed by signal {-exit_code}"))
     if memory > MEMORY_LIMIT_MB or "MemoryError" in stderr:

@@ -926,7 +926,28 @@ COMMANDS = {
     "check": ["--no-color", "--format", "concise", "--quiet", "--jobs", "1"],
     "outline": ["outline", "--format", "json"],
     "diff": ["--no-color", "--diff"],
+    "report": ["report", "--lang", "zh", "--html", "{page}"],  # {page}: the path and .review.html
 }
+PAGE_SUFFIX = ".review.html"
+
+
+def argv(command: str, path: str) -> list[str]:
+    """The arguments of fzlint for one command on one file."""
+    return [a.replace("{page}", path + PAGE_SUFFIX) for a in COMMANDS[command]] + [path]
+
+
+def take_page(command: str, path: str) -> str | None:
+    """The review page `fzlint report` wrote for path (then removed), None when
+    it wrote none; "" for the other commands."""
+    if command != "report":
+        return ""
+    page = Path(path + PAGE_SUFFIX)
+    try:
+        text = page.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    page.unlink()
+    return text
 FINDING_LINE = re.compile(r"^.+?:\d+:\d+: (?:error|warning|info) [A-Z]{2}\d{3} \S")
 _TRACEBACK = "Traceback (most recent call last)"
 _RAISED = re.compile(r"^([A-Za-z_][\w.]*)(?::.*)?$", re.M)
@@ -989,10 +1010,18 @@ def _exception(line: str) -> str:
     return (m.group(1) or m.group(2)) if m else ""
 
 
-def judge(command: str, exit_code: int, stdout: str, stderr: str, seconds: float, busy: str = "") -> list[Failure]:
+def judge(command: str, exit_code: int, stdout: str, stderr: str, seconds: float, busy: str = "",
+          page: str | None = "") -> list[Failure]:
     """The failures shown by one run of a command (what a user would see);
-    busy: where it was when it passed the time limit, if that is known."""
+    busy: where it was when it passed the time limit, if that is known; page:
+    the review page `report` wrote (take_page), whose findings are judged
+    with its standard output."""
     found: list[Failure] = []
+    if page is None:
+        if exit_code == 0:
+            found.append(Failure("exit-code", command, "exit 0 without writing the review page"))
+        page = ""
+    stdout += page
     if _TRACEBACK in stdout:
         found.append(Failure("traceback", command, "a traceback on standard output", innermost(stdout)))
     internal = [ln for ln in (stdout + "\n" + stderr).splitlines() if any(w in ln for w in INTERNAL)]
@@ -1005,7 +1034,7 @@ def judge(command: str, exit_code: int, stdout: str, stderr: str, seconds: float
         found.append(Failure("traceback", command, _line(line), innermost(stderr),
                              raised[-1].group(1).rsplit(".", 1)[-1] if raised else ""))
     unreadable = "FZ901" in stdout or (command != "check" and stderr.startswith("fzlint: "))
-    allowed = {"check": (0, 1, 2), "outline": (0, 2), "diff": (0, 1, 2)}[command]
+    allowed = {"check": (0, 1, 2), "outline": (0, 2), "diff": (0, 1, 2), "report": (0,)}[command]
     uncaught = any(f.kind == "traceback" for f in found)  # Python exits with 1 then: the traceback says it all
     if not uncaught and (exit_code not in allowed or (command == "check" and unreadable != (exit_code == 2))):
         found.append(Failure("exit-code", command, f"exit {exit_code}" + (" with FZ901" if unreadable else "")))
@@ -1125,7 +1154,7 @@ def run_in_process(path: str, commands=tuple(COMMANDS)) -> tuple[list[Failure], 
     previous = signal.signal(signal.SIGPROF, alarm)
     try:
         for command in commands:
-            args = [*COMMANDS[command], path]
+            args = argv(command, path)
             busy.clear()
             start = time.process_time()
             signal.setitimer(signal.ITIMER_PROF, min(TIME_LIMIT, ABORT_AFTER))
@@ -1143,7 +1172,8 @@ def run_in_process(path: str, commands=tuple(COMMANDS)) -> tuple[list[Failure], 
                 failures.append(Failure("traceback", command, _line(f"{type(exc).__name__}: {exc}"),
                                         _frame_of(result.exc_info[2]) if result.exc_info else "", type(exc).__name__))
                 continue
-            failures.extend(judge(command, result.exit_code, result.stdout, result.stderr, seconds, "".join(busy)))
+            failures.extend(judge(command, result.exit_code, result.stdout, result.stderr, seconds, "".join(busy),
+                                  take_page(command, path)))
     finally:
         signal.signal(signal.SIGPROF, previous)
     return failures, times

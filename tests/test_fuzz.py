@@ -2,7 +2,7 @@
 
 Hostile variants of the seeds (.txt and .md), of .docx and of web pages
 (tests/fuzzing.py) go through `fzlint --format concise`, `fzlint outline
---format json` and `fzlint --diff` in this process, through click's
+--format json`, `fzlint --diff` and `fzlint report` in this process, through click's
 CliRunner on fzlint.cli.main. For every mutant: no exception escapes, no
 FZ901 says 内部错误 (internal error), the exit code is 0, 1 or 2 (2 exactly
 when a file could not be read), every finding is one line, and each command
@@ -101,6 +101,25 @@ def test_every_mutation_runs_on_every_kind_of_base():
 ])
 def test_judge_names_each_way_a_run_fails(command, exit_code, stdout, stderr, seconds, expected):
     assert [(f.kind, f.detail) for f in fuzzing.judge(command, exit_code, stdout, stderr, seconds)] == expected
+
+
+@pytest.mark.parametrize("exit_code,page,expected", [
+    (0, "<html>…无法读取：不是文本文件…</html>", []),
+    (0, None, [("exit-code", "exit 0 without writing the review page")]),
+    (2, None, [("exit-code", "exit 2")]),
+    (0, "<td>无法读取：内部错误（IndexError: x），请报告此问题。</td>", [("internal-error", "<td>无法读取：内部错误（IndexError: x），请报告此问题。</td>")]),
+])
+def test_judge_reads_the_review_page_of_report(exit_code, page, expected):
+    found = fuzzing.judge("report", exit_code, "已生成审阅页面 d.html：1 份报告\n", "", 0.1, page=page)
+    assert [(f.kind, f.detail) for f in found] == expected
+
+
+def test_report_runs_in_the_harness_and_its_page_is_read_and_removed(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("一、主要举措和成效\n", encoding="utf-8")
+    failures, times = fuzzing.run_in_process(str(path), commands=("report",))
+    assert failures == [] and set(times) == {"report"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.txt"]
 
 
 def test_an_internal_error_is_reported_with_where_it_happened(tmp_path, monkeypatch):
