@@ -35,7 +35,12 @@ _FAMILIES = {
     "arabic": (3, "{n}."),
     "paren-arabic": (4, "（{n}）"),
 }
-_BLANKS = " \t\u3000\u00a0"  # what the grammar ignores around a line (WS, and _NL's indentation)
+# Blanks: every character str.strip() strips but the line break \n (tabs, the
+# \x0b and \x0c pdftotext leaves, U+0085, U+2000-U+200A, U+2028, U+3000 ...);
+# the grammar's WS, _NL and TEXT use the same set (tests/test_parse.py holds
+# them to it). A line of nothing else, or of Markdown hashes alone, is blank.
+BLANKS = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+          "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _TITLE_FORBIDDEN = re.compile(r"[。，,；;！!？?：:]")
 _SIGNATURE_FORBIDDEN = re.compile(r"[。，,；;！!？?：:、]")
@@ -188,9 +193,24 @@ def _shaped() -> re.Pattern:
     and the separators, behind the blanks the grammar ignores. Read from the
     compiled grammar, so that it stays the one definition of the shapes."""
     parser = _parser()
-    skipped = {"TEXT", "_NL", *parser.lexer_conf.ignore}
+    skipped = {"TEXT", "_NL", "_EMPTY_ATX", *parser.lexer_conf.ignore}
     shapes = [t.pattern.to_regexp() for t in parser.terminals if t.name not in skipped]
-    return re.compile(f"[{_BLANKS}]*(?:" + "|".join(f"(?:{p})" for p in shapes) + ")")
+    return re.compile("|".join(f"(?:{p})" for p in shapes))
+
+
+@lru_cache(maxsize=1)
+def _empty_atx() -> re.Pattern:
+    """Markdown hashes with nothing after them: a line the grammar gives no line for."""
+    [terminal] = [t for t in _parser().terminals if t.name == "_EMPTY_ATX"]
+    return re.compile(terminal.pattern.to_regexp())
+
+
+def is_blank(line: str) -> bool:
+    """Whether a line of the text is blank: nothing but BLANKS, or Markdown's
+    hashes with nothing after them (an empty heading). parse_lines() gives no
+    Line for it, as the grammar gives none."""
+    content = line.lstrip(BLANKS)
+    return not content or (content[0] == "#" and _empty_atx().match(content) is not None)
 
 
 def parse_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Line]:
@@ -203,13 +223,17 @@ def parse_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Lin
     typing it here, without the parser, halves the parse of a long report."""
     source_lines = text.split("\n")
     shaped = _shaped().match
+    empty_atx = _empty_atx().match
     lines: list[Line | None] = []
     numbers: list[int] = []  # the source line number of each line handed to the parser
     for number, whole in enumerate(source_lines, 1):
-        content = whole.lstrip(_BLANKS)
-        if not content:
+        content = whole.lstrip(BLANKS)
+        if not content or (content[0] == "#" and empty_atx(content)):  # is_blank(whole)
             continue
-        if shaped(whole):
+        # The shapes are matched after the blanks: a pattern that begins with
+        # blanks of its own ([ \t]*联系) would otherwise be tried at each of
+        # them, in time quadratic in their number.
+        if shaped(content):
             numbers.append(number)
             lines.append(None)  # filled in from the parser below
         else:
@@ -222,7 +246,7 @@ def parse_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Lin
         hint = hints.get(line.number) if hints else None
         if hint is not None:
             whole = source_lines[line.number - 1]
-            column = len(whole) - len(whole.lstrip(_BLANKS)) + 1
+            column = len(whole) - len(whole.lstrip(BLANKS)) + 1
             if hint.table:
                 lines[i] = line = Line(line.number, LineKind.TEXT, whole[column - 1:].rstrip(), column)
             elif hint.heading and line.kind is LineKind.TEXT:

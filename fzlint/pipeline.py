@@ -109,7 +109,7 @@ def locate(source: Source, findings: list[Finding]) -> list[Finding]:
     origins = source.origins
     located = []
     for f in findings:
-        text = lines[f.line - 1].strip(" \t\u3000\u00a0") if 0 < f.line <= len(lines) else ""
+        text = lines[f.line - 1].strip(parse.BLANKS) if 0 < f.line <= len(lines) else ""
         context = text[:CONTEXT_LENGTH] + ("…" if len(text) > CONTEXT_LENGTH else "")
         line, end_line = f.line, f.end_line
         if origins:

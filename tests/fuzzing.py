@@ -1046,12 +1046,6 @@ KNOWN = (
           "5,000 digits, junk"),
     Known("cn-numeral-10000", ("internal-error", "traceback"), ("parse.py:cn_numeral",), ("IndexError",),
           "a 一、 marker whose next number is 10000 or more: 九九九九、甲 then 九九九九、乙"),
-    Known("atx-without-text", ("internal-error", "traceback"), ("parse.py:parse_lines",), ("UnexpectedToken",),
-          "a line of only Markdown hashes and a space: \"## \" (the grammar has no ATX-only heading)"),
-    Known("empty-text-line", ("internal-error", "traceback"), ("parse.py:_is_recipient",), ("IndexError",),
-          "a line of characters the grammar does not take for blanks but str.rstrip() strips (\\x0b, \\x0c, "
-          "\\x1c, U+0085, U+2028 …) becomes a text line with empty text, where the recipient is looked for: "
-          "甲\\n乙\\n丙\\n\\x0b\\n一、丁"),
     Known("date-digits", ("internal-error", "traceback"), ("kinds/date_validity.py:_int",), ("ValueError",),
           "a date part of over 4,300 digits: 2023年999…9月 (int()'s limit on digits)"),
     Known("numeral-run", ("too-slow",), ("kinds/date_validity.py:_hits", "prose.py:matches"), (),

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import document, seed_text
+from conftest import codes, document, seed_text
 from fzlint.model import LineKind
-from fzlint.parse import cn_number, cn_numeral, parse_lines
+import re
+
+from fzlint import data
+from fzlint.parse import BLANKS, cn_number, cn_numeral, is_blank, parse_lines
 
 
 @pytest.mark.parametrize("line,family,level,number,canonical", [
@@ -140,6 +143,7 @@ _TRICKY = [
     "联系人：张三", "（联系电话：12345）", "特此报告。", "特此报告如下", "## 工作情况", "#话题#", "一是加强",
     "十一、其他", "一百、太多", "第一，", "\u3000\u3000全年审核12件。", "\u00a0文本", "\t一、制表符",
     "\u2003一、全角空格", "（一）", "1.", "一、", "   ", "", "a. b", "（十）完善", "(十一)完善",
+    "# ", "##\t", "#", "####### ", "一、#", "\x0c", "\x0b\u2028", "\x0c一、换页", "2023年1月30日\x0c",
 ]
 
 
@@ -151,3 +155,54 @@ def test_lines_kept_from_the_parser_are_typed_as_the_parser_types_them(number):
     mixed = "\n".join(line + "\n" + _TRICKY[i % len(_TRICKY)] for i, line in enumerate(text.split("\n")))
     for sample in (text, mixed, "\n".join(_TRICKY)):
         assert parse_lines(sample) == _parsed_whole(sample)
+
+
+# -- blank lines: one definition in the grammar and in parse.py ---------------------------------------------
+
+def test_blanks_are_what_str_strip_strips_and_the_grammar_ignores():
+    everything = "".join(chr(c) for c in range(0x110000) if c != 0x0A)
+    assert set(BLANKS) == {ch for ch in everything if ch.isspace()} == {ch for ch in everything if not ch.strip()}
+    grammar = data.grammar_path().read_text(encoding="utf-8")
+    ws = re.search(r"^WS\.9: /(.*)/$", grammar, re.M).group(1)
+    assert set("".join(re.findall(ws, everything))) == set(BLANKS)
+    text_start = re.search(r"^TEXT: /(\[\^[^]]*\])", grammar, re.M).group(1)
+    assert set(re.findall(text_start, everything)) == set(everything) - set(BLANKS)
+
+
+@pytest.mark.parametrize("blank", list(BLANKS) + ["\x0c\x0b \u3000", "\u2028\u2029\x85"])
+def test_a_line_of_any_blanks_is_a_blank_line(blank):
+    # \x0b and \x0c stand alone on lines of every pdftotext output: they were
+    # a text line with empty text, where the 主送机关 is looked for (IndexError).
+    assert is_blank(blank)
+    assert [(ln.number, ln.kind) for ln in parse_lines(f"甲\n{blank}\n一、丁{blank}")] == [
+        (1, LineKind.TEXT), (3, LineKind.HEADING)]
+    assert codes(f"甲\n乙\n丙\n{blank}\n一、丁\n") == [
+        ("FZ302", 1), ("FZ309", 3), ("FZ101", 5), ("FZ101", 5), ("FZ101", 5), ("FZ105", 5), ("FZ303", 5),
+        ("FZ307", 5)]
+
+
+def test_blanks_before_a_heading_are_its_indentation():
+    [h] = parse_lines("\x0c\u2003一、主要举措")
+    assert (h.kind, h.column, h.marker.text, h.title) == (LineKind.HEADING, 3, "一、", "主要举措")
+
+
+@pytest.mark.parametrize("path", ["draft.md", "draft.txt"])
+@pytest.mark.parametrize("hashes", ["#", "# ", "##\t", "###### ", "###\u3000\x0c"])
+def test_markdown_hashes_alone_are_a_blank_line(path, hashes):
+    # Markdown shows them as an empty heading; the grammar had no heading
+    # without a text and failed at the line's end (UnexpectedToken).
+    assert is_blank(hashes)
+    assert [ln.number for ln in parse_lines(f"{hashes}\n一、甲\n{hashes}\n乙\n{hashes}")] == [2, 4]
+    assert codes(f"一、甲\n{hashes}\n乙\n", path=path) == codes("一、甲\n\n乙\n", path=path) == [
+        ("FZ105", 1), ("FZ301", 1), ("FZ309", 1), ("FZ101", 3), ("FZ101", 3), ("FZ101", 3), ("FZ303", 3),
+        ("FZ307", 3)]
+    assert codes(hashes, path=path) == [("FZ902", 1)]  # nothing but blank lines: the empty-file finding
+
+
+@pytest.mark.parametrize("line,kind,text", [
+    ("####### ", LineKind.TEXT, "#######"), ("#话题#", LineKind.TEXT, "#话题#"), ("# 工作打算", LineKind.HEADING, "工作打算"),
+    ("一、#", LineKind.HEADING, "一、#"), ("甲 # ", LineKind.TEXT, "甲 #"),
+])
+def test_hashes_with_something_after_them_are_no_blank_line(line, kind, text):
+    assert not is_blank(line)
+    assert [(ln.kind, ln.text) for ln in parse_lines(line)] == [(kind, text)]
