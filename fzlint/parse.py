@@ -46,13 +46,19 @@ _TITLE_FORBIDDEN = re.compile(r"[。，,；;！!？?：:]")
 _SIGNATURE_FORBIDDEN = re.compile(r"[。，,；;！!？?：:、]")
 
 
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_GROUPS = {"亿": 100_000_000, "万": 10_000}  # the larger first
+
+
 def cn_number(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; digit strings (二〇二三) read digit by digit."""
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105, 一万零一 → 10001, 十万 → 100000,
+    一亿 → 100000000; digit strings (二〇二三) read digit by digit. None when it is
+    no numeral (甲). The inverse of cn_numeral()."""
     if not text:
         return None
     if text.isdigit():
         return int(text.translate(_FULLWIDTH_DIGITS))
-    if "十" not in text and "百" not in text:
+    if not any(ch in _CN_UNITS or ch in _CN_GROUPS for ch in text):
         digits = [CN_DIGITS.get(ch) for ch in text]
         if None in digits:
             return None
@@ -60,35 +66,75 @@ def cn_number(text: str) -> int | None:
         for d in digits:
             value = value * 10 + d
         return value
+    return _cn_value(text)
+
+
+def _cn_value(text: str) -> int | None:
+    """A numeral with units: the part before its last 亿 (or, without one, its
+    last 万) counts that group, the part after it what is left (a leading 零
+    reads as nothing); within a group, 千百十 scale the digit before them."""
+    for name, group in _CN_GROUPS.items():
+        k = text.rfind(name)
+        if k >= 0:
+            high = _cn_value(text[:k]) if k else 1
+            low = _cn_value(text[k + 1:]) if k + 1 < len(text) else 0
+            return None if high is None or low is None else high * group + low
     total, current = 0, 0
     for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch in CN_DIGITS:
+        if ch in CN_DIGITS:
             current = CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
+            current = 0
         else:
             return None
     return total + current
 
 
 _CN_NUMERALS = "〇一二三四五六七八九"
+_CN_SECTION_UNITS = ((1000, "千"), (100, "百"), (10, "十"))
+
+
+def _cn_section(n: int, leading: bool) -> str:
+    """0 < n < 10000 as read: 一千零一, 一百一十, 十五 (一十五 when not leading)."""
+    out, zero = [], False
+    for unit, name in _CN_SECTION_UNITS:
+        digit, n = divmod(n, unit)
+        if digit:
+            if zero:
+                out.append("零")
+            if not (unit == 10 and digit == 1 and leading and not out):  # 十五, not 一十五, at the start
+                out.append(_CN_NUMERALS[digit])
+            out.append(name)
+            zero = False
+        elif out:
+            zero = True
+    if n:
+        if zero:
+            out.append("零")
+        out.append(_CN_NUMERALS[n])
+    return "".join(out)
+
+
+def _cn_numeral(n: int, leading: bool) -> str:
+    for group, name in ((100_000_000, "亿"), (10_000, "万")):
+        if n >= group:
+            high, low = divmod(n, group)
+            text = _cn_numeral(high, leading) + name
+            if low:
+                # a gap of a whole digit place or more below the group is read 零: 一万零一, 一亿零一千
+                text += ("零" if low < group // 10 else "") + _cn_numeral(low, False)
+            return text
+    return _cn_section(n, leading)
 
 
 def cn_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五."""
-    if n < 10:
-        return _CN_NUMERALS[n]
-    if n < 20:
-        return "十" + (_CN_NUMERALS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _CN_NUMERALS[n // 10] + "十" + (_CN_NUMERALS[n % 10] if n % 10 else "")
-    rest = n % 100
-    tail = "" if not rest else ("零" + cn_numeral(rest) if rest < 10 else (cn_numeral(rest) if rest >= 20 else "一" + cn_numeral(rest)))
-    return _CN_NUMERALS[n // 100] + "百" + tail
+    """Any non-negative integer in Chinese numerals, as it is read: 1 → 一,
+    10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五, 110 → 一百一十, 1001 → 一千零一,
+    10001 → 一万零一, 100000 → 十万, 10**8 → 一亿, 10**12 → 一万亿; 0 → 〇."""
+    if n < 0:
+        raise ValueError(f"no Chinese numeral for a negative number: {n}")
+    return _cn_numeral(n, True) if n else _CN_NUMERALS[0]
 
 
 def marker_for(family: str, number: int) -> str:

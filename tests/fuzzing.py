@@ -1044,8 +1044,6 @@ KNOWN = (
     Known("docx-numbering-int", ("internal-error", "traceback"), ("formats/numbering.py:",), ("ValueError",),
           "numbering.xml's w:ilvl, w:start or w:startOverride that int() refuses: \"²\" (isdigit but not int), "
           "5,000 digits, junk"),
-    Known("cn-numeral-10000", ("internal-error", "traceback"), ("parse.py:cn_numeral",), ("IndexError",),
-          "a 一、 marker whose next number is 10000 or more: 九九九九、甲 then 九九九九、乙"),
     Known("date-digits", ("internal-error", "traceback"), ("kinds/date_validity.py:_int",), ("ValueError",),
           "a date part of over 4,300 digits: 2023年999…9月 (int()'s limit on digits)"),
     Known("numeral-run", ("too-slow",), ("kinds/date_validity.py:_hits", "prose.py:matches"), (),

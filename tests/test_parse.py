@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import codes, document, seed_text
+from conftest import codes, document, lint, seed_text
 from fzlint.model import LineKind
 import re
 
@@ -112,6 +112,38 @@ def test_chinese_numerals():
         1, 10, 12, 20, 21, 105, 2023, None]
     assert [cn_numeral(n) for n in (1, 10, 12, 20, 21, 99, 105, 110)] == [
         "一", "十", "十二", "二十", "二十一", "九十九", "一百零五", "一百一十"]
+
+
+@pytest.mark.parametrize("n,numeral", [
+    (0, "〇"), (100, "一百"), (999, "九百九十九"), (1000, "一千"), (1001, "一千零一"), (1010, "一千零一十"),
+    (1100, "一千一百"), (9999, "九千九百九十九"), (10000, "一万"), (10001, "一万零一"), (10010, "一万零一十"),
+    (11000, "一万一千"), (20300, "二万零三百"), (100000, "十万"), (100010, "十万零一十"), (110000, "十一万"),
+    (1010000, "一百零一万"), (10**8, "一亿"), (10**8 + 1000, "一亿零一千"), (1200000000, "十二亿"),
+    (123456789, "一亿二千三百四十五万六千七百八十九"), (10**12, "一万亿"), (10**16, "一亿亿"),
+])
+def test_chinese_numerals_of_any_size(n, numeral):
+    # cn_numeral indexed a ten-digit table with n // 100 and failed from 1000 on.
+    assert cn_numeral(n) == numeral
+    assert cn_number(numeral) == n
+
+
+def test_chinese_numerals_read_back():
+    numbers = [*range(100_000), *(10**k + j for k in range(5, 30) for j in (0, 1, 10, 999, 10**(k - 1), 10**(k - 3) + 7))]
+    assert [n for n in numbers if cn_number(cn_numeral(n)) != n] == []
+    with pytest.raises(ValueError):
+        cn_numeral(-1)
+
+
+def test_the_next_number_after_9999_is_suggested():
+    findings = lint("九九九九、甲\n九九九九、乙\n", select=["FZ201"])
+    assert [(f.code, f.line) for f in findings] == [("FZ201", 1), ("FZ201", 2)]
+    assert "按顺序应为“一万、”" in findings[1].message
+
+
+def test_a_heading_suggested_after_a_thousand_parts_is_numbered():
+    findings = lint("某区关于2022年度法治政府建设情况的报告\n" + "# 甲\n" * 1000, select=["FZ101"], path="d.md")
+    assert [(f.code, f.line) for f in findings] == [("FZ101", 1001)] * 3
+    assert [re.search(r"如“(.*?)、", f.message).group(1) for f in findings] == ["九百九十九", "一千", "一千零一"]
 
 
 def test_a_date_that_cannot_exist_has_no_value():
