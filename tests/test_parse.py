@@ -7,6 +7,7 @@ import pytest
 from conftest import codes, document, lint, seed_text
 from fzlint.model import LineKind
 import re
+import time
 
 from fzlint import data
 from fzlint.parse import BLANKS, cn_number, cn_numeral, is_blank, parse_lines
@@ -238,3 +239,19 @@ def test_markdown_hashes_alone_are_a_blank_line(path, hashes):
 def test_hashes_with_something_after_them_are_no_blank_line(line, kind, text):
     assert not is_blank(line)
     assert [(ln.kind, ln.text) for ln in parse_lines(line)] == [(kind, text)]
+
+
+# -- time linear in the line's length ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    " " * 200_000 + "乙", "\u3000" * 200_000 + "（联系人：甲）", "\x0c" * 200_000 + "二、乙", "（" + " " * 200_000 + "乙",
+    "一" + "\t" * 200_000 + "、乙", "#" + " " * 200_000 + "乙",
+])
+def test_a_line_of_200000_blanks_is_typed_in_linear_time(line):
+    # The shapes were matched behind [blanks]*, and CONTACT's own [ \t]* was
+    # tried again at each blank as the match backed off: 50,000 spaces took
+    # 3 s, 200,000 took 44 s.
+    start = time.process_time()
+    lines = parse_lines("一、甲\n" + line)
+    assert time.process_time() - start < 2
+    assert [ln.number for ln in lines] == [1, 2]
