@@ -22,6 +22,7 @@ from lark import Lark, Transformer
 
 from . import data
 from .formats import markdown
+from .limits import MAX_HEADINGS
 from .model import DateLine, Document, Line, LineHint, LineKind, Marker, Paragraph, Section, Source
 
 CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
@@ -245,6 +246,34 @@ def _shaped() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _heading_shaped() -> re.Pattern:
+    """Whether a line's content (after its blanks) begins a heading: a numeral
+    marker or Markdown's hashes, which the grammar tries before every other
+    shape at the start of a line (a line of hashes alone is blank)."""
+    shapes = [t.pattern.to_regexp() for t in _parser().terminals if t.name.startswith("MARK_") or t.name == "ATX"]
+    return re.compile("|".join(f"(?:{p})" for p in shapes))
+
+
+# The grammar's whole-line shapes: terminal -> the kind of line _LineBuilder makes of it.
+_WHOLE_LINE_KINDS = {"DATE": LineKind.DATE, "PAGE_NUMBER": LineKind.PAGE_NUMBER, "CONTACT": LineKind.CONTACT,
+                     "CLOSING": LineKind.CLOSING}
+
+
+@lru_cache(maxsize=1)
+def _whole_line_shapes() -> list[tuple[re.Pattern, LineKind]]:
+    """(terminal, kind) for the shapes that make a line by themselves, in the
+    order Lark's lexer tries them (lark.lexer: by priority, then the widest).
+    (They begin with different characters, so at most one matches a line.)"""
+    terminals = sorted((t for t in _parser().terminals if t.name in _WHOLE_LINE_KINDS),
+                       key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+    return [(re.compile(t.pattern.to_regexp()), _WHOLE_LINE_KINDS[t.name]) for t in terminals]
+
+
+class TooManyHeadings(Exception):
+    """A text with more than limits.MAX_HEADINGS headings, refused before the grammar types its lines."""
+
+
+@lru_cache(maxsize=1)
 def _empty_atx() -> re.Pattern:
     """Markdown hashes with nothing after them: a line the grammar gives no line for."""
     [terminal] = [t for t in _parser().terminals if t.name == "_EMPTY_ATX"]
@@ -263,27 +292,47 @@ def parse_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Lin
     """Type every non-blank line of text with the grammar, then apply the
     format's hints: a table cell is text, a heading style makes a heading.
 
-    Only the lines that begin with one of the grammar's shapes go through the
-    parser, joined in one text: a line that begins with none of them is TEXT
-    by the grammar's own rule (TEXT takes whatever no other shape claims), and
-    typing it here, without the parser, halves the parse of a long report."""
+    Only the lines that begin with a heading go through the parser, joined in
+    one text. A line that begins with none of the grammar's shapes is TEXT by
+    the grammar's own rule (TEXT takes whatever no other shape claims), and
+    one that begins with a whole-line shape (成文日期, page number, contact,
+    特此报告) is that shape: the grammar tries it first at the start of a line,
+    and nothing else may follow it. Typing those here, without the parser,
+    halves the parse of a long report, and keeps the parser's work within the
+    headings' limit.
+
+    A text of more than limits.MAX_HEADINGS headings raises TooManyHeadings
+    once the count is passed, before any line goes to the parser."""
     source_lines = text.split("\n")
     shaped = _shaped().match
+    heading = _heading_shaped().match
     empty_atx = _empty_atx().match
+    whole_lines = _whole_line_shapes()
+    hinted = {n for n, hint in hints.items() if hint.heading and not hint.table} if hints else set()
     lines: list[Line | None] = []
     numbers: list[int] = []  # the source line number of each line handed to the parser
+    headings = 0
     for number, whole in enumerate(source_lines, 1):
         content = whole.lstrip(BLANKS)
         if not content or (content[0] == "#" and empty_atx(content)):  # is_blank(whole)
             continue
+        column = len(whole) - len(content) + 1
         # The shapes are matched after the blanks: a pattern that begins with
         # blanks of its own ([ \t]*联系) would otherwise be tried at each of
         # them, in time quadratic in their number.
-        if shaped(content):
-            numbers.append(number)
-            lines.append(None)  # filled in from the parser below
-        else:
-            lines.append(Line(number, LineKind.TEXT, content.rstrip(), len(whole) - len(content) + 1))
+        line, is_heading = None, False
+        if not shaped(content):
+            line = Line(number, LineKind.TEXT, content.rstrip(), column)
+        elif not (is_heading := heading(content) is not None):
+            line = next((Line(number, kind, m.group().rstrip(), column)
+                         for regex, kind in whole_lines if (m := regex.match(content))), None)
+        if line is None:
+            numbers.append(number)  # filled in from the parser below
+        if is_heading or number in hinted:
+            headings += 1
+            if headings > MAX_HEADINGS:
+                raise TooManyHeadings(f"more than {MAX_HEADINGS} headings")
+        lines.append(line)
     parsed = iter(_parser().parse("\n".join(source_lines[n - 1] for n in numbers)) if numbers else ())
     for i, line in enumerate(lines):
         if line is None:  # the parser's, in the same order
@@ -315,8 +364,15 @@ class Residue:
 
 
 def parse(source: Source, residue: Residue) -> Document:
+    """Raises read.ReadError for a text beyond limits.MAX_HEADINGS."""
     text = markdown.mask(source.text) if source.format == "markdown" else source.text
-    lines = parse_lines(text, source.hints)
+    try:
+        lines = parse_lines(text, source.hints)
+    except TooManyHeadings:
+        from .read import ReadError
+
+        raise ReadError(source.path, f"标题过多（超过 {MAX_HEADINGS:,} 个），不像是一份报告",
+                        f"too many headings (more than {MAX_HEADINGS:,}); not a report") from None
     for line in lines:
         if line.kind is LineKind.TEXT and residue.matches(line.text):
             line.kind = LineKind.RESIDUE
@@ -392,7 +448,8 @@ def _back_matter(doc: Document, content: list[Line], start: int) -> int:
     contact: list[Line] = []
     while j > start and content[j - 1].kind is LineKind.CONTACT:
         j -= 1
-        contact.insert(0, content[j])
+        contact.append(content[j])
+    contact.reverse()  # (inserted at the front one by one, 166,000 contact lines took 5 s)
     date_index = None
     if j > start and content[j - 1].kind is LineKind.DATE:
         j -= 1

@@ -55,7 +55,10 @@ class Linter:
         return classify.classify(doc, self.ruleset.vocabulary, self.options.year)
 
     def lint_source(self, source) -> FileResult:
-        doc = self.document(source)
+        try:
+            doc = self.document(source)
+        except read.ReadError as error:  # a text beyond a limit the parse holds it to (limits.MAX_HEADINGS)
+            return self.read_error(error)
         findings = check.run(doc, self.document_rules, self.context, self.options.lang)
         if source.format == "markdown":
             findings = suppress.apply(source.text, findings)

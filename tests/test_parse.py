@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from conftest import codes, document, lint, seed_text
-from fzlint.model import LineKind
+from fzlint.model import LineHint, LineKind
 import re
 import time
 
 from fzlint import data
-from fzlint.parse import BLANKS, cn_number, cn_numeral, is_blank, parse_lines
+from fzlint.limits import MAX_HEADINGS
+from fzlint.parse import BLANKS, TooManyHeadings, cn_number, cn_numeral, is_blank, parse_lines
 
 
 @pytest.mark.parametrize("line,family,level,number,canonical", [
@@ -255,3 +256,48 @@ def test_a_line_of_200000_blanks_is_typed_in_linear_time(line):
     lines = parse_lines("一、甲\n" + line)
     assert time.process_time() - start < 2
     assert [ln.number for ln in lines] == [1, 2]
+
+
+
+# -- heading-dense texts: a limit, and the parser kept to the headings --------------------------------------
+
+@pytest.mark.parametrize("unit", ["一、甲\n", "1.甲\n", "（一）甲\n", "（1）甲\n", "一、\n", "# 甲\n"])
+def test_a_text_of_more_headings_than_the_limit_is_refused_before_it_is_parsed(unit):
+    # 250,000 short headings (1,000,000 characters) took 20 s and 750 MB to lint.
+    text = unit * (1_000_000 // len(unit))
+    start = time.process_time()
+    findings = lint(text, path="d.md" if unit.startswith("#") else "d.txt")
+    assert time.process_time() - start < 2
+    assert [(f.code, f.line, f.message) for f in findings] == [
+        ("FZ901", 1, "无法读取：标题过多（超过 5,000 个），不像是一份报告。其他文件照常检查。")]
+
+
+def test_the_limit_counts_headings_not_lines():
+    assert len(parse_lines("一、甲\n" * MAX_HEADINGS + "甲\n2023年1月30日\n特此报告\n- 1 -\n" * 10_000)) == MAX_HEADINGS + 40_000
+    with pytest.raises(TooManyHeadings):
+        parse_lines("一、甲\n" * MAX_HEADINGS + "1.乙")
+    with pytest.raises(TooManyHeadings):  # a heading style of a .docx paragraph counts too
+        parse_lines("甲\n" * (MAX_HEADINGS + 1), {n: LineHint(heading=1) for n in range(1, MAX_HEADINGS + 2)})
+    assert len(parse_lines("甲\n" * (MAX_HEADINGS + 1), {n: LineHint(heading=1, table=True)
+                                                         for n in range(1, MAX_HEADINGS + 2)})) == MAX_HEADINGS + 1
+
+
+def test_a_text_of_headings_up_to_the_limit_is_linted():
+    findings = codes("".join(f"{cn_numeral(n)}、甲\n" for n in range(1, MAX_HEADINGS + 1)), select=["FZ201", "FZ901"])
+    assert findings == []
+
+
+@pytest.mark.parametrize("unit,kind", [
+    ("特此报告\n", LineKind.CLOSING), ("- 1 -\n", LineKind.PAGE_NUMBER), ("联系人:甲\n", LineKind.CONTACT),
+    ("2023-1-1\n", LineKind.DATE),
+])
+def test_whole_line_shapes_are_typed_without_the_parser(unit, kind):
+    # A million characters of them took the parser 2 to 3 s; the back matter
+    # put each contact line at the front of its list (quadratic: 5 s).
+    text = unit * (1_000_000 // len(unit))
+    start = time.process_time()
+    doc = document(text)
+    assert time.process_time() - start < 2
+    assert {ln.kind for ln in doc.lines} == {kind}
+    if kind is LineKind.CONTACT:
+        assert [ln.number for ln in doc.contact] == list(range(1, len(doc.lines) + 1))
