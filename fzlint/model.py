@@ -93,6 +93,9 @@ class Marker:
     canonical: str  # as GB/T 15834 wants it
     column: int
     end_column: int
+    # Whether the canonical form, put in its place, still begins the same heading:
+    # 1、2023年 would become 1.2023年, a decimal, and no heading at all.
+    rewritable: bool = True
 
     @property
     def faulty(self) -> bool:

@@ -192,6 +192,10 @@ class _LineBuilder(Transformer):
     def heading(self, children):
         atx = len(children.pop(0).value) if getattr(children[0], "type", None) == "ATX" else 0
         (marker, number), tok = children[0], (children[1] if len(children) > 1 else None)
+        if marker.faulty:
+            # what follows the marker: the blanks the grammar skipped, then the text
+            rest = " " * (tok.column - marker.end_column) + tok.value if tok is not None else ""
+            marker.rewritable = _keeps_marker(marker, rest)
         if tok is None:
             return _heading_line(number, marker, atx, "", marker.end_column)
         return _heading_line(number, marker, atx, tok.value, tok.column)
@@ -199,6 +203,23 @@ class _LineBuilder(Transformer):
     def atx_heading(self, children):
         hashes, tok = children
         return _heading_line(tok.line, None, len(hashes.value), tok.value, tok.column)
+
+
+_MARKER_TERMINALS = {"cn": "MARK_CN", "paren-cn": "MARK_PAREN_CN", "arabic": "MARK_ARABIC",
+                     "paren-arabic": "MARK_PAREN_ARABIC"}
+
+
+@lru_cache(maxsize=1)
+def _marker_patterns() -> dict[str, re.Pattern]:
+    terminals = {t.name: t for t in _parser().terminals}
+    return {family: re.compile(terminals[name].pattern.to_regexp()) for family, name in _MARKER_TERMINALS.items()}
+
+
+def _keeps_marker(marker: Marker, rest: str) -> bool:
+    """Whether the marker's canonical form followed by rest is read as that
+    marker by the grammar: 1. before 2023年 is not (a decimal, 1.2023)."""
+    m = _marker_patterns()[marker.family].match(marker.canonical + rest)
+    return m is not None and m.end() == len(marker.canonical)
 
 
 def _heading_line(number: int, marker: Marker | None, atx: int, content: str, column: int) -> Line:

@@ -42,6 +42,19 @@ def test_prose_is_not_a_heading(line):
     assert [ln.kind for ln in parse_lines(line)] == [LineKind.TEXT]
 
 
+@pytest.mark.parametrize("line,rewritable", [
+    ("1、2023年开展培训", False), ("1、 2023年", True), ("1、２０２３年", False), ("1、加强", True), ("1、", True),
+    ("一.2023年", True), ("(1)2023年", True), ("（一）、2023年", True),
+])
+def test_a_faulty_marker_is_rewritable_when_its_canonical_form_stays_that_marker(line, rewritable):
+    [h] = parse_lines(line)
+    assert (h.kind, h.marker.faulty, h.marker.rewritable) == (LineKind.HEADING, True, rewritable)
+    if rewritable:  # the canonical form in its place is typed as the same heading
+        fixed = h.marker.canonical + line[h.marker.end_column - 1:]
+        [again] = parse_lines(fixed)
+        assert (again.kind, again.marker.text, again.title) == (LineKind.HEADING, h.marker.canonical, h.title)
+
+
 def test_run_in_heading_is_split_at_the_first_full_stop():
     [h] = parse_lines("　（一）切实提高政治站位。带头深学笃用习近平新时代中国特色社会主义思想。")
     assert (h.column, h.title, h.title_column, h.body[:4], h.body_column) == (2, "切实提高政治站位", 5, "带头深学", 14)
