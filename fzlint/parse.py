@@ -332,6 +332,7 @@ def parse_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Lin
     hinted = {n for n, hint in hints.items() if hint.heading and not hint.table} if hints else set()
     lines: list[Line | None] = []
     numbers: list[int] = []  # the source line number of each line handed to the parser
+    pending: list[int] = []  # the indices of the lines to finish below: the parser's, and those with a hint
     headings = 0
     for number, whole in enumerate(source_lines, 1):
         content = whole.lstrip(BLANKS)
@@ -349,13 +350,16 @@ def parse_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Lin
                          for regex, kind in whole_lines if (m := regex.match(content))), None)
         if line is None:
             numbers.append(number)  # filled in from the parser below
+        if line is None or (hints and number in hints):
+            pending.append(len(lines))
         if is_heading or number in hinted:
             headings += 1
             if headings > MAX_HEADINGS:
                 raise TooManyHeadings(f"more than {MAX_HEADINGS} headings")
         lines.append(line)
     parsed = iter(_parser().parse("\n".join(source_lines[n - 1] for n in numbers)) if numbers else ())
-    for i, line in enumerate(lines):
+    for i in pending:
+        line = lines[i]
         if line is None:  # the parser's, in the same order
             line = lines[i] = next(parsed)
             line.number = numbers[line.number - 1]
@@ -367,7 +371,7 @@ def parse_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Lin
                 lines[i] = line = Line(line.number, LineKind.TEXT, whole[column - 1:].rstrip(), column)
             elif hint.heading and line.kind is LineKind.TEXT:
                 lines[i] = line = _heading_line(line.number, None, min(hint.heading, 4), line.text, line.column)
-        if line.kind is LineKind.HEADING:
+        if line.kind is LineKind.HEADING:  # (headings come only from the parser and from hints)
             line.text = source_lines[line.number - 1][line.column - 1:].rstrip()
     return lines
 
@@ -524,16 +528,18 @@ def parse_date(line: Line) -> DateLine:
 
 def _body(doc: Document, body: list[Line]) -> None:
     stack: list[Section] = []
+    paragraphs = doc.preface  # where the paragraphs go: the preface, then the latest section's
+    heading = LineKind.HEADING
     for line in body:
-        if line.kind is LineKind.HEADING:
+        if line.kind is heading:
             level = line.marker.level if line.marker else min(max(line.atx, 1), 4)
             while stack and stack[-1].level >= level:
                 stack.pop()
             section = Section(heading=line, level=level, parent=stack[-1] if stack else None)
             (stack[-1].children if stack else doc.sections).append(section)
             stack.append(section)
+            paragraphs = section.paragraphs
             if line.body:
-                section.paragraphs.append(Paragraph(line.number, line.body_column, line.body))
+                paragraphs.append(Paragraph(line.number, line.body_column, line.body))
         else:
-            paragraph = Paragraph(line.number, line.column, line.text)
-            (stack[-1].paragraphs if stack else doc.preface).append(paragraph)
+            paragraphs.append(Paragraph(line.number, line.column, line.text))

@@ -8,6 +8,7 @@ switches off in comments are dropped (suppress.py); findings on a .docx or
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,6 +56,19 @@ class Linter:
         return classify.classify(doc, self.ruleset.vocabulary, self.options.year)
 
     def lint_source(self, source) -> FileResult:
+        # The cyclic garbage collector is held off while one text is linted:
+        # the model of a long text is hundreds of thousands of objects made at
+        # once, few of them ever garbage, and the collector's passes over them
+        # were two fifths of the parse. It runs again (and collects) after.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._lint_source(source)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _lint_source(self, source) -> FileResult:
         try:
             doc = self.document(source)
         except read.ReadError as error:  # a text beyond a limit the parse holds it to (limits.MAX_HEADINGS)
