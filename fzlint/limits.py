@@ -17,6 +17,15 @@ MAX_FILE_BYTES = 50 * MIB
 # times the longest.
 MAX_TEXT_CHARS = 1_000_000
 
+# Headings in one text: the lines that begin with a heading's numeral
+# (一、 （一） 1. （1）) or Markdown's hashes, and the paragraphs a format
+# marks as headings, counted by their shape before the grammar types them. A
+# report has 5 to 250; a text of nothing but short headings within
+# MAX_TEXT_CHARS has 250,000, and every one of them is a part every rule
+# looks at (a finding or two each): 20 s and 750 MB, where the limit keeps
+# any text within 5 s and 500 MB.
+MAX_HEADINGS = 5_000
+
 # A saved web page (.html, .htm), as bytes. A report's page is 30 to 300 KB.
 # Markup that is nothing but tags (a million <div>, <li> or <b>x</b>) costs
 # the reader up to 0.4 s of CPU a MB: a page at the limit reads in under 2 s

@@ -93,6 +93,9 @@ class Marker:
     canonical: str  # as GB/T 15834 wants it
     column: int
     end_column: int
+    # Whether the canonical form, put in its place, still begins the same heading:
+    # 1、2023年 would become 1.2023年, a decimal, and no heading at all.
+    rewritable: bool = True
 
     @property
     def faulty(self) -> bool:
@@ -238,7 +241,15 @@ class Document:
         return [s for s in self.sections if s.role == role]
 
     def body_end_line(self) -> int:
-        """The last line of the body (preface and parts), or the last content line."""
+        """The last line of the body (preface and parts), or the last content line.
+        Computed once (the rules that report at the body's end ask for it in
+        turn, and each walk visits every part and paragraph)."""
+        last = self.derived.get("body_end_line")
+        if last is None:
+            last = self.derived["body_end_line"] = self._body_end_line()
+        return last
+
+    def _body_end_line(self) -> int:
         last = 0
         for p in self.preface:
             last = max(last, p.line)

@@ -22,6 +22,7 @@ from lark import Lark, Transformer
 
 from . import data
 from .formats import markdown
+from .limits import MAX_HEADINGS
 from .model import DateLine, Document, Line, LineHint, LineKind, Marker, Paragraph, Section, Source
 
 CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
@@ -35,19 +36,30 @@ _FAMILIES = {
     "arabic": (3, "{n}."),
     "paren-arabic": (4, "（{n}）"),
 }
-_BLANKS = " \t\u3000\u00a0"  # what the grammar ignores around a line (WS, and _NL's indentation)
+# Blanks: every character str.strip() strips but the line break \n (tabs, the
+# \x0b and \x0c pdftotext leaves, U+0085, U+2000-U+200A, U+2028, U+3000 ...);
+# the grammar's WS, _NL and TEXT use the same set (tests/test_parse.py holds
+# them to it). A line of nothing else, or of Markdown hashes alone, is blank.
+BLANKS = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+          "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _TITLE_FORBIDDEN = re.compile(r"[。，,；;！!？?：:]")
 _SIGNATURE_FORBIDDEN = re.compile(r"[。，,；;！!？?：:、]")
 
 
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_GROUPS = {"亿": 100_000_000, "万": 10_000}  # the larger first
+
+
 def cn_number(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; digit strings (二〇二三) read digit by digit."""
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105, 一万零一 → 10001, 十万 → 100000,
+    一亿 → 100000000; digit strings (二〇二三) read digit by digit. None when it is
+    no numeral (甲). The inverse of cn_numeral()."""
     if not text:
         return None
     if text.isdigit():
         return int(text.translate(_FULLWIDTH_DIGITS))
-    if "十" not in text and "百" not in text:
+    if not any(ch in _CN_UNITS or ch in _CN_GROUPS for ch in text):
         digits = [CN_DIGITS.get(ch) for ch in text]
         if None in digits:
             return None
@@ -55,35 +67,75 @@ def cn_number(text: str) -> int | None:
         for d in digits:
             value = value * 10 + d
         return value
+    return _cn_value(text)
+
+
+def _cn_value(text: str) -> int | None:
+    """A numeral with units: the part before its last 亿 (or, without one, its
+    last 万) counts that group, the part after it what is left (a leading 零
+    reads as nothing); within a group, 千百十 scale the digit before them."""
+    for name, group in _CN_GROUPS.items():
+        k = text.rfind(name)
+        if k >= 0:
+            high = _cn_value(text[:k]) if k else 1
+            low = _cn_value(text[k + 1:]) if k + 1 < len(text) else 0
+            return None if high is None or low is None else high * group + low
     total, current = 0, 0
     for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch in CN_DIGITS:
+        if ch in CN_DIGITS:
             current = CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
+            current = 0
         else:
             return None
     return total + current
 
 
 _CN_NUMERALS = "〇一二三四五六七八九"
+_CN_SECTION_UNITS = ((1000, "千"), (100, "百"), (10, "十"))
+
+
+def _cn_section(n: int, leading: bool) -> str:
+    """0 < n < 10000 as read: 一千零一, 一百一十, 十五 (一十五 when not leading)."""
+    out, zero = [], False
+    for unit, name in _CN_SECTION_UNITS:
+        digit, n = divmod(n, unit)
+        if digit:
+            if zero:
+                out.append("零")
+            if not (unit == 10 and digit == 1 and leading and not out):  # 十五, not 一十五, at the start
+                out.append(_CN_NUMERALS[digit])
+            out.append(name)
+            zero = False
+        elif out:
+            zero = True
+    if n:
+        if zero:
+            out.append("零")
+        out.append(_CN_NUMERALS[n])
+    return "".join(out)
+
+
+def _cn_numeral(n: int, leading: bool) -> str:
+    for group, name in ((100_000_000, "亿"), (10_000, "万")):
+        if n >= group:
+            high, low = divmod(n, group)
+            text = _cn_numeral(high, leading) + name
+            if low:
+                # a gap of a whole digit place or more below the group is read 零: 一万零一, 一亿零一千
+                text += ("零" if low < group // 10 else "") + _cn_numeral(low, False)
+            return text
+    return _cn_section(n, leading)
 
 
 def cn_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五."""
-    if n < 10:
-        return _CN_NUMERALS[n]
-    if n < 20:
-        return "十" + (_CN_NUMERALS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _CN_NUMERALS[n // 10] + "十" + (_CN_NUMERALS[n % 10] if n % 10 else "")
-    rest = n % 100
-    tail = "" if not rest else ("零" + cn_numeral(rest) if rest < 10 else (cn_numeral(rest) if rest >= 20 else "一" + cn_numeral(rest)))
-    return _CN_NUMERALS[n // 100] + "百" + tail
+    """Any non-negative integer in Chinese numerals, as it is read: 1 → 一,
+    10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五, 110 → 一百一十, 1001 → 一千零一,
+    10001 → 一万零一, 100000 → 十万, 10**8 → 一亿, 10**12 → 一万亿; 0 → 〇."""
+    if n < 0:
+        raise ValueError(f"no Chinese numeral for a negative number: {n}")
+    return _cn_numeral(n, True) if n else _CN_NUMERALS[0]
 
 
 def marker_for(family: str, number: int) -> str:
@@ -140,6 +192,10 @@ class _LineBuilder(Transformer):
     def heading(self, children):
         atx = len(children.pop(0).value) if getattr(children[0], "type", None) == "ATX" else 0
         (marker, number), tok = children[0], (children[1] if len(children) > 1 else None)
+        if marker.faulty:
+            # what follows the marker: the blanks the grammar skipped, then the text
+            rest = " " * (tok.column - marker.end_column) + tok.value if tok is not None else ""
+            marker.rewritable = _keeps_marker(marker, rest)
         if tok is None:
             return _heading_line(number, marker, atx, "", marker.end_column)
         return _heading_line(number, marker, atx, tok.value, tok.column)
@@ -147,6 +203,23 @@ class _LineBuilder(Transformer):
     def atx_heading(self, children):
         hashes, tok = children
         return _heading_line(tok.line, None, len(hashes.value), tok.value, tok.column)
+
+
+_MARKER_TERMINALS = {"cn": "MARK_CN", "paren-cn": "MARK_PAREN_CN", "arabic": "MARK_ARABIC",
+                     "paren-arabic": "MARK_PAREN_ARABIC"}
+
+
+@lru_cache(maxsize=1)
+def _marker_patterns() -> dict[str, re.Pattern]:
+    terminals = {t.name: t for t in _parser().terminals}
+    return {family: re.compile(terminals[name].pattern.to_regexp()) for family, name in _MARKER_TERMINALS.items()}
+
+
+def _keeps_marker(marker: Marker, rest: str) -> bool:
+    """Whether the marker's canonical form followed by rest is read as that
+    marker by the grammar: 1. before 2023年 is not (a decimal, 1.2023)."""
+    m = _marker_patterns()[marker.family].match(marker.canonical + rest)
+    return m is not None and m.end() == len(marker.canonical)
 
 
 def _heading_line(number: int, marker: Marker | None, atx: int, content: str, column: int) -> Line:
@@ -188,46 +261,117 @@ def _shaped() -> re.Pattern:
     and the separators, behind the blanks the grammar ignores. Read from the
     compiled grammar, so that it stays the one definition of the shapes."""
     parser = _parser()
-    skipped = {"TEXT", "_NL", *parser.lexer_conf.ignore}
+    skipped = {"TEXT", "_NL", "_EMPTY_ATX", *parser.lexer_conf.ignore}
     shapes = [t.pattern.to_regexp() for t in parser.terminals if t.name not in skipped]
-    return re.compile(f"[{_BLANKS}]*(?:" + "|".join(f"(?:{p})" for p in shapes) + ")")
+    return re.compile("|".join(f"(?:{p})" for p in shapes))
+
+
+@lru_cache(maxsize=1)
+def _heading_shaped() -> re.Pattern:
+    """Whether a line's content (after its blanks) begins a heading: a numeral
+    marker or Markdown's hashes, which the grammar tries before every other
+    shape at the start of a line (a line of hashes alone is blank)."""
+    shapes = [t.pattern.to_regexp() for t in _parser().terminals if t.name.startswith("MARK_") or t.name == "ATX"]
+    return re.compile("|".join(f"(?:{p})" for p in shapes))
+
+
+# The grammar's whole-line shapes: terminal -> the kind of line _LineBuilder makes of it.
+_WHOLE_LINE_KINDS = {"DATE": LineKind.DATE, "PAGE_NUMBER": LineKind.PAGE_NUMBER, "CONTACT": LineKind.CONTACT,
+                     "CLOSING": LineKind.CLOSING}
+
+
+@lru_cache(maxsize=1)
+def _whole_line_shapes() -> list[tuple[re.Pattern, LineKind]]:
+    """(terminal, kind) for the shapes that make a line by themselves, in the
+    order Lark's lexer tries them (lark.lexer: by priority, then the widest).
+    (They begin with different characters, so at most one matches a line.)"""
+    terminals = sorted((t for t in _parser().terminals if t.name in _WHOLE_LINE_KINDS),
+                       key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+    return [(re.compile(t.pattern.to_regexp()), _WHOLE_LINE_KINDS[t.name]) for t in terminals]
+
+
+class TooManyHeadings(Exception):
+    """A text with more than limits.MAX_HEADINGS headings, refused before the grammar types its lines."""
+
+
+@lru_cache(maxsize=1)
+def _empty_atx() -> re.Pattern:
+    """Markdown hashes with nothing after them: a line the grammar gives no line for."""
+    [terminal] = [t for t in _parser().terminals if t.name == "_EMPTY_ATX"]
+    return re.compile(terminal.pattern.to_regexp())
+
+
+def is_blank(line: str) -> bool:
+    """Whether a line of the text is blank: nothing but BLANKS, or Markdown's
+    hashes with nothing after them (an empty heading). parse_lines() gives no
+    Line for it, as the grammar gives none."""
+    content = line.lstrip(BLANKS)
+    return not content or (content[0] == "#" and _empty_atx().match(content) is not None)
 
 
 def parse_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Line]:
     """Type every non-blank line of text with the grammar, then apply the
     format's hints: a table cell is text, a heading style makes a heading.
 
-    Only the lines that begin with one of the grammar's shapes go through the
-    parser, joined in one text: a line that begins with none of them is TEXT
-    by the grammar's own rule (TEXT takes whatever no other shape claims), and
-    typing it here, without the parser, halves the parse of a long report."""
+    Only the lines that begin with a heading go through the parser, joined in
+    one text. A line that begins with none of the grammar's shapes is TEXT by
+    the grammar's own rule (TEXT takes whatever no other shape claims), and
+    one that begins with a whole-line shape (成文日期, page number, contact,
+    特此报告) is that shape: the grammar tries it first at the start of a line,
+    and nothing else may follow it. Typing those here, without the parser,
+    halves the parse of a long report, and keeps the parser's work within the
+    headings' limit.
+
+    A text of more than limits.MAX_HEADINGS headings raises TooManyHeadings
+    once the count is passed, before any line goes to the parser."""
     source_lines = text.split("\n")
     shaped = _shaped().match
+    heading = _heading_shaped().match
+    empty_atx = _empty_atx().match
+    whole_lines = _whole_line_shapes()
+    hinted = {n for n, hint in hints.items() if hint.heading and not hint.table} if hints else set()
     lines: list[Line | None] = []
     numbers: list[int] = []  # the source line number of each line handed to the parser
+    pending: list[int] = []  # the indices of the lines to finish below: the parser's, and those with a hint
+    headings = 0
     for number, whole in enumerate(source_lines, 1):
-        content = whole.lstrip(_BLANKS)
-        if not content:
+        content = whole.lstrip(BLANKS)
+        if not content or (content[0] == "#" and empty_atx(content)):  # is_blank(whole)
             continue
-        if shaped(whole):
-            numbers.append(number)
-            lines.append(None)  # filled in from the parser below
-        else:
-            lines.append(Line(number, LineKind.TEXT, content.rstrip(), len(whole) - len(content) + 1))
+        column = len(whole) - len(content) + 1
+        # The shapes are matched after the blanks: a pattern that begins with
+        # blanks of its own ([ \t]*联系) would otherwise be tried at each of
+        # them, in time quadratic in their number.
+        line, is_heading = None, False
+        if not shaped(content):
+            line = Line(number, LineKind.TEXT, content.rstrip(), column)
+        elif not (is_heading := heading(content) is not None):
+            line = next((Line(number, kind, m.group().rstrip(), column)
+                         for regex, kind in whole_lines if (m := regex.match(content))), None)
+        if line is None:
+            numbers.append(number)  # filled in from the parser below
+        if line is None or (hints and number in hints):
+            pending.append(len(lines))
+        if is_heading or number in hinted:
+            headings += 1
+            if headings > MAX_HEADINGS:
+                raise TooManyHeadings(f"more than {MAX_HEADINGS} headings")
+        lines.append(line)
     parsed = iter(_parser().parse("\n".join(source_lines[n - 1] for n in numbers)) if numbers else ())
-    for i, line in enumerate(lines):
+    for i in pending:
+        line = lines[i]
         if line is None:  # the parser's, in the same order
             line = lines[i] = next(parsed)
             line.number = numbers[line.number - 1]
         hint = hints.get(line.number) if hints else None
         if hint is not None:
             whole = source_lines[line.number - 1]
-            column = len(whole) - len(whole.lstrip(_BLANKS)) + 1
+            column = len(whole) - len(whole.lstrip(BLANKS)) + 1
             if hint.table:
                 lines[i] = line = Line(line.number, LineKind.TEXT, whole[column - 1:].rstrip(), column)
             elif hint.heading and line.kind is LineKind.TEXT:
                 lines[i] = line = _heading_line(line.number, None, min(hint.heading, 4), line.text, line.column)
-        if line.kind is LineKind.HEADING:
+        if line.kind is LineKind.HEADING:  # (headings come only from the parser and from hints)
             line.text = source_lines[line.number - 1][line.column - 1:].rstrip()
     return lines
 
@@ -245,8 +389,15 @@ class Residue:
 
 
 def parse(source: Source, residue: Residue) -> Document:
+    """Raises read.ReadError for a text beyond limits.MAX_HEADINGS."""
     text = markdown.mask(source.text) if source.format == "markdown" else source.text
-    lines = parse_lines(text, source.hints)
+    try:
+        lines = parse_lines(text, source.hints)
+    except TooManyHeadings:
+        from .read import ReadError
+
+        raise ReadError(source.path, f"标题过多（超过 {MAX_HEADINGS:,} 个），不像是一份报告",
+                        f"too many headings (more than {MAX_HEADINGS:,}); not a report") from None
     for line in lines:
         if line.kind is LineKind.TEXT and residue.matches(line.text):
             line.kind = LineKind.RESIDUE
@@ -322,7 +473,8 @@ def _back_matter(doc: Document, content: list[Line], start: int) -> int:
     contact: list[Line] = []
     while j > start and content[j - 1].kind is LineKind.CONTACT:
         j -= 1
-        contact.insert(0, content[j])
+        contact.append(content[j])
+    contact.reverse()  # (inserted at the front one by one, 166,000 contact lines took 5 s)
     date_index = None
     if j > start and content[j - 1].kind is LineKind.DATE:
         j -= 1
@@ -376,16 +528,18 @@ def parse_date(line: Line) -> DateLine:
 
 def _body(doc: Document, body: list[Line]) -> None:
     stack: list[Section] = []
+    paragraphs = doc.preface  # where the paragraphs go: the preface, then the latest section's
+    heading = LineKind.HEADING
     for line in body:
-        if line.kind is LineKind.HEADING:
+        if line.kind is heading:
             level = line.marker.level if line.marker else min(max(line.atx, 1), 4)
             while stack and stack[-1].level >= level:
                 stack.pop()
             section = Section(heading=line, level=level, parent=stack[-1] if stack else None)
             (stack[-1].children if stack else doc.sections).append(section)
             stack.append(section)
+            paragraphs = section.paragraphs
             if line.body:
-                section.paragraphs.append(Paragraph(line.number, line.body_column, line.body))
+                paragraphs.append(Paragraph(line.number, line.body_column, line.body))
         else:
-            paragraph = Paragraph(line.number, line.column, line.text)
-            (stack[-1].paragraphs if stack else doc.preface).append(paragraph)
+            paragraphs.append(Paragraph(line.number, line.column, line.text))

@@ -8,6 +8,7 @@ switches off in comments are dropped (suppress.py); findings on a .docx or
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,7 +56,23 @@ class Linter:
         return classify.classify(doc, self.ruleset.vocabulary, self.options.year)
 
     def lint_source(self, source) -> FileResult:
-        doc = self.document(source)
+        # The cyclic garbage collector is held off while one text is linted:
+        # the model of a long text is hundreds of thousands of objects made at
+        # once, few of them ever garbage, and the collector's passes over them
+        # were two fifths of the parse. It runs again (and collects) after.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._lint_source(source)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _lint_source(self, source) -> FileResult:
+        try:
+            doc = self.document(source)
+        except read.ReadError as error:  # a text beyond a limit the parse holds it to (limits.MAX_HEADINGS)
+            return self.read_error(error)
         findings = check.run(doc, self.document_rules, self.context, self.options.lang)
         if source.format == "markdown":
             findings = suppress.apply(source.text, findings)
@@ -109,7 +126,7 @@ def locate(source: Source, findings: list[Finding]) -> list[Finding]:
     origins = source.origins
     located = []
     for f in findings:
-        text = lines[f.line - 1].strip(" \t\u3000\u00a0") if 0 < f.line <= len(lines) else ""
+        text = lines[f.line - 1].strip(parse.BLANKS) if 0 < f.line <= len(lines) else ""
         context = text[:CONTEXT_LENGTH] + ("…" if len(text) > CONTEXT_LENGTH else "")
         line, end_line = f.line, f.end_line
         if origins:

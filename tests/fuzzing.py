@@ -1062,25 +1062,6 @@ class Known(NamedTuple):
 # parallel (issue 12). Each entry is to be removed once its fix is merged; a
 # failure that matches none of them fails tests/test_fuzz.py.
 KNOWN = (
-    Known("html-charset-codec", ("internal-error", "traceback"), ("formats/html.py:decode",),
-          ("LookupError", "UnicodeError"),
-          "<meta charset> naming a codec that is not a text encoding (rot13, base64, hex, zlib, bz2, uu, quopri, "
-          "undefined): <meta charset=rot13><p>一、甲</p>"),
-    Known("docx-damaged-entry", ("internal-error", "traceback"), ("formats/docx.py:check_archive",),
-          ("ValueError", "error", "LZMAError"),
-          "a .docx whose ZIP entry is damaged: zipfile raises ValueError (negative seek), zlib.error or "
-          "LZMAError, which check_archive does not catch"),
-    Known("docx-numbering-int", ("internal-error", "traceback"), ("formats/numbering.py:",), ("ValueError",),
-          "numbering.xml's w:ilvl, w:start or w:startOverride that int() refuses: \"²\" (isdigit but not int), "
-          "5,000 digits, junk"),
-    Known("cn-numeral-10000", ("internal-error", "traceback"), ("parse.py:cn_numeral",), ("IndexError",),
-          "a 一、 marker whose next number is 10000 or more: 九九九九、甲 then 九九九九、乙"),
-    Known("atx-without-text", ("internal-error", "traceback"), ("parse.py:parse_lines",), ("UnexpectedToken",),
-          "a line of only Markdown hashes and a space: \"## \" (the grammar has no ATX-only heading)"),
-    Known("empty-text-line", ("internal-error", "traceback"), ("parse.py:_is_recipient",), ("IndexError",),
-          "a line of characters the grammar does not take for blanks but str.rstrip() strips (\\x0b, \\x0c, "
-          "\\x1c, U+0085, U+2028 …) becomes a text line with empty text, where the recipient is looked for: "
-          "甲\\n乙\\n丙\\n\\x0b\\n一、丁"),
     Known("date-digits", ("internal-error", "traceback"), ("kinds/date_validity.py:_int",), ("ValueError",),
           "a date part of over 4,300 digits: 2023年999…9月 (int()'s limit on digits)"),
     Known("numeral-run", ("too-slow",), ("kinds/date_validity.py:_hits", "prose.py:matches"), (),
@@ -1092,14 +1073,6 @@ KNOWN = (
           "a line of thousands of opening marks without their closing marks (《《《…, “““…, （（（…) takes time "
           "quadratic in their number: prose's sentence and clause patterns try each pair alternative to the "
           "line's end at every opening mark: 落实 + 《×20,000 + 法。 takes 2.8 s, 《×134,000 minutes"),
-    Known("html-open-elements", ("too-slow",), ("formats/html.py:",), (),
-          "end tags that close nothing, under thousands of open elements, take time quadratic in their numbers: "
-          "html.py looks through the whole stack of open elements for each end tag (and for each header, footer "
-          "or aside): <div>×10,000 then </span>×10,000 (140 KB) takes 7 s, ×20,000 26 s"),
-    Known("docx-letter-numbering", ("too-slow", "too-much-memory"), ("formats/numbering.py:", "formats/docx.py:"),
-          (), "a numbering level in lowerLetter/upperLetter whose w:start is huge renders each marker as one letter "
-              "repeated (n-1)/26+1 times, and the text's limit is checked only once every paragraph is rendered: "
-              "start 999999999 on seed 000's numbering takes 24 s and 3 GB before FZ901 says the text is too long"),
     Known("line-break-in-finding", ("multi-line",), ("",), (),
           "a finding that quotes the text's own line-breaking characters (U+2028, U+2029, U+0085, \\x0b, \\x0c, "
           "\\x1c-\\x1e) is more than one line: 一、甲\\u2028乙"),

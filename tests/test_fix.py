@@ -239,7 +239,6 @@ def test_an_insertion_at_a_comments_edge_is_applied_one_inside_it_is_not():
 # Rule-level fix defects the property finds, by (property, rule): they are being
 # fixed in the kinds (branch i12-rules). Remove an entry once its fix is merged.
 KNOWN_FIX_DEFECTS = {
-    ("outline", "FZ203"): "FZ203 rewrites 1、 as 1. even before a digit: 1、2023年 → 1.2023年 is no longer a heading",
     ("later-round", "FZ505"): "FZ505 misses ，， after another mark (。，，) while no other doubled mark is in the "
                               "draft; a later round, once another fix has made one, collapses it",
 }
@@ -366,7 +365,6 @@ def test_the_property_holds_on_a_draft_with_every_shape_fix_meets():
     assert fix_violations(data, "d.md") == []
 
 
-@pytest.mark.xfail(strict=True, reason="known: FZ203's fix 1、→1. before a digit unmakes the heading (branch i12-rules)")
 def test_the_property_finds_a_fix_that_changes_the_outline():
     data = "一、主要举措和成效\n1、2023年开展培训4期。\n2、加强监督。\n".encode()
     assert fix_violations(data, "d.txt") == []

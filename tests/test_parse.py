@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import document, seed_text
-from fzlint.model import LineKind
-from fzlint.parse import cn_number, cn_numeral, parse_lines
+from conftest import codes, document, lint, seed_text
+from fzlint.model import LineHint, LineKind
+import re
+import time
+
+from fzlint import data
+from fzlint.limits import MAX_HEADINGS
+from fzlint.parse import BLANKS, TooManyHeadings, cn_number, cn_numeral, is_blank, parse_lines
 
 
 @pytest.mark.parametrize("line,family,level,number,canonical", [
@@ -35,6 +40,19 @@ def test_heading_markers_at_their_level(line, family, level, number, canonical):
 ])
 def test_prose_is_not_a_heading(line):
     assert [ln.kind for ln in parse_lines(line)] == [LineKind.TEXT]
+
+
+@pytest.mark.parametrize("line,rewritable", [
+    ("1、2023年开展培训", False), ("1、 2023年", True), ("1、２０２３年", False), ("1、加强", True), ("1、", True),
+    ("一.2023年", True), ("(1)2023年", True), ("（一）、2023年", True),
+])
+def test_a_faulty_marker_is_rewritable_when_its_canonical_form_stays_that_marker(line, rewritable):
+    [h] = parse_lines(line)
+    assert (h.kind, h.marker.faulty, h.marker.rewritable) == (LineKind.HEADING, True, rewritable)
+    if rewritable:  # the canonical form in its place is typed as the same heading
+        fixed = h.marker.canonical + line[h.marker.end_column - 1:]
+        [again] = parse_lines(fixed)
+        assert (again.kind, again.marker.text, again.title) == (LineKind.HEADING, h.marker.canonical, h.title)
 
 
 def test_run_in_heading_is_split_at_the_first_full_stop():
@@ -111,6 +129,38 @@ def test_chinese_numerals():
         "一", "十", "十二", "二十", "二十一", "九十九", "一百零五", "一百一十"]
 
 
+@pytest.mark.parametrize("n,numeral", [
+    (0, "〇"), (100, "一百"), (999, "九百九十九"), (1000, "一千"), (1001, "一千零一"), (1010, "一千零一十"),
+    (1100, "一千一百"), (9999, "九千九百九十九"), (10000, "一万"), (10001, "一万零一"), (10010, "一万零一十"),
+    (11000, "一万一千"), (20300, "二万零三百"), (100000, "十万"), (100010, "十万零一十"), (110000, "十一万"),
+    (1010000, "一百零一万"), (10**8, "一亿"), (10**8 + 1000, "一亿零一千"), (1200000000, "十二亿"),
+    (123456789, "一亿二千三百四十五万六千七百八十九"), (10**12, "一万亿"), (10**16, "一亿亿"),
+])
+def test_chinese_numerals_of_any_size(n, numeral):
+    # cn_numeral indexed a ten-digit table with n // 100 and failed from 1000 on.
+    assert cn_numeral(n) == numeral
+    assert cn_number(numeral) == n
+
+
+def test_chinese_numerals_read_back():
+    numbers = [*range(100_000), *(10**k + j for k in range(5, 30) for j in (0, 1, 10, 999, 10**(k - 1), 10**(k - 3) + 7))]
+    assert [n for n in numbers if cn_number(cn_numeral(n)) != n] == []
+    with pytest.raises(ValueError):
+        cn_numeral(-1)
+
+
+def test_the_next_number_after_9999_is_suggested():
+    findings = lint("九九九九、甲\n九九九九、乙\n", select=["FZ201"])
+    assert [(f.code, f.line) for f in findings] == [("FZ201", 1), ("FZ201", 2)]
+    assert "按顺序应为“一万、”" in findings[1].message
+
+
+def test_a_heading_suggested_after_a_thousand_parts_is_numbered():
+    findings = lint("某区关于2022年度法治政府建设情况的报告\n" + "# 甲\n" * 1000, select=["FZ101"], path="d.md")
+    assert [(f.code, f.line) for f in findings] == [("FZ101", 1001)] * 3
+    assert [re.search(r"如“(.*?)、", f.message).group(1) for f in findings] == ["九百九十九", "一千", "一千零一"]
+
+
 def test_a_date_that_cannot_exist_has_no_value():
     doc = document("题目报告\n一、主要举措\n正文。\n某某区司法局\n2023年2月30日")
     assert doc.date.line.number == 5 and doc.date.value is None
@@ -140,6 +190,7 @@ _TRICKY = [
     "联系人：张三", "（联系电话：12345）", "特此报告。", "特此报告如下", "## 工作情况", "#话题#", "一是加强",
     "十一、其他", "一百、太多", "第一，", "\u3000\u3000全年审核12件。", "\u00a0文本", "\t一、制表符",
     "\u2003一、全角空格", "（一）", "1.", "一、", "   ", "", "a. b", "（十）完善", "(十一)完善",
+    "# ", "##\t", "#", "####### ", "一、#", "\x0c", "\x0b\u2028", "\x0c一、换页", "2023年1月30日\x0c",
 ]
 
 
@@ -151,3 +202,115 @@ def test_lines_kept_from_the_parser_are_typed_as_the_parser_types_them(number):
     mixed = "\n".join(line + "\n" + _TRICKY[i % len(_TRICKY)] for i, line in enumerate(text.split("\n")))
     for sample in (text, mixed, "\n".join(_TRICKY)):
         assert parse_lines(sample) == _parsed_whole(sample)
+
+
+# -- blank lines: one definition in the grammar and in parse.py ---------------------------------------------
+
+def test_blanks_are_what_str_strip_strips_and_the_grammar_ignores():
+    everything = "".join(chr(c) for c in range(0x110000) if c != 0x0A)
+    assert set(BLANKS) == {ch for ch in everything if ch.isspace()} == {ch for ch in everything if not ch.strip()}
+    grammar = data.grammar_path().read_text(encoding="utf-8")
+    ws = re.search(r"^WS\.9: /(.*)/$", grammar, re.M).group(1)
+    assert set("".join(re.findall(ws, everything))) == set(BLANKS)
+    text_start = re.search(r"^TEXT: /(\[\^[^]]*\])", grammar, re.M).group(1)
+    assert set(re.findall(text_start, everything)) == set(everything) - set(BLANKS)
+
+
+@pytest.mark.parametrize("blank", list(BLANKS) + ["\x0c\x0b \u3000", "\u2028\u2029\x85"])
+def test_a_line_of_any_blanks_is_a_blank_line(blank):
+    # \x0b and \x0c stand alone on lines of every pdftotext output: they were
+    # a text line with empty text, where the 主送机关 is looked for (IndexError).
+    assert is_blank(blank)
+    assert [(ln.number, ln.kind) for ln in parse_lines(f"甲\n{blank}\n一、丁{blank}")] == [
+        (1, LineKind.TEXT), (3, LineKind.HEADING)]
+    assert codes(f"甲\n乙\n丙\n{blank}\n一、丁\n") == [
+        ("FZ302", 1), ("FZ309", 3), ("FZ101", 5), ("FZ101", 5), ("FZ101", 5), ("FZ105", 5), ("FZ303", 5),
+        ("FZ307", 5)]
+
+
+def test_blanks_before_a_heading_are_its_indentation():
+    [h] = parse_lines("\x0c\u2003一、主要举措")
+    assert (h.kind, h.column, h.marker.text, h.title) == (LineKind.HEADING, 3, "一、", "主要举措")
+
+
+@pytest.mark.parametrize("path", ["draft.md", "draft.txt"])
+@pytest.mark.parametrize("hashes", ["#", "# ", "##\t", "###### ", "###\u3000\x0c"])
+def test_markdown_hashes_alone_are_a_blank_line(path, hashes):
+    # Markdown shows them as an empty heading; the grammar had no heading
+    # without a text and failed at the line's end (UnexpectedToken).
+    assert is_blank(hashes)
+    assert [ln.number for ln in parse_lines(f"{hashes}\n一、甲\n{hashes}\n乙\n{hashes}")] == [2, 4]
+    assert codes(f"一、甲\n{hashes}\n乙\n", path=path) == codes("一、甲\n\n乙\n", path=path) == [
+        ("FZ105", 1), ("FZ301", 1), ("FZ309", 1), ("FZ101", 3), ("FZ101", 3), ("FZ101", 3), ("FZ303", 3),
+        ("FZ307", 3)]
+    assert codes(hashes, path=path) == [("FZ902", 1)]  # nothing but blank lines: the empty-file finding
+
+
+@pytest.mark.parametrize("line,kind,text", [
+    ("####### ", LineKind.TEXT, "#######"), ("#话题#", LineKind.TEXT, "#话题#"), ("# 工作打算", LineKind.HEADING, "工作打算"),
+    ("一、#", LineKind.HEADING, "一、#"), ("甲 # ", LineKind.TEXT, "甲 #"),
+])
+def test_hashes_with_something_after_them_are_no_blank_line(line, kind, text):
+    assert not is_blank(line)
+    assert [(ln.kind, ln.text) for ln in parse_lines(line)] == [(kind, text)]
+
+
+# -- time linear in the line's length ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    " " * 200_000 + "乙", "\u3000" * 200_000 + "（联系人：甲）", "\x0c" * 200_000 + "二、乙", "（" + " " * 200_000 + "乙",
+    "一" + "\t" * 200_000 + "、乙", "#" + " " * 200_000 + "乙",
+])
+def test_a_line_of_200000_blanks_is_typed_in_linear_time(line):
+    # The shapes were matched behind [blanks]*, and CONTACT's own [ \t]* was
+    # tried again at each blank as the match backed off: 50,000 spaces took
+    # 3 s, 200,000 took 44 s.
+    start = time.process_time()
+    lines = parse_lines("一、甲\n" + line)
+    assert time.process_time() - start < 2
+    assert [ln.number for ln in lines] == [1, 2]
+
+
+
+# -- heading-dense texts: a limit, and the parser kept to the headings --------------------------------------
+
+@pytest.mark.parametrize("unit", ["一、甲\n", "1.甲\n", "（一）甲\n", "（1）甲\n", "一、\n", "# 甲\n"])
+def test_a_text_of_more_headings_than_the_limit_is_refused_before_it_is_parsed(unit):
+    # 250,000 short headings (1,000,000 characters) took 20 s and 750 MB to lint.
+    text = unit * (1_000_000 // len(unit))
+    start = time.process_time()
+    findings = lint(text, path="d.md" if unit.startswith("#") else "d.txt")
+    assert time.process_time() - start < 2
+    assert [(f.code, f.line, f.message) for f in findings] == [
+        ("FZ901", 1, "无法读取：标题过多（超过 5,000 个），不像是一份报告。其他文件照常检查。")]
+
+
+def test_the_limit_counts_headings_not_lines():
+    assert len(parse_lines("一、甲\n" * MAX_HEADINGS + "甲\n2023年1月30日\n特此报告\n- 1 -\n" * 10_000)) == MAX_HEADINGS + 40_000
+    with pytest.raises(TooManyHeadings):
+        parse_lines("一、甲\n" * MAX_HEADINGS + "1.乙")
+    with pytest.raises(TooManyHeadings):  # a heading style of a .docx paragraph counts too
+        parse_lines("甲\n" * (MAX_HEADINGS + 1), {n: LineHint(heading=1) for n in range(1, MAX_HEADINGS + 2)})
+    assert len(parse_lines("甲\n" * (MAX_HEADINGS + 1), {n: LineHint(heading=1, table=True)
+                                                         for n in range(1, MAX_HEADINGS + 2)})) == MAX_HEADINGS + 1
+
+
+def test_a_text_of_headings_up_to_the_limit_is_linted():
+    findings = codes("".join(f"{cn_numeral(n)}、甲\n" for n in range(1, MAX_HEADINGS + 1)), select=["FZ201", "FZ901"])
+    assert findings == []
+
+
+@pytest.mark.parametrize("unit,kind", [
+    ("特此报告\n", LineKind.CLOSING), ("- 1 -\n", LineKind.PAGE_NUMBER), ("联系人:甲\n", LineKind.CONTACT),
+    ("2023-1-1\n", LineKind.DATE),
+])
+def test_whole_line_shapes_are_typed_without_the_parser(unit, kind):
+    # A million characters of them took the parser 2 to 3 s; the back matter
+    # put each contact line at the front of its list (quadratic: 5 s).
+    text = unit * (1_000_000 // len(unit))
+    start = time.process_time()
+    doc = document(text)
+    assert time.process_time() - start < 2
+    assert {ln.kind for ln in doc.lines} == {kind}
+    if kind is LineKind.CONTACT:
+        assert [ln.number for ln in doc.contact] == list(range(1, len(doc.lines) + 1))

@@ -206,8 +206,8 @@ _COUNTING = frozenset(("chineseCounting", "chineseCountingThousand", "japaneseCo
                        "taiwaneseCountingThousand", "koreanCounting"))
 _IDEOGRAPH_TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
-_LEGAL = str.maketrans("一二三四五六七八九十百〇", "壹贰叁肆伍陆柒捌玖拾佰零")
-_LEGAL_TRADITIONAL = str.maketrans("一二三四五六七八九十百〇", "壹貳參肆伍陸柒捌玖拾佰零")
+_LEGAL = str.maketrans("一二三四五六七八九十百千〇", "壹贰叁肆伍陆柒捌玖拾佰仟零")
+_LEGAL_TRADITIONAL = str.maketrans("一二三四五六七八九十百千万亿〇", "壹貳參肆伍陸柒捌玖拾佰仟萬億零")
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
@@ -222,11 +222,11 @@ def format_number(n: int, fmt: str) -> str:
         return str(n)
     if fmt == "none":
         return ""
-    if fmt in _COUNTING and 0 <= n < 1000:
-        return cn_numeral(n) if n else "〇"
-    if fmt == "chineseLegalSimplified" and 0 < n < 1000:
+    if fmt in _COUNTING and n >= 0:  # counted as read, at any size: 一千零一, 一万, 十万
+        return cn_numeral(n)
+    if fmt == "chineseLegalSimplified" and n > 0:
         return cn_numeral(n).translate(_LEGAL)
-    if fmt == "ideographLegalTraditional" and 0 < n < 1000:
+    if fmt == "ideographLegalTraditional" and n > 0:
         return cn_numeral(n).translate(_LEGAL_TRADITIONAL)
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand") and n >= 0:
         return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))

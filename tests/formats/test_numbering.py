@@ -20,6 +20,10 @@ W = nsdecls("w")
     (3, "decimalEnclosedCircle", "③"), (3, "decimalEnclosedParen", "⑶"), (21, "decimalEnclosedCircle", "21"),
     (4, "lowerRoman", "iv"), (14, "upperRoman", "XIV"), (28, "lowerLetter", "bb"), (5, "decimalZero", "05"),
     (7, "none", ""), (7, "somethingNew", "7"),
+    # Chinese counting at any size, read as cn_numeral reads it (it stopped at 999)
+    (0, "chineseCounting", "〇"), (1001, "chineseCounting", "一千零一"), (10001, "chineseCounting", "一万零一"),
+    (32767, "chineseCountingThousand", "三万二千七百六十七"), (1010, "chineseLegalSimplified", "壹仟零壹拾"),
+    (20000, "ideographLegalTraditional", "貳萬"),
 ])
 def test_number_formats(n, fmt, shown):
     assert format_number(n, fmt) == shown
