@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 HEAD = "一、主要举措和成效\n"
 
-# name -> (file name, the draft for n repetitions). Every shape fits the text
-# limit (1,000,000 characters) at 4N with the default N.
+# name -> (file name, the draft for n repetitions). Every shape fits the
+# limits (1,000,000 characters, 5,000 headings) at 4N with the default N.
 SHAPES = {
     "digits": ("d.txt", lambda n: HEAD + "1" * (10 * n) + "\n"),
     "date-digits": ("d.txt", lambda n: HEAD + "2023年" + "9" * (10 * n) + "月\n"),
@@ -37,9 +37,10 @@ SHAPES = {
     "unclosed-brackets": ("d.txt", lambda n: HEAD + "（" * (10 * n) + "\n"),
     "其中-clauses": ("d.txt", lambda n: HEAD + "其中12件，" * (2 * n) + "\n"),
     "leading-spaces": ("d.txt", lambda n: HEAD + " " * (10 * n) + "乙\n"),
-    "heading-lines": ("d.txt", lambda n: "一、甲\n" * (n // 2)),
-    "numbered-lines": ("d.txt", lambda n: HEAD + "".join(f"{i}.甲\n" for i in range(1, n // 2))),
-    "bracket-headings": ("d.txt", lambda n: HEAD + "（一）乙\n" * (n // 3)),
+    # Headings as dense as the limit of 5,000 a draft allows at 4N (N = 20,000), with text between.
+    "heading-lines": ("d.txt", lambda n: ("一、甲\n" + "正文。\n" * 4) * (n // 20)),
+    "numbered-lines": ("d.txt", lambda n: HEAD + "".join(f"{i}.甲\n正文。\n" for i in range(1, n // 20))),
+    "bracket-headings": ("d.txt", lambda n: HEAD + "（一）乙\n正文。\n" * (n // 20)),
     "sentences": ("d.txt", lambda n: HEAD + "全年办理案件12件，同比增长5%。" * (n // 8) + "\n"),
     "blank-lines": ("d.txt", lambda n: HEAD + "\n" * (5 * n) + "乙\n"),
     "markdown-comments": ("d.md", lambda n: "# " + HEAD + "<!-- x " * n + "\n"),
