@@ -225,8 +225,6 @@ def test_an_insertion_at_a_comments_edge_is_applied_one_inside_it_is_not():
 # fixed in the kinds (branch i12-rules). Remove an entry once its fix is merged.
 KNOWN_FIX_DEFECTS = {
     ("outline", "FZ203"): "FZ203 rewrites 1、 as 1. even before a digit: 1、2023年 → 1.2023年 is no longer a heading",
-    ("later-round", "FZ505"): "FZ505 misses ，， after another mark (。，，) while no other doubled mark is in the "
-                              "draft; a later round, once another fix has made one, collapses it",
 }
 FIX_DRAFTS = 10 * int(os.environ.get(fuzzing.RUNS_ENV) or 200)
 FIX_CHUNK = 100
@@ -357,7 +355,6 @@ def test_the_property_finds_a_fix_that_changes_the_outline():
     assert fix_violations(data, "d.txt") == []
 
 
-@pytest.mark.xfail(strict=True, reason="known: FZ505 misses 。，， in the first lint (branch i12-rules)")
 def test_the_property_finds_a_later_round_fix_the_first_lint_did_not_report():
     data = "一、主要举措和成效\n覆盖。，，全体人员。\n开展培训4期,，覆盖312人。\n".encode()
     assert fix_violations(data, "d.txt") == []
