@@ -39,6 +39,31 @@ from .model import Document, Paragraph
 _PAIRS = (r"“[^”\n]*”|‘[^’\n]*’|《[^》\n]*》|（[^）\n]*）|\([^)\n]*\)|【[^】\n]*】|「[^」\n]*」"
           r"|〔[^〕\n]*〕|\[[^\]\n]*\]")
 _OPENING = "“‘《（(【「〔["
+_CLOSING = "”’》）)】」〕]"
+# What an opening mark without its closing mark becomes in the text the sentence
+# and clause patterns scan (_paired_only): a character that is no mark.
+_NEUTRAL = "\ue000"
+
+
+def _paired_only(text: str) -> str:
+    """text with each opening mark that has no closing mark of its kind after it
+    on its line replaced by _NEUTRAL (same length, so the same indexes). At
+    such a mark the pair alternatives of _run read to the end of the line and
+    fail, and the mark counts as an ordinary character: the patterns find the
+    same spans in either text, but on the original a line of thousands of
+    unclosed marks (《《《…) costs time quadratic in their number."""
+    lines = None
+    for opening, closing in zip(_OPENING, _CLOSING):
+        if opening not in text:
+            continue
+        if lines is None:
+            lines = text.split("\n")
+        for i, line in enumerate(lines):
+            last = line.rfind(opening)
+            if last >= 0 and line.find(closing, last) < 0:  # openings after the line's last closing mark
+                k = line.rfind(closing, 0, last) + 1
+                lines[i] = line[:k] + line[k:].replace(opening, _NEUTRAL)
+    return text if lines is None else "\n".join(lines)
 _SPACE = " \t\u3000\xa0"
 
 
@@ -482,6 +507,7 @@ class ProseText:
         self.finder = finder
         self.text, self.offsets = join(paragraphs)
         self._sentences: list[tuple[int, int]] | None = None
+        self._paired: str | None = None
         self._sentence_starts: list[int] | None = None
         self._quoted: list[tuple[int, int]] | None = None
         self._quoted_starts: list[int] | None = None
@@ -527,10 +553,17 @@ class ProseText:
         return i >= 0 and end <= quoted[i][1]
 
     @property
+    def paired(self) -> str:
+        """The text the sentence and clause patterns scan (_paired_only)."""
+        if self._paired is None:
+            self._paired = _paired_only(self.text)
+        return self._paired
+
+    @property
     def sentences(self) -> list[tuple[int, int]]:
         """[start, end) of each sentence, terminator kept, leading spaces left out."""
         if self._sentences is None:
-            self._sentences = [m.span() for m in _SENTENCE.finditer(self.text)]
+            self._sentences = [m.span() for m in _SENTENCE.finditer(self.paired)]
             self._sentence_starts = [s for s, _ in self._sentences]
         return self._sentences
 
@@ -588,7 +621,7 @@ class ProseText:
         if clauses is None:
             text = self.text
             clauses = []
-            for m in _CLAUSE.finditer(text, start, end):
+            for m in _CLAUSE.finditer(self.paired, start, end):
                 s, e = m.span()
                 while s < e and text[s] in _SPACE:
                     s += 1

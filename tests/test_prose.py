@@ -132,7 +132,7 @@ def test_trie_matches_the_longest_word_with_leaves_as_a_class():
     assert embedded.findall(line) == prose.literal_pattern(words).findall(line)
 
 
-# -- runs of numerals take time linear in their length -------------
+# -- runs of numerals and of unclosed marks take time linear in their length -------------
 
 def _random_texts(alphabet, count=3000, longest=14, seed=12):
     import random
@@ -151,12 +151,22 @@ def test_figures_from_run_starts_are_the_patterns_own_matches():
             assert [m.span() for m in FINDER._runs(pattern, run, t, tail)] == [m.span() for m in pattern.finditer(t)], t
 
 
+def test_sentences_and_clauses_are_those_of_the_text_with_its_marks():
+    # _paired_only makes the marks left open inert; the spans are the same
+    alphabet = list("“”《》（）()[]【】甲乙，。；\n ")
+    for t in _random_texts(alphabet, longest=18):
+        assert [m.span() for m in prose._SENTENCE.finditer(prose._paired_only(t))] == [m.span() for m in prose._SENTENCE.finditer(t)], t
+        assert [m.span() for m in prose._CLAUSE.finditer(prose._paired_only(t))] == [m.span() for m in prose._CLAUSE.finditer(t)], t
+
+
 @pytest.mark.parametrize("line", [
     "1" * 20000,  # 30 s
     "办结" + "9" * 20000 + "件",  # 3.6 s
     "万" * 44840,  # 24 s
+    "落实" + "《" * 20000 + "法。",  # 1.9 s
+    "落实" + "“" * 40000 + "（" * 40000 + "法，完成。",
 ])
-def test_runs_of_numerals_take_linear_time(line):
+def test_runs_of_numerals_or_unclosed_marks_take_linear_time(line):
     import time
 
     start = time.process_time()
