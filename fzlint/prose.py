@@ -638,7 +638,9 @@ class ProseText:
 
     def clause_in(self, sentence: tuple[int, int], index: int) -> tuple[int, int] | None:
         """The clause of the sentence that holds a text index (None: in the marks between clauses)."""
-        return next(((s, e) for s, e in self.clauses(*sentence) if s <= index < e), None)
+        clauses = self.clauses(*sentence)
+        i = bisect_right(clauses, (index, len(self.text) + 1)) - 1  # the last clause starting at or before index
+        return clauses[i] if i >= 0 and index < clauses[i][1] else None
 
 
 def body_paragraphs(doc: Document) -> list[Paragraph]:
