@@ -1052,17 +1052,6 @@ KNOWN = (
           "a line of characters the grammar does not take for blanks but str.rstrip() strips (\\x0b, \\x0c, "
           "\\x1c, U+0085, U+2028 …) becomes a text line with empty text, where the recipient is looked for: "
           "甲\\n乙\\n丙\\n\\x0b\\n一、丁"),
-    Known("date-digits", ("internal-error", "traceback"), ("kinds/date_validity.py:_int",), ("ValueError",),
-          "a date part of over 4,300 digits: 2023年999…9月 (int()'s limit on digits)"),
-    Known("numeral-run", ("too-slow",), ("kinds/date_validity.py:_hits", "prose.py:matches"), (),
-          "a run of thousands of digits or Chinese numerals takes time quadratic in its length: date_validity's "
-          "_CANDIDATE ([0-9][0-9]*\\s*[年月日]) and prose's figure patterns (Arabic, and [一…万][一…万]* before a "
-          "measure word) are tried at every numeral and run to the end of the run: a line of 20,000 digits takes "
-          "21 CPU s, 办结 + 9×20,000 + 件 3.6 s, 万×44,840 in a .docx 24 s"),
-    Known("unclosed-openers", ("too-slow",), ("prose.py:<listcomp>", "prose.py:clauses", "prose.py:sentences"), (),
-          "a line of thousands of opening marks without their closing marks (《《《…, “““…, （（（…) takes time "
-          "quadratic in their number: prose's sentence and clause patterns try each pair alternative to the "
-          "line's end at every opening mark: 落实 + 《×20,000 + 法。 takes 2.8 s, 《×134,000 minutes"),
     Known("html-open-elements", ("too-slow",), ("formats/html.py:",), (),
           "end tags that close nothing, under thousands of open elements, take time quadratic in their numbers: "
           "html.py looks through the whole stack of open elements for each end tag (and for each header, footer "
