@@ -40,6 +40,7 @@ _PAIRS = (r"“[^”\n]*”|‘[^’\n]*’|《[^》\n]*》|（[^）\n]*）|\([^
           r"|〔[^〕\n]*〕|\[[^\]\n]*\]")
 _OPENING = "“‘《（(【「〔["
 _CLOSING = "”’》）)】」〕]"
+_SPACE = " \t\u3000\xa0"
 # What an opening mark without its closing mark becomes in the text the sentence
 # and clause patterns scan (_paired_only): a character that is no mark.
 _NEUTRAL = "\ue000"
@@ -64,7 +65,6 @@ def _paired_only(text: str) -> str:
                 k = line.rfind(closing, 0, last) + 1
                 lines[i] = line[:k] + line[k:].replace(opening, _NEUTRAL)
     return text if lines is None else "\n".join(lines)
-_SPACE = " \t\u3000\xa0"
 
 
 def _run(ends: str, lead: str = "") -> str:
@@ -360,6 +360,11 @@ _START = operator.methodcaller("start")
 _CN_NUMERALS = "一二两三四五六七八九十百千万"
 _ARABIC_RUN = re.compile("[0-9]+")
 _CN_RUN = re.compile(f"[{_CN_NUMERALS}]+")
+# A run this long makes FigureFinder._runs read the runs one by one; shorter
+# runs cost the engine at most this many numerals read per numeral.
+LONG_RUN = 8
+_LONG_ARABIC_RUN = re.compile(f"[0-9]{{{LONG_RUN}}}")
+_LONG_CN_RUN = re.compile(f"[{_CN_NUMERALS}]{{{LONG_RUN}}}")
 _MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, None: 1.0}
 
 
@@ -400,7 +405,7 @@ class FigureFinder:
 
         found = []
         append = found.append
-        for m in self._runs(self.arabic, _ARABIC_RUN, text, 4):
+        for m in self._runs(self.arabic, _ARABIC_RUN, _LONG_ARABIC_RUN, text, 4):
             s = m.start()
             if m.group(1) is None:  # not a date
                 if (s and text[s - 1] in _NOT_BEFORE_ARABIC) or (text[s + 4:s + 5] == "年" and _YEAR.match(text, s)):
@@ -416,7 +421,7 @@ class FigureFinder:
             append(m)
         fixed = None
         fixed_width = self.fixed_width
-        for m in self._runs(self.chinese, _CN_RUN, text, 0):
+        for m in self._runs(self.chinese, _CN_RUN, _LONG_CN_RUN, text, 0):
             s, e = m.span()
             if (s and text[s - 1] in _NOT_BEFORE_CN) or (text[s] == "一" and text[s + 1] in _ARTICLE_UNITS):
                 continue
@@ -438,7 +443,7 @@ class FigureFinder:
         found.sort(key=_START)
         return found
 
-    def _runs(self, pattern: re.Pattern, run: re.Pattern, text: str, tail: int):
+    def _runs(self, pattern: re.Pattern, run: re.Pattern, long: re.Pattern, text: str, tail: int):
         """pattern.finditer(text) for a pattern that begins with a numeral and
         reads the numerals after it to the end of their run, in time linear in
         the runs' lengths. The engine would try it at every numeral of a run,
@@ -448,8 +453,10 @@ class FigureFinder:
         count the digits before 年 or 月 ([0-9]{3}年, [0-9]?月), so a match may
         still begin at the run's last `tail` numerals. (A match begun inside a
         run is no figure, the numeral before it tells, but it takes its text
-        from later matches, as finditer does.)"""
-        if not self.runs_exact:
+        from later matches, as finditer does.) Without a run of LONG_RUN
+        numerals (`long`), finditer itself is used, which is faster there: it
+        reads at most LONG_RUN numerals per numeral, and stays in C."""
+        if not self.runs_exact or not long.search(text):
             yield from pattern.finditer(text)
             return
         match = pattern.match

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import linter
@@ -146,9 +148,10 @@ def test_figures_from_run_starts_are_the_patterns_own_matches():
     # four digits), the patterns find what finditer finds at every numeral.
     alphabet = list("0123456789一二十百千万") + ["年", "月", "日", "件", "人", "%", ".", "余", "个", "份", "第", "，", "元"]
     texts = _random_texts(alphabet) + ["12023年1月5日", "123月4日", "99月1日", "1.5万元12件", "20231月份"]
+    anything = re.compile("")  # as if every text had a long run, so that the runs are read one by one
     for pattern, run, tail in ((FINDER.arabic, prose._ARABIC_RUN, 4), (FINDER.chinese, prose._CN_RUN, 0)):
         for t in texts:
-            assert [m.span() for m in FINDER._runs(pattern, run, t, tail)] == [m.span() for m in pattern.finditer(t)], t
+            assert [m.span() for m in FINDER._runs(pattern, run, anything, t, tail)] == [m.span() for m in pattern.finditer(t)], t
 
 
 def test_sentences_and_clauses_are_those_of_the_text_with_its_marks():
@@ -163,6 +166,7 @@ def test_sentences_and_clauses_are_those_of_the_text_with_its_marks():
     "1" * 20000,  # 30 s
     "办结" + "9" * 20000 + "件",  # 3.6 s
     "万" * 44840,  # 24 s
+    ("1" * 63 + "，") * 15000,  # many runs, none long: 4 s
     "落实" + "《" * 20000 + "法。",  # 1.9 s
     "落实" + "“" * 40000 + "（" * 40000 + "法，完成。",
 ])

@@ -19,6 +19,7 @@ that cannot exist (二〇二三年二月三十日) is reported too."""
 from __future__ import annotations
 
 import calendar
+import operator
 import re
 
 from .. import prose
@@ -50,10 +51,16 @@ _DATE = re.compile(
 # run is followed by a unit.
 _RUN = re.compile("[0-9０-９]+")
 _UNIT = re.compile(f"{_S}[年月日]")
+# Without a run of LONG_RUN digits the engine's own search is faster (it stays
+# in C, reading at most LONG_RUN digits per digit). Written as one digit then
+# any more (not [0-9]+), which lets the engine skip ahead to a digit in C.
+_CANDIDATE = re.compile(f"[0-9０-９][0-9０-９]*{_S}[年月日]")
+_LONG_RUN = re.compile(f"[0-9０-９]{{{prose.LONG_RUN}}}")
 # A number longer than this is no year, month or day; its value is not needed
 # (and int() refuses strings of over 4,300 digits).
 _MAX_DIGITS = 9
 _MAX_FOUND = 24  # the longest date a message quotes whole
+_START = operator.methodcaller("start")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 # Before a number, what makes it part of something else: a longer number, a
 # decimal, a range (1-13月), a code.
@@ -122,6 +129,9 @@ def _year(digits: str) -> int | None:
 
 def _candidates(text: str):
     """Where a date may begin: the start of each run of digits followed by a unit."""
+    if not _LONG_RUN.search(text):
+        yield from map(_START, _CANDIDATE.finditer(text))
+        return
     unit = _UNIT.match
     for run in _RUN.finditer(text):
         if unit(text, run.end()):

@@ -1,9 +1,10 @@
 """numeric-consistency: figures in one sentence that contradict each other.
 
 * 其中: the parts after 其中 (consecutive counts with the unit of the first,
-  up to the next 其中) against the total before it (the nearest count with that unit): more than
-  the total is wrong; parts that split the total completely (a pair of
-  `complements` such as 专职/兼职) must add up to it exactly.
+  up to the next 其中) against the total before it (the nearest count with
+  that unit): more than the total is wrong; parts that split the total
+  completely (a pair of `complements` such as 专职/兼职) must add up to it
+  exactly.
 * a share or rate (`rates`, e.g. 办结率, 满意度) above 100%;
 * a rate stated after a 其中 split with one part, against the part over the
   total: |Y/X − Z| above `tolerance` percentage points.
