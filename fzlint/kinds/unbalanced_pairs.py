@@ -24,6 +24,10 @@ VARIANTS = ("default", "closing")  # default: an opening mark left open
 # damaged (a million of them made a million findings, 7 s and 1 GB), and its
 # first ten show it.
 MAX_PER_LINE = 10
+# The fast path deletes one level of nested pairs a round: pairs nested deeper
+# than this (《《《…》》》 thousands deep took time quadratic in the depth) are
+# read mark by mark instead.
+_MAX_ROUNDS = 16
 
 
 def validate(params, vocabulary):
@@ -63,9 +67,12 @@ def unmatched(text: str, opening: dict, closing: dict, marks: re.Pattern, fast=N
         return _unmatched(text, opening, closing, marks)
     not_bracket, pair = fast
     brackets = not_bracket.sub("", text)  # the brackets, and a line break between lines
-    count = 1
+    count, rounds = 1, 0
     while count:
+        if rounds == _MAX_ROUNDS:  # pairs nested deeper than prose nests them: read mark by mark
+            return _unmatched(text, opening, closing, marks)
         brackets, count = pair.subn("", brackets)
+        rounds += 1
     quotes = '"' in text
     if not quotes and brackets.count("\n") == len(brackets):
         return []  # the usual case: every pair is closed

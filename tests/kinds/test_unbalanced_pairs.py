@@ -90,3 +90,16 @@ def test_a_paragraph_gets_ten_findings_at_most_in_linear_time():
     findings = lint(HEAD + "落实" + "《（" * 100000 + "。\n开展培训（线上12场。", select=["FZ502"])
     assert time.process_time() - start < 3
     assert [(f.line, f.column) for f in findings] == [(2, 3 + k) for k in range(10)] + [(3, 5)]
+
+
+def test_pairs_nested_deeper_than_prose_are_read_mark_by_mark_in_linear_time():
+    import time
+
+    deep = "《" * 20 + "“" + "》" * 20 + "\n" + "（" * 30 + "）" * 29
+    exact, fast = _both(deep)
+    assert fast == exact == [(20, "opening"), (42, "opening")]
+    start = time.process_time()
+    findings = lint(HEAD + "落实" + "《" * 50000 + "》" * 50000 + "。\n" + "（“" * 25000 + "”）" * 25000 + "。",
+                    select=["FZ502"])  # was 40 s
+    assert time.process_time() - start < 2
+    assert findings == []
