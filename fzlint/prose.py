@@ -39,7 +39,32 @@ from .model import Document, Paragraph
 _PAIRS = (r"“[^”\n]*”|‘[^’\n]*’|《[^》\n]*》|（[^）\n]*）|\([^)\n]*\)|【[^】\n]*】|「[^」\n]*」"
           r"|〔[^〕\n]*〕|\[[^\]\n]*\]")
 _OPENING = "“‘《（(【「〔["
+_CLOSING = "”’》）)】」〕]"
 _SPACE = " \t\u3000\xa0"
+# What an opening mark without its closing mark becomes in the text the sentence
+# and clause patterns scan (_paired_only): a character that is no mark.
+_NEUTRAL = "\ue000"
+
+
+def _paired_only(text: str) -> str:
+    """text with each opening mark that has no closing mark of its kind after it
+    on its line replaced by _NEUTRAL (same length, so the same indexes). At
+    such a mark the pair alternatives of _run read to the end of the line and
+    fail, and the mark counts as an ordinary character: the patterns find the
+    same spans in either text, but on the original a line of thousands of
+    unclosed marks (《《《…) costs time quadratic in their number."""
+    lines = None
+    for opening, closing in zip(_OPENING, _CLOSING):
+        if opening not in text:
+            continue
+        if lines is None:
+            lines = text.split("\n")
+        for i, line in enumerate(lines):
+            last = line.rfind(opening)
+            if last >= 0 and line.find(closing, last) < 0:  # openings after the line's last closing mark
+                k = line.rfind(closing, 0, last) + 1
+                lines[i] = line[:k] + line[k:].replace(opening, _NEUTRAL)
+    return text if lines is None else "\n".join(lines)
 
 
 def _run(ends: str, lead: str = "") -> str:
@@ -332,6 +357,14 @@ _YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
 _PREFIXES = ("不少于", "不低于", "超过", "近", "约", "超", "逾")
 _PREFIX_ENDS = frozenset(p[-1] for p in _PREFIXES)
 _START = operator.methodcaller("start")
+_CN_NUMERALS = "一二两三四五六七八九十百千万"
+_ARABIC_RUN = re.compile("[0-9]+")
+_CN_RUN = re.compile(f"[{_CN_NUMERALS}]+")
+# A run this long makes FigureFinder._runs read the runs one by one; shorter
+# runs cost the engine at most this many numerals read per numeral.
+LONG_RUN = 8
+_LONG_ARABIC_RUN = re.compile(f"[0-9]{{{LONG_RUN}}}")
+_LONG_CN_RUN = re.compile(f"[{_CN_NUMERALS}]{{{LONG_RUN}}}")
 _MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, None: 1.0}
 
 
@@ -353,6 +386,10 @@ class FigureFinder:
             rf"(?:(?P<pct>[%％‰])|(?P<unit>{_trie(units, embedded=True)}))(?P<about>左右)?)")
         self.chinese = re.compile(rf"[一二两三四五六七八九十百千万][一二两三四五六七八九十百千万]*(?P<post>余|多)?(?P<unit>{_trie(measure_words, embedded=True)})")
         self.zero = re.compile(f"零(?:{_trie(zero_results, embedded=True)})") if zero_results else None
+        # Both patterns are tried only at the first numeral of a run (_runs):
+        # that is exact while no unit or measure word begins with a numeral.
+        self.runs_exact = (not any(u[:1] in "0123456789" for u in units)
+                           and not any(w[:1] in _CN_NUMERALS for w in measure_words))
 
     def matches(self, text: str, quoted: list[tuple[int, int]]) -> list[re.Match]:
         """The figures of text as matches, in order of their start. Not figures:
@@ -368,7 +405,7 @@ class FigureFinder:
 
         found = []
         append = found.append
-        for m in self.arabic.finditer(text):
+        for m in self._runs(self.arabic, _ARABIC_RUN, _LONG_ARABIC_RUN, text, 4):
             s = m.start()
             if m.group(1) is None:  # not a date
                 if (s and text[s - 1] in _NOT_BEFORE_ARABIC) or (text[s + 4:s + 5] == "年" and _YEAR.match(text, s)):
@@ -384,7 +421,7 @@ class FigureFinder:
             append(m)
         fixed = None
         fixed_width = self.fixed_width
-        for m in self.chinese.finditer(text):
+        for m in self._runs(self.chinese, _CN_RUN, _LONG_CN_RUN, text, 0):
             s, e = m.span()
             if (s and text[s - 1] in _NOT_BEFORE_CN) or (text[s] == "一" and text[s + 1] in _ARTICLE_UNITS):
                 continue
@@ -405,6 +442,39 @@ class FigureFinder:
             found += (m for m in self.zero.finditer(text) if not (q_starts and named(*m.span())))
         found.sort(key=_START)
         return found
+
+    def _runs(self, pattern: re.Pattern, run: re.Pattern, long: re.Pattern, text: str, tail: int):
+        """pattern.finditer(text) for a pattern that begins with a numeral and
+        reads the numerals after it to the end of their run, in time linear in
+        the runs' lengths. The engine would try it at every numeral of a run,
+        reading to the run's end each time (20,000 digits took 30 s). The
+        match from inside a run has the same text after the run as the match
+        from its start, so it fails where that fails; but the date forms
+        count the digits before 年 or 月 ([0-9]{3}年, [0-9]?月), so a match may
+        still begin at the run's last `tail` numerals. (A match begun inside a
+        run is no figure, the numeral before it tells, but it takes its text
+        from later matches, as finditer does.) Without a run of LONG_RUN
+        numerals (`long`), finditer itself is used, which is faster there: it
+        reads at most LONG_RUN numerals per numeral, and stays in C."""
+        if not self.runs_exact or not long.search(text):
+            yield from pattern.finditer(text)
+            return
+        match = pattern.match
+        taken = 0
+        for r in run.finditer(text):
+            start, end = r.span()
+            if start < taken:  # a run inside the last match (one ending inside a run goes on from its end)
+                if end <= taken:
+                    continue
+                start = taken
+            m = match(text, start)
+            k = max(start + 1, end - tail)
+            while m is None and k < end:
+                m = match(text, k)
+                k += 1
+            if m is not None:
+                taken = m.end()
+                yield m
 
     @staticmethod
     def figure(m: re.Match) -> Figure:
@@ -444,6 +514,7 @@ class ProseText:
         self.finder = finder
         self.text, self.offsets = join(paragraphs)
         self._sentences: list[tuple[int, int]] | None = None
+        self._paired: str | None = None
         self._sentence_starts: list[int] | None = None
         self._quoted: list[tuple[int, int]] | None = None
         self._quoted_starts: list[int] | None = None
@@ -489,10 +560,17 @@ class ProseText:
         return i >= 0 and end <= quoted[i][1]
 
     @property
+    def paired(self) -> str:
+        """The text the sentence and clause patterns scan (_paired_only)."""
+        if self._paired is None:
+            self._paired = _paired_only(self.text)
+        return self._paired
+
+    @property
     def sentences(self) -> list[tuple[int, int]]:
         """[start, end) of each sentence, terminator kept, leading spaces left out."""
         if self._sentences is None:
-            self._sentences = [m.span() for m in _SENTENCE.finditer(self.text)]
+            self._sentences = [m.span() for m in _SENTENCE.finditer(self.paired)]
             self._sentence_starts = [s for s, _ in self._sentences]
         return self._sentences
 
@@ -550,7 +628,7 @@ class ProseText:
         if clauses is None:
             text = self.text
             clauses = []
-            for m in _CLAUSE.finditer(text, start, end):
+            for m in _CLAUSE.finditer(self.paired, start, end):
                 s, e = m.span()
                 while s < e and text[s] in _SPACE:
                     s += 1
@@ -567,7 +645,9 @@ class ProseText:
 
     def clause_in(self, sentence: tuple[int, int], index: int) -> tuple[int, int] | None:
         """The clause of the sentence that holds a text index (None: in the marks between clauses)."""
-        return next(((s, e) for s, e in self.clauses(*sentence) if s <= index < e), None)
+        clauses = self.clauses(*sentence)
+        i = bisect_right(clauses, (index, len(self.text) + 1)) - 1  # the last clause starting at or before index
+        return clauses[i] if i >= 0 and index < clauses[i][1] else None
 
 
 def body_paragraphs(doc: Document) -> list[Paragraph]:

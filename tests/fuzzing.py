@@ -1058,25 +1058,11 @@ class Known(NamedTuple):
     what: str  # the defect, with a minimal reproducer
 
 
-# Defects found on branch i12-fuzz and left to the engineers fixing them in
-# parallel (issue 12). Each entry is to be removed once its fix is merged; a
-# failure that matches none of them fails tests/test_fuzz.py.
-KNOWN = (
-    Known("date-digits", ("internal-error", "traceback"), ("kinds/date_validity.py:_int",), ("ValueError",),
-          "a date part of over 4,300 digits: 2023年999…9月 (int()'s limit on digits)"),
-    Known("numeral-run", ("too-slow",), ("kinds/date_validity.py:_hits", "prose.py:matches"), (),
-          "a run of thousands of digits or Chinese numerals takes time quadratic in its length: date_validity's "
-          "_CANDIDATE ([0-9][0-9]*\\s*[年月日]) and prose's figure patterns (Arabic, and [一…万][一…万]* before a "
-          "measure word) are tried at every numeral and run to the end of the run: a line of 20,000 digits takes "
-          "21 CPU s, 办结 + 9×20,000 + 件 3.6 s, 万×44,840 in a .docx 24 s"),
-    Known("unclosed-openers", ("too-slow",), ("prose.py:<listcomp>", "prose.py:clauses", "prose.py:sentences"), (),
-          "a line of thousands of opening marks without their closing marks (《《《…, “““…, （（（…) takes time "
-          "quadratic in their number: prose's sentence and clause patterns try each pair alternative to the "
-          "line's end at every opening mark: 落实 + 《×20,000 + 法。 takes 2.8 s, 《×134,000 minutes"),
-    Known("line-break-in-finding", ("multi-line",), ("",), (),
-          "a finding that quotes the text's own line-breaking characters (U+2028, U+2029, U+0085, \\x0b, \\x0c, "
-          "\\x1c-\\x1e) is more than one line: 一、甲\\u2028乙"),
-)
+# Defects the harness finds that are known and not yet fixed, each with its
+# reproducer, so that a campaign can go on past them; a failure that matches
+# none of them fails tests/test_fuzz.py. Every defect issue 12's campaigns
+# found is fixed: none is excused.
+KNOWN: tuple[Known, ...] = ()
 
 
 def known(failure: Failure) -> Known | None:

@@ -149,8 +149,11 @@ def test_a_run_that_takes_far_too_long_is_stopped_and_reported(tmp_path, monkeyp
     assert 0.2 < times["check"] < 5  # CPU seconds, as the timer counts them
 
 
-def test_a_known_failure_is_matched_by_where_and_what_an_unknown_one_is_not():
-    known = fuzzing.KNOWN[0]
+def test_a_known_failure_is_matched_by_where_and_what_an_unknown_one_is_not(monkeypatch):
+    # An entry of its own: the real ones come and go as their defects are fixed.
+    known = fuzzing.Known("example", ("internal-error", "traceback"), ("kinds/example.py:_int",), ("ValueError",),
+                          "an example")
+    monkeypatch.setattr(fuzzing, "KNOWN", (known, *fuzzing.KNOWN))
     failure = fuzzing.Failure(known.kinds[0], "check", "…", known.wheres[0], known.exceptions[0])
     assert fuzzing.known(failure) is known
     assert fuzzing.known(dataclasses.replace(failure, where="check.py:run")) is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import linter
@@ -130,3 +132,52 @@ def test_trie_matches_the_longest_word_with_leaves_as_a_class():
     assert prose.literal_pattern(words).findall(line) == ["个月", "人次", "a-b", "-", "^", "c]", "c\\", "人", "个", "米"]
     embedded = __import__("re").compile(f"(?:{prose._trie(words, embedded=True)})")
     assert embedded.findall(line) == prose.literal_pattern(words).findall(line)
+
+
+# -- runs of numerals and of unclosed marks take time linear in their length -------------
+
+def _random_texts(alphabet, count=3000, longest=14, seed=12):
+    import random
+
+    rng = random.Random(seed)
+    return [''.join(rng.choice(alphabet) for _ in range(rng.randint(1, longest))) for _ in range(count)]
+
+
+def test_figures_from_run_starts_are_the_patterns_own_matches():
+    # Tried only at each run's first numeral (and, for the date forms, its last
+    # four digits), the patterns find what finditer finds at every numeral.
+    alphabet = list("0123456789一二十百千万") + ["年", "月", "日", "件", "人", "%", ".", "余", "个", "份", "第", "，", "元"]
+    texts = _random_texts(alphabet) + ["12023年1月5日", "123月4日", "99月1日", "1.5万元12件", "20231月份"]
+    anything = re.compile("")  # as if every text had a long run, so that the runs are read one by one
+    for pattern, run, tail in ((FINDER.arabic, prose._ARABIC_RUN, 4), (FINDER.chinese, prose._CN_RUN, 0)):
+        for t in texts:
+            assert [m.span() for m in FINDER._runs(pattern, run, anything, t, tail)] == [m.span() for m in pattern.finditer(t)], t
+
+
+def test_sentences_and_clauses_are_those_of_the_text_with_its_marks():
+    # _paired_only makes the marks left open inert; the spans are the same
+    alphabet = list("“”《》（）()[]【】甲乙，。；\n ")
+    for t in _random_texts(alphabet, longest=18):
+        assert [m.span() for m in prose._SENTENCE.finditer(prose._paired_only(t))] == [m.span() for m in prose._SENTENCE.finditer(t)], t
+        assert [m.span() for m in prose._CLAUSE.finditer(prose._paired_only(t))] == [m.span() for m in prose._CLAUSE.finditer(t)], t
+
+
+@pytest.mark.parametrize("line", [
+    "1" * 20000,  # 30 s
+    "办结" + "9" * 20000 + "件",  # 3.6 s
+    "万" * 44840,  # 24 s
+    ("1" * 63 + "，") * 15000,  # many runs, none long: 4 s
+    "落实" + "《" * 20000 + "法。",  # 1.9 s
+    "落实" + "“" * 40000 + "（" * 40000 + "法，完成。",
+])
+def test_runs_of_numerals_or_unclosed_marks_take_linear_time(line):
+    import time
+
+    start = time.process_time()
+    pt = text("开展培训4期，覆盖312人。", line)
+    for sentence in pt.sentences:
+        pt.clauses(*sentence)
+    found = figures(pt)
+    assert time.process_time() - start < 1
+    assert found[:2] == [("4期", "count", 4.0, ""), ("312人", "count", 312.0, "")]
+    assert len(found) == 2 + line.startswith("办结")

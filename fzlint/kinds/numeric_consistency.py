@@ -1,9 +1,10 @@
 """numeric-consistency: figures in one sentence that contradict each other.
 
-* 其中: the parts after 其中 (consecutive counts with the unit of the first)
-  against the total before it (the nearest count with that unit): more than
-  the total is wrong; parts that split the total completely (a pair of
-  `complements` such as 专职/兼职) must add up to it exactly.
+* 其中: the parts after 其中 (consecutive counts with the unit of the first,
+  up to the next 其中) against the total before it (the nearest count with
+  that unit): more than the total is wrong; parts that split the total
+  completely (a pair of `complements` such as 专职/兼职) must add up to it
+  exactly.
 * a share or rate (`rates`, e.g. 办结率, 满意度) above 100%;
 * a rate stated after a 其中 split with one part, against the part over the
   total: |Y/X − Z| above `tolerance` percentage points.
@@ -44,19 +45,36 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
-def _split(figures, at: int):
-    """(total, parts) for the 其中 at text index `at`, or None."""
-    after = [f for f in figures if f.start > at]
-    if not after or after[0].kind != "count":
-        return None
-    unit = after[0].unit
-    parts = []
-    for figure in after:
-        if figure.kind != "count" or figure.unit != unit:
-            break
-        parts.append(figure)
-    before = [f for f in figures if f.end <= at and f.kind == "count" and f.unit == unit]
-    return (before[-1], parts) if before else None
+def _splits(figures, places: list[int]):
+    """(其中's place, total, parts) for each 其中 at a text index in places (in
+    order) that splits a total. Its parts are the consecutive counts after it
+    with the unit of the first, up to the next 其中 (which splits a figure of
+    its own); its total, the nearest count with that unit before it. One pass
+    over the figures: a sentence of thousands of 其中 (其中12件，其中12件，…)
+    took time quadratic in their number, each 其中 reading all the figures."""
+    last: dict[str, object] = {}  # unit -> the last count before the place
+    i, n = 0, len(figures)
+    for k, at in enumerate(places):
+        while i < n and figures[i].start <= at:
+            f = figures[i]
+            if f.kind == "count" and f.end <= at:
+                last[f.unit] = f
+            i += 1
+        if i == n or figures[i].kind != "count":
+            continue
+        stop = places[k + 1] if k + 1 < len(places) else None
+        unit = figures[i].unit
+        parts = []
+        j = i
+        while j < n:
+            f = figures[j]
+            if f.kind != "count" or f.unit != unit or (stop is not None and f.start > stop):
+                break
+            parts.append(f)
+            j += 1
+        total = last.get(unit)
+        if total is not None:
+            yield at, total, parts
 
 
 def _hit(pt, start: int, end: int, args: dict, variant: str = "default") -> Hit:
@@ -73,12 +91,8 @@ def _sentence(pt, sentence, params):
     if not figures:
         return
     last_split = None
-    for m in _QIZHONG.finditer(text, *sentence):
-        found = _split(figures, m.start())
-        if not found:
-            continue
-        total, parts = found
-        last_split = (total, parts, m.start())
+    for at, total, parts in _splits(figures, [m.start() for m in _QIZHONG.finditer(text, *sentence)]):
+        last_split = (total, parts, at)
         if any(f.approx == "about" for f in (total, *parts)):
             continue
         value = sum(f.value for f in parts)

@@ -24,14 +24,17 @@ def validate(params, vocabulary):
 def prepare(params):
     marks = params["marks"]
     cls = f"[{re.escape(marks)}]"
-    # Two marks in a row, found with a pattern that begins with a class (a scan
-    # in C); whether they are the same mark is checked on the rare matches.
-    return {**params, "pattern": re.compile(f"({cls})\\1+"), "adjacent": re.compile(cls + cls)}
+    # A mark followed by another, found with a pattern that begins with a class
+    # (a scan in C); whether they are the same mark is checked on the rare
+    # matches. The second mark is a look-ahead, so that overlapping pairs are
+    # all found: in 。，， the pair 。， must not hide ，，.
+    return {**params, "pattern": re.compile(f"({cls})\\1+"), "adjacent": re.compile(f"{cls}(?={cls})")}
 
 
 def check(doc, params, ctx):
     joined = _joined.of(doc)
-    if not any(m.group()[0] == m.group()[1] for m in params["adjacent"].finditer(joined.text)):
+    text = joined.text
+    if not any(text[m.start()] == text[m.end()] for m in params["adjacent"].finditer(text)):
         return  # the usual case
     pattern = params["pattern"]
     for line in joined.lines:

@@ -1,7 +1,9 @@
 """unbalanced-pairs: a quote or bracket without its partner in the same
 paragraph (line): “” ‘’ 《》 〈〉 （） 〔〕 【】, the ASCII stand-ins ( ) [ ]
 counted with the full-width forms of their kind, and an odd number of ASCII
-double quotes. Each unmatched mark is reported where it stands.
+double quotes. Each unmatched mark is reported where it stands; a run of the
+same mark unmatched the same way (《《 typed twice) is one finding, and a
+paragraph gets ten findings at most.
 
 Most paragraphs are balanced, and that is found in C: the marks are taken out
 of the text (one scan), then adjacent pairs of the same kind ((), “”, …) are
@@ -18,6 +20,14 @@ from . import _joined
 KIND = "unbalanced-pairs"
 PARAMS = {"pairs": (list, None)}
 VARIANTS = ("default", "closing")  # default: an opening mark left open
+# The findings one paragraph gets at most: one with more unmatched marks is
+# damaged (a million of them made a million findings, 7 s and 1 GB), and its
+# first ten show it.
+MAX_PER_LINE = 10
+# The fast path deletes one level of nested pairs a round: pairs nested deeper
+# than this (《《《…》》》 thousands deep took time quadratic in the depth) are
+# read mark by mark instead.
+_MAX_ROUNDS = 16
 
 
 def validate(params, vocabulary):
@@ -57,9 +67,12 @@ def unmatched(text: str, opening: dict, closing: dict, marks: re.Pattern, fast=N
         return _unmatched(text, opening, closing, marks)
     not_bracket, pair = fast
     brackets = not_bracket.sub("", text)  # the brackets, and a line break between lines
-    count = 1
+    count, rounds = 1, 0
     while count:
+        if rounds == _MAX_ROUNDS:  # pairs nested deeper than prose nests them: read mark by mark
+            return _unmatched(text, opening, closing, marks)
         brackets, count = pair.subn("", brackets)
+        rounds += 1
     quotes = '"' in text
     if not quotes and brackets.count("\n") == len(brackets):
         return []  # the usual case: every pair is closed
@@ -110,9 +123,28 @@ def _unmatched(text: str, opening: dict, closing: dict, marks: re.Pattern) -> li
     return sorted(found)
 
 
+def runs(found: list[tuple[int, str]], text: str) -> list[tuple[int, int, str]]:
+    """(start, end, variant) of the unmatched marks, a run of the same mark left
+    unmatched the same way (《《《 typed for 《, or thousands in a damaged
+    paragraph) taken as one: one finding, not one a character."""
+    out: list[tuple[int, int, str]] = []
+    for i, variant in found:
+        if out and out[-1][1] == i and out[-1][2] == variant and text[i] == text[i - 1]:
+            out[-1] = (out[-1][0], i + 1, variant)
+        else:
+            out.append((i, i + 1, variant))
+    return out
+
+
 def check(doc, params, ctx):
     joined = _joined.of(doc)
     text = joined.text
-    for i, variant in unmatched(text, params["opening"], params["closing"], params["marks"], params["fast"]):
-        number, column = joined.locate(i)
-        yield Hit(number, column, column + 1, {"mark": text[i]}, "closing" if variant == "closing" else "default")
+    found = unmatched(text, params["opening"], params["closing"], params["marks"], params["fast"])
+    per_line: dict[int, int] = {}
+    for start, end, variant in runs(found, text):
+        number, column = joined.locate(start)
+        per_line[number] = per_line.get(number, 0) + 1
+        if per_line[number] > MAX_PER_LINE:
+            continue
+        yield Hit(number, column, column + end - start, {"mark": text[start]},
+                  "closing" if variant == "closing" else "default")

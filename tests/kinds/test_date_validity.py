@@ -89,5 +89,23 @@ def test_the_candidate_pattern_finds_what_a_plain_repeat_finds():
 
     plain = re.compile("[0-9０-９]+[ \t\u3000]?[年月日]")
     texts = [seed_text(n) for n in range(5)] + ["于1011日，2023年 2 月30日；１３月、12345年6月7日8日", "a1月 b22 日"]
+    texts += [t + "1" * 100 + "年5月" for t in texts]  # a long run: the runs are read one by one
     for text in texts:
-        assert [m.span() for m in date_validity._CANDIDATE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert list(date_validity._candidates(text)) == [m.start() for m in plain.finditer(text)]
+
+
+def test_a_date_part_of_thousands_of_digits_is_a_month_out_of_range_quoted_by_its_ends():
+    # int() refuses strings of over 4,300 digits: this was an internal error (FZ901)
+    [f] = lint("一、甲\n2023年" + "9" * 5000 + "月\n", select=["FZ504"])
+    assert (f.code, f.line, f.column) == ("FZ504", 2, 1)
+    assert "月份只能是1至12" in f.message and "2023年9999999…99999999999月" in f.message
+    assert lint(M + "2023年" + "0" * 5000 + "3月1日召开。", select=["FZ504"]) == []  # 3月 written with zeros
+
+
+def test_a_run_of_thousands_of_digits_takes_time_linear_in_its_length():
+    import time
+
+    start = time.process_time()
+    findings = lint("一、甲\n" + "1" * 20000 + "\n" + "1" * 20000 + "日\n", select=["FZ504"])  # was 30 s
+    assert time.process_time() - start < 2
+    assert findings == []

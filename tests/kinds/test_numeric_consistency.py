@@ -43,3 +43,19 @@ def test_found(text, variant):
 ])
 def test_not_found(text):
     assert codes(M + text, select=["FZ405"]) == []
+
+
+def test_a_later_qizhong_splits_a_figure_of_its_own():
+    # The parts of a 其中 end where the next 其中 begins: 60+30 of 100, then 20 of the 30
+    assert codes(M + "受理100件，其中行政60件、民事30件，其中调解20件。", select=["FZ405"]) == []
+    assert codes(M + "受理100件，其中行政60件、民事50件，其中调解20件。", select=["FZ405"]) == [("FZ405", 2)]
+    assert codes(M + "受理100件，其中行政60件，其中调解70件。", select=["FZ405"]) == [("FZ405", 2)]
+
+
+def test_a_sentence_of_thousands_of_qizhong_takes_linear_time():
+    import time
+
+    start = time.process_time()
+    findings = lint(M + "其中12件，" * 30000 + "\n" + "办结率5%，" * 20000 + "。", select=["FZ405"])  # was > 60 s, 1.6 GB
+    assert time.process_time() - start < 5
+    assert findings == []

@@ -75,3 +75,31 @@ def test_a_mark_that_both_opens_and_closes_is_read_mark_by_mark():
     assert unbalanced_pairs.prepare({"pairs": [["|", "|"], ["（", "）"]]})["fast"] is None
     assert unbalanced_pairs.prepare({"pairs": [['"', '"']]})["fast"] is None
     assert unbalanced_pairs.prepare({"pairs": SHIPPED})["fast"] is not None
+
+
+def test_a_run_of_the_same_unmatched_mark_is_one_finding():
+    findings = lint(HEAD + "落实" + "《" * 20000 + "法。\n印发“通知“要点。", select=["FZ502"])
+    assert [(f.code, f.line, f.column, f.end_column) for f in findings] == [
+        ("FZ502", 2, 3, 20003), ("FZ502", 3, 3, 4), ("FZ502", 3, 6, 7)]  # two “ apart: two findings
+
+
+def test_a_paragraph_gets_ten_findings_at_most_in_linear_time():
+    import time
+
+    start = time.process_time()
+    findings = lint(HEAD + "落实" + "《（" * 100000 + "。\n开展培训（线上12场。", select=["FZ502"])
+    assert time.process_time() - start < 3
+    assert [(f.line, f.column) for f in findings] == [(2, 3 + k) for k in range(10)] + [(3, 5)]
+
+
+def test_pairs_nested_deeper_than_prose_are_read_mark_by_mark_in_linear_time():
+    import time
+
+    deep = "《" * 20 + "“" + "》" * 20 + "\n" + "（" * 30 + "）" * 29
+    exact, fast = _both(deep)
+    assert fast == exact == [(20, "opening"), (42, "opening")]
+    start = time.process_time()
+    findings = lint(HEAD + "落实" + "《" * 50000 + "》" * 50000 + "。\n" + "（“" * 25000 + "”）" * 25000 + "。",
+                    select=["FZ502"])  # was 40 s
+    assert time.process_time() - start < 2
+    assert findings == []
