@@ -15,6 +15,7 @@ blocks and comments blanked out first, formats/markdown.py); this module then
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from functools import lru_cache
 
@@ -428,6 +429,11 @@ def _is_recipient(line: Line) -> bool:
     )
 
 
+def _words(lines: list[Line]) -> str:
+    """The lines' text joined, with full-width forms as their ASCII forms and no blanks."""
+    return "".join(unicodedata.normalize("NFKC", "".join(ln.text for ln in lines)).split())
+
+
 def _front_matter(doc: Document, content: list[Line]) -> int:
     """Title block and 主送机关; returns the index of the first body line."""
     i = 0
@@ -440,8 +446,12 @@ def _front_matter(doc: Document, content: list[Line]) -> int:
         candidates, i = [], 0
     # A web copy repeats the title: the page headline, then the document's own title
     # block. Keep the block and treat the headline as residue.
+    # The two are compared as words, whatever the width of their marks and the
+    # blanks in them: a headline and a title that differ only there are one
+    # title (and --fix, making the title's marks full-width, must not make the
+    # headline part of the text in a later round).
     for k in range(1, len(candidates)):
-        if "".join(c.text for c in candidates[:k]) == "".join(c.text for c in candidates[k:]):
+        if _words(candidates[:k]) == _words(candidates[k:]):
             for c in candidates[:k]:
                 c.kind = LineKind.RESIDUE
                 doc.residue.append(c)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-
-from conftest import codes, document, lint, seed_text
-from fzlint.model import LineHint, LineKind
 import re
 import time
 
+import pytest
+
+from conftest import codes, document, lint, seed_text
 from fzlint import data
 from fzlint.limits import MAX_HEADINGS
+from fzlint.model import LineHint, LineKind
 from fzlint.parse import BLANKS, TooManyHeadings, cn_number, cn_numeral, is_blank, parse_lines
 
 
@@ -314,3 +314,12 @@ def test_whole_line_shapes_are_typed_without_the_parser(unit, kind):
     assert {ln.kind for ln in doc.lines} == {kind}
     if kind is LineKind.CONTACT:
         assert [ln.number for ln in doc.contact] == list(range(1, len(doc.lines) + 1))
+
+
+def test_a_headline_repeating_the_title_with_other_marks_is_residue():
+    # The page headline and the document's title differ only in the width of their marks and in blanks.
+    text = ("某区人民政府关于2023年度法治政府建设情况的报告(摘要)\n某区人民政府关于2023年度法治政府建设情况的报告（摘要）\n"
+            "区委：\n一、主要举措和成效\n")
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [2] and [ln.number for ln in doc.residue] == [1]
+    assert doc.recipient.number == 3

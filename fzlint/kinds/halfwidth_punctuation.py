@@ -73,10 +73,23 @@ def _chinese_pairs(text: str) -> dict[int, bool]:
     return found
 
 
-def _judge(text: str, doubtful: list[int], start: int, end: int) -> list[int]:
+def _neighbour_at(text: str, i: int, step: int, start: int, end: int) -> int:
+    """The index of the nearest character before (step -1) or after (+1) i
+    within [start, end), spaces skipped; -1 if none."""
+    i += step
+    while start <= i < end and text[i] in _SPACE:
+        i += step
+    return i if start <= i < end else -1
+
+
+def _judge(text: str, doubtful: list[int], start: int, end: int, places: list[int] | None = None) -> list[int]:
     """Of the marks at `doubtful` (brackets, marks not after a Chinese
-    character) in the line text[start:end], those that should be full-width."""
+    character) in the line text[start:end], those that should be full-width.
+    places: every mark of the line; a mark whose nearest neighbour is a mark
+    made full-width is in Chinese text too (成效明显;\t;: the second ;
+    follows the first, which becomes ；, and would be found only once it had)."""
     out = []
+    beside: list[int] = []  # plain marks judged by their neighbours alone, and not Chinese
     line = text[start:end]
     protected = ([(s + start, e + start) for s, e in (m.span() for m in _PROTECTED.finditer(line))]
                  if ("/" in line or "@" in line or "www." in line) else [])
@@ -92,8 +105,18 @@ def _judge(text: str, doubtful: list[int], start: int, end: int) -> list[int]:
             if "0" <= before <= "9" and "0" <= after <= "9":
                 continue  # 1,000  10:19:38
             chinese = is_cjk(_neighbour(line, i - start, -1)) or is_cjk(_neighbour(line, i - start, 1))
+            if not chinese:
+                beside.append(i)
         if chinese:
             out.append(i)
+    if beside and places:
+        wide = set(places).difference(doubtful).union(out)  # the marks that become full-width
+        for order in (beside, beside[::-1]):  # a run of marks, from either end
+            for i in order:
+                if i not in wide and (_neighbour_at(text, i, -1, start, end) in wide
+                                      or _neighbour_at(text, i, 1, start, end) in wide):
+                    wide.add(i)
+                    out.append(i)
     return out
 
 
@@ -127,14 +150,16 @@ def check(doc, params, ctx):
             d += 1
         kept: list[int] = []
         judged = doubtful[d0:d] if d > d0 else None
+        ours = places  # the marks this rule may change
         if line.marker is not None:  # the marker is FZ203's
             skip = start + line.marker.end_column - line.column
             if places[0] < skip:
                 kept = [j for j in places if j < skip]
+                ours = places[len(kept):]
                 if judged:
                     judged = [j for j in judged if j >= skip]
         if judged:
-            right = set(_judge(text, judged, start, end))
+            right = set(_judge(text, judged, start, end, ours))
             kept += [j for j in judged if j not in right]
         count = len(places) - len(kept)
         if not count:

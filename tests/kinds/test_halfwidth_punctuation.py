@@ -59,3 +59,17 @@ def test_marks_left_ascii_inside_a_line_stay_out_of_the_fix():
     assert (f.column, f.end_column) == (7, 33)
     assert f.fix.replacement == "，共1,000件，见www.a.cn/b,c,完成！"  # the URL runs on to 完
     assert "3 个半角标点（, !）" in f.message
+
+
+@pytest.mark.parametrize("line,column,replacement", [
+    ("成效明显;\t\t\t;", 5, "；\t\t\t；"),  # the second ; follows the first, which becomes ；
+    ("成效明显;;", 5, "；；"),
+    ("覆盖全区 ?!", 6, "？！"),
+])
+def test_a_mark_beside_a_mark_made_full_width_is_made_full_width_too(line, column, replacement):
+    [f] = lint(HEAD + line, select=["FZ501"])
+    assert (f.line, f.column, f.fix.replacement) == (2, column, replacement)
+
+
+def test_marks_among_latin_words_stay_even_beside_each_other():
+    assert lint(HEAD + "更换LED;;a, b灯具。", select=["FZ501"]) == []
