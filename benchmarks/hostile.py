@@ -98,7 +98,8 @@ def docx_cases() -> dict[str, bytes]:
     ])
     cases["no-body.docx"] = _zip({**parts, "word/document.xml": f'<w:document xmlns:w="{W}"/>'.encode()})
     dtd = '<!DOCTYPE w:document [<!ENTITY x "y">]>'
-    declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    # The XML declaration as the builder writes it (quotes of either kind); each case must hold its DTD.
+    declaration = re.match(r"<\?xml[^>]*\?>", document).group()
     after_comment = document.replace(declaration, declaration + "<!--" + " " * 5000 + "-->" + dtd, 1)
     cases["dtd-after-comment.docx"] = _zip({**parts, "word/document.xml": after_comment.encode()})
     utf16 = document.replace(declaration, '<?xml version="1.0" encoding="UTF-16"?>' + dtd, 1)
@@ -110,6 +111,7 @@ def docx_cases() -> dict[str, bytes]:
         b'PartName="/word/document.xml"', b'PartName="/word/main.bin"')
     renamed["_rels/.rels"] = parts["_rels/.rels"].replace(b'Target="word/document.xml"', b'Target="word/main.bin"')
     cases["dtd-renamed-part.docx"] = _zip(renamed)
+    assert all(dtd in text for text in (after_comment, utf16, renamed["word/main.bin"].decode())), "no DTD inserted"
     # 190 MB of paragraphs that compress as real ones do (the numbers keep them apart).
     lines = [ln for ln in GOOD.splitlines() if ln.strip()]
     paragraphs = "".join(f"<w:p><w:r><w:t>{n}{lines[n % len(lines)]}</w:t></w:r></w:p>" for n in range(700_000))
