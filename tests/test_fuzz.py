@@ -71,7 +71,7 @@ def test_every_mutation_runs_on_every_kind_of_base():
     for mutation in fuzzing.BYTE_MUTATIONS:
         out, what = mutation(rng, data, None)
         assert isinstance(out, bytes) and what
-    numbered = dict(fuzzing.bases("docx"))["000_794980b8487caa81-numbered.docx"]
+    numbered = next(data for name, data in fuzzing.bases("docx") if name.endswith("-numbered.docx"))
     for mutation in fuzzing.DOCX_MUTATIONS:
         parts = fuzzing._unzip(numbered)
         assert "(no " not in mutation(rng, parts, None)

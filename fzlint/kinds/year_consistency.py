@@ -25,6 +25,19 @@ def _year_span(place, year: int) -> Hit:
     return Hit(line, start, start + (len(str(year)) if index >= 0 else len(text)))
 
 
+def _in_title(title: list[Line], year: str) -> tuple[Line, int]:
+    """The title line where year begins, and its index there. The title's year
+    is read from its lines joined, so it may run over a line break (20 / 23年);
+    the span then ends with the line."""
+    joined = "".join(ln.text for ln in title)
+    at = max(joined.find(year), 0)
+    for line in title[:-1]:
+        if at < len(line.text):
+            return line, at
+        at -= len(line.text)
+    return title[-1], min(at, len(title[-1].text))
+
+
 def check(doc, params, ctx):
     year = doc.report_year
     if year is None:
@@ -35,9 +48,8 @@ def check(doc, params, ctx):
                   {"plan_year": doc.plan_year, "year": year, "expected": year + 1})
     body_year = year if doc.report_year_from == "option" else doc.body_year
     if doc.title_year and body_year and doc.title_year != body_year:
-        line = next(ln for ln in doc.title if str(doc.title_year) in ln.text)
-        index = line.text.find(str(doc.title_year))
-        yield Hit(line.number, line.column + index, line.column + index + 4,
+        line, index = _in_title(doc.title, str(doc.title_year))
+        yield Hit(line.number, line.column + index, line.column + min(index + 4, len(line.text)),
                   {"title_year": doc.title_year, "body_year": body_year}, "title")
     if year > ctx.today.year:
         place = doc.title[0] if doc.title else None

@@ -29,3 +29,10 @@ def test_counted_body_year_does_not_contradict_the_title():
     # Years counted in the measures (not stated) are too weak to contradict the title.
     text = "某某区关于2022年度法治政府建设情况的报告\n一、主要举措\n较2021年增长，2021年基础上提升，2021年同期。"
     assert codes(text, select=["FZ306"]) == []
+
+
+def test_a_title_year_split_over_two_title_lines_is_marked_where_it_begins():
+    # The title's year is read from its lines joined: 20 / 23年 is 2023 (an internal error before).
+    text = "某某区人民政府关于20\n23年度法治政府建设情况的报告\n区委：\n现将2022年度法治政府建设情况报告如下：\n一、主要举措"
+    [f] = lint(text, select=["FZ306"])
+    assert (f.line, f.column, f.end_column) == (1, 10, 12) and "2022" in f.message
