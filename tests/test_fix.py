@@ -349,7 +349,9 @@ def fix_violations(data: bytes, path: str) -> list[Violation]:
         found.append(Violation("second-run", tuple(sorted({f.code for f in again.rounds[0]})),
                                f"a second --fix applies {[f.fix for f in again.rounds[0]][:3]}"))
     doc_before, doc_after = results[0].document, results[linted].document
-    if _shape(doc_before) != _shape(doc_after):
+    if (doc_before is None) != (doc_after is None):  # one refused (too many headings), the other not
+        found.append(Violation("outline", (), f"read {'after' if doc_before else 'before'} --fix only"))
+    elif doc_before is not None and _shape(doc_before) != _shape(doc_after):
         typed_before, typed_after = _typed(doc_before), _typed(doc_after)
         lines = {n for n in typed_before.keys() | typed_after.keys() if typed_before.get(n) != typed_after.get(n)}
         found.append(Violation("outline", codes_on(lines), f"the outline changed (lines {sorted(lines)[:5]})"))
