@@ -2,15 +2,24 @@
 with the explicit year as the suggestion. `words` maps each word to its
 suggestion, in which {year}, {prev} and {next} stand for the report year, the
 year before and the year after. Not inside quotes or 《》 titles; 年初 after a
-numeral (2022年初) is explicit already."""
+numeral (2022年初) is explicit already.
+
+`frames` are patterns of the sentences in which the report names itself, such
+as the preamble's 现将本年度法治政府建设情况报告如下: there the report's own
+frame defines the time (本年度 is the year the report is about), so a word
+within a match of a frame is no fault. The same word elsewhere in the body
+(本年度对规范性文件开展清理) is still reported: read a year later it no
+longer says which year."""
 
 from __future__ import annotations
+
+import re
 
 from .. import prose
 from . import Hit
 
 KIND = "relative-time"
-PARAMS = {"words": (dict, None)}
+PARAMS = {"words": (dict, None), "frames": (list, [])}
 VARIANTS = ("default", "no-year")
 _AFTER_NUMERAL = frozenset("0123456789〇一二三四五六七八九十年")
 
@@ -27,7 +36,9 @@ def validate(params, vocabulary):
 
 
 def prepare(params):
-    return {**params, "pattern": prose.literal_pattern(params["words"])}
+    frames = params["frames"]
+    return {**params, "pattern": prose.literal_pattern(params["words"]),
+            "frames": re.compile("|".join(f"(?:{f})" for f in frames)) if frames else None}
 
 
 def check(doc, params, ctx):
@@ -35,9 +46,13 @@ def check(doc, params, ctx):
     year = doc.report_year
     pt = prose.of_body(doc, ctx.figures)
     text = pt.text
+    frames = params["frames"]
+    framed = [m.span() for m in frames.finditer(text)] if frames else []
     for m in params["pattern"].finditer(text):
         start = m.start()
         if (start and text[start - 1] in _AFTER_NUMERAL) or pt.inside_quotes(start, m.end()):
+            continue
+        if framed and any(s <= start and m.end() <= e for s, e in framed):
             continue
         line, column = pt.locate(start)
         args = {"word": m.group()}

@@ -26,3 +26,23 @@ def test_not_in_quotes_titles_or_after_a_year():
 def test_without_a_year_the_message_asks_for_one():
     [f] = lint("一、主要举措\n今年办理案件12件。", select=["FZ404"])
     assert "应写明具体年份" in f.message
+
+
+def test_the_reports_own_frame_defines_benniandu():
+    text = ("某某区关于2025年度法治政府建设情况的报告\n"
+            "2025年，某某区坚持依法行政。现将本年度法治政府建设情况报告如下：\n"
+            "一、主要举措和成效\n"
+            "现将本年度工作情况报告如下。本年度对规范性文件开展清理。\n")
+    # the preamble's 现将本年度……报告如下 (twice, with either wording) names the report itself;
+    # 本年度 in a statement of the body (line 4) is still relative
+    assert codes(text, select=["FZ404"]) == [("FZ404", 4)]
+    [f] = lint(text, select=["FZ404"])
+    assert f.column == 15 and "如“2025年度”" in f.message
+
+
+def test_other_relative_words_in_a_frame_sentence_are_still_reported():
+    text = ("某某区关于2025年度法治政府建设情况的报告\n"
+            "现将今年法治政府建设情况报告如下：\n"
+            "一、主要举措和成效\n"
+            "去年，本年度的计划全部完成。\n")
+    assert codes(text, select=["FZ404"]) == [("FZ404", 2), ("FZ404", 4), ("FZ404", 4)]
