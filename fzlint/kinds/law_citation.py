@@ -14,6 +14,16 @@ one of `cited_when_followed_by` is a citation all the same (行政处罚法规�
 would otherwise read as 法规). A name after one of `not_preceded_by` (现行宪法)
 is the institution, not the text.
 
+Two more shapes name a law as a subject rather than cite its text:
+- A name of `subjects` (宪法, 民法典: the fundamental law and the code, which
+  drafts and campaigns name as subjects) after one of `subject_preceded_by`:
+  the oath 忠于宪法、遵守宪法、维护宪法, 学习宪法, 学习民法典. Other names stay
+  citations there (学习行政处罚法 cites the law).
+- A name coordinated (、 及 和 与 以及, in `joined_by`) with a next name that is
+  an event or concept by `not_followed_by` shares its reading: in 宪法及民法典宣传
+  and 宪法、民法典宣传月 both are the subject of the campaign. A list closed by
+  等法律法规 is not such a coordination: 宣传宪法、民法典、禁毒法等法律法规 cites.
+
 Read: body paragraphs (with the run-in bodies of headings) and heading
 phrases; not the title, the back matter or web residue."""
 
@@ -32,6 +42,9 @@ PARAMS = {
     "not_followed_by": (list, []),
     "cited_when_followed_by": (list, []),
     "not_preceded_by": (list, []),
+    "subjects": (list, []),
+    "subject_preceded_by": (list, []),
+    "joined_by": (list, []),
 }
 VARIANTS = ("default",)
 
@@ -43,7 +56,8 @@ _ENCLOSING = (("《", "》"), ("〈", "〉"), ("“", "”"), ("‘", "’"), ("
 
 
 def validate(params, vocabulary):
-    for key in ("names", "not_followed_by", "cited_when_followed_by", "not_preceded_by"):
+    for key in ("names", "not_followed_by", "cited_when_followed_by", "not_preceded_by",
+                "subjects", "subject_preceded_by", "joined_by"):
         if not all(isinstance(w, str) and w.strip() for w in params[key]):
             return f"{key}: expected a list of words"
     if not params["names"]:
@@ -63,6 +77,9 @@ def prepare(params):
         "follow": prose.literal_pattern(follow) if follow else None,
         "cited": prose.literal_pattern(cited) if cited else None,
         "before": tuple(params["not_preceded_by"]),
+        "subjects": frozenset(params["subjects"]),
+        "subject_before": tuple(params["subject_preceded_by"]),
+        "joined": tuple(params["joined_by"]),
     }
 
 
@@ -108,12 +125,30 @@ def check(doc, params, ctx):
 def _names(text: str, params):
     """[start, end) of each name cited without 书名号 in text."""
     pattern, follow, cited, prefix = params["pattern"], params["follow"], params["cited"], params["prefix"]
-    before = params["before"]
+    before, subjects, subject_before = params["before"], params["subjects"], params["subject_before"]
+    joined = params["joined"]
+    found = []  # (start, end, read as an event or concept by what follows)
     for m in pattern.finditer(text):
         start, end = m.span()
-        if follow is not None and follow.match(text, end) and not (cited is not None and cited.match(text, end)):
+        concept = follow is not None and follow.match(text, end) and not (cited is not None and cited.match(text, end))
+        found.append((start, end, bool(concept)))
+    # A name joined to a next name that is an event or concept reads the same way
+    # (宪法及民法典宣传): walked from the last name back.
+    after_concept, after_start = False, -1
+    skip = [False] * len(found)
+    for i in range(len(found) - 1, -1, -1):
+        start, end, concept = found[i]
+        if not concept and after_concept and joined:
+            between = text[end:after_start]
+            concept = between in joined
+        skip[i] = concept
+        after_concept, after_start = concept, start
+    for (start, end, _), concept in zip(found, skip):
+        if concept:
             continue
         if before and text.endswith(before, 0, start):
+            continue
+        if subject_before and text[start:end] in subjects and text.endswith(subject_before, 0, start):
             continue
         if prefix and text.endswith(prefix, 0, start):
             start -= len(prefix)

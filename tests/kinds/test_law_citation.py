@@ -45,7 +45,7 @@ def test_the_fix_drops_the_enumeration_comma_between_titles():
         (3, 6, "《宪法》"), (6, 10, "《民法典》"), (10, 13, "《禁毒法》")]
     assert fixes(M + "宣传宪法、《民法典》。") == [(3, 6, "《宪法》")]
     # ... but not before a word that is not a title.
-    assert fixes(M + "宣传宪法、民法典宣传月。") == [(3, 5, "《宪法》")]
+    assert fixes(M + "宣传宪法、开展民法典宣传月。") == [(3, 5, "《宪法》")]
 
 
 def test_the_prefix_goes_inside_the_marks():
@@ -88,6 +88,12 @@ def test_heading_phrase_and_run_in_body():
     "开展禁毒法治教育，坚持行政处罚法定原则。",
     "今年是我国现行宪法公布施行四十周年。",
     "让师生感受宪法的魅力，开展宪法“七进”活动，推动民法典走进千家万户。",
+    # the oath, and 宪法/民法典 as the subject of study or of a campaign
+    "新任职干部宣誓忠于宪法、遵守宪法、维护宪法。",
+    "组织宪法宣誓3次，开展宪法宣传周活动。",
+    "组织干部学习宪法、学习民法典。",
+    "开展宪法及民法典宣传12场，举办民法典宣传活动。",
+    "组织宪法、民法典宣传月活动，开展民法典进万家活动。",
 ])
 def test_not_found(text):
     assert spans(M + text) == []
@@ -105,3 +111,19 @@ def test_the_fix_marks_the_name_once():
     line = text.split("\n")[1]
     fixed = line[:f.fix.column - 1] + f.fix.replacement + line[f.fix.end_column - 1:]
     assert fixed == "宣传《宪法》。" and spans(M + fixed) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("依据行政处罚法第三十二条从轻处罚。", ["行政处罚法"]),
+    ("根据行政复议法规定受理申请。", ["行政复议法"]),
+    ("贯彻实施行政许可法。", ["行政许可法"]),
+    # only 宪法 and 民法典 are subjects after 学习; other laws are cited
+    ("组织学习行政处罚法。", ["行政处罚法"]),
+    # a list closed by 等法律法规 cites the laws, even after 宣传
+    ("宣传宪法、民法典等法律法规。", ["宪法", "民法典"]),
+    # coordination with a citation is no campaign: 宪法 is cited here
+    ("学习贯彻宪法和行政处罚法第三十二条。", ["宪法", "行政处罚法"]),
+])
+def test_citations_beside_subjects_are_found(text, names):
+    line = (M + text).split("\n")[1]
+    assert [line[c - 1:e - 1] for _, c, e, _ in spans(M + text)] == names
