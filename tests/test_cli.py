@@ -27,9 +27,9 @@ def test_concise_output_one_finding_a_line_then_a_summary():
     result = run("--format", "concise", str(seed(0)))
     lines = result.output.splitlines()
     parsed = [LINE.match(ln) for ln in lines[:-2]]
-    assert all(parsed) and len(parsed) == 51
+    assert all(parsed) and len(parsed) == 48
     assert (parsed[0]["line"], parsed[0]["col"], parsed[0]["sev"], parsed[0]["code"]) == ("3", "7", "warning", "FZ501")
-    assert lines[-2:] == ["检查了 1 个文件：0 个错误，45 个警告，6 条提示。", "其中 41 个可用 --fix 自动修复（--diff 可先查看改动）。"]
+    assert lines[-2:] == ["检查了 1 个文件：0 个错误，42 个警告，6 条提示。", "其中 41 个可用 --fix 自动修复（--diff 可先查看改动）。"]
     assert result.exit_code == 0
 
 
@@ -74,7 +74,7 @@ def test_statistics_count_findings_per_rule():
     rows = [ln.split() for ln in result.output.splitlines()]
     assert rows[0] == ["25", "FZ501", "[*]", "halfwidth-punctuation"]
     assert ["1", "FZ104", "section-order"] in rows
-    assert sum(int(r[0]) for r in rows) == 51
+    assert sum(int(r[0]) for r in rows) == 48
 
 
 def test_output_file_holds_the_report(tmp_path):
@@ -92,7 +92,7 @@ def test_json_is_exactly_one_object_with_the_contract_keys():
     assert (entry["path"], entry["encoding"]) == (str(seed(2)), "utf-8")
     first = entry["diagnostics"][0]
     assert {"code", "name", "severity", "line", "column", "end_line", "end_column", "message", "fixable"} <= set(first)
-    assert data["summary"] == {"files": 1, "errors": 2, "warnings": 28, "infos": 3, "fixed": 0}
+    assert data["summary"] == {"files": 1, "errors": 2, "warnings": 27, "infos": 3, "fixed": 0}
     assert result.exit_code == 1
 
 

@@ -9,6 +9,16 @@ change (`changes`: 同比下降…) in the same sentence does. A clause that sta
 purpose (`purposes`: 为……, 确保……) is not a claim, nor is a claim word used as
 an attribute (对成效明显的科室……表扬). Each claim must begin with a word or an
 alternation of words: fzlint looks for those first, which keeps the rule fast.
+
+Aim or outcome: the line this rule draws. A clause that follows another
+clause of its sentence (the measure) and begins with a verb of improvement
+(`aims`: 切实提高, 不断提升, 进一步增强, 有效提升, 着力增强 …) followed by its
+object states what the measure was for, not what it achieved:
+组织专题学法12次，切实提高党员干部的法治意识。 is an aim, not reported. The
+same verb is a claimed outcome when its subject comes first (法治意识明显增强,
+知晓率大幅提高, 意识不断增强), when the verb carries 了 (有效提升了执法能力: the
+aim pattern must exclude 了), or when the clause opens its sentence with no
+measure before it.
 """
 
 from __future__ import annotations
@@ -17,7 +27,8 @@ from .. import prose
 from . import Hit, any_of, validate_roles
 
 KIND = "unquantified-claim"
-PARAMS = {"roles": (list, None), "claims": (list, None), "purposes": (list, []), "changes": (list, [])}
+PARAMS = {"roles": (list, None), "claims": (list, None), "purposes": (list, []), "aims": (list, []),
+          "changes": (list, [])}
 VARIANTS = ("default",)
 
 
@@ -30,7 +41,8 @@ def prepare(params):
         claims = prose.Lexicon(params["claims"])
     except ValueError as exc:
         raise ValueError(f"claims{exc}") from None
-    return {**params, "claims": claims, "purposes": any_of(params["purposes"]), "changes": any_of(params["changes"])}
+    return {**params, "claims": claims, "purposes": any_of(params["purposes"]), "aims": any_of(params["aims"]),
+            "changes": any_of(params["changes"])}
 
 
 def _measures_effect(pt: prose.ProseText, sentence, changes) -> bool:
@@ -48,7 +60,7 @@ def _measures_effect(pt: prose.ProseText, sentence, changes) -> bool:
 
 
 def check(doc, params, ctx):
-    claims, purposes, changes = params["claims"], params["purposes"], params["changes"]
+    claims, purposes, aims, changes = params["claims"], params["purposes"], params["aims"], params["changes"]
     pt, spans = prose.spans_of(doc, params["roles"], ctx.figures)
     text = pt.text
     seen = set()
@@ -65,6 +77,8 @@ def check(doc, params, ctx):
                 continue
             m = claims.search(text, start, end)
             if not m or text[m.end():m.end() + 1] == "的":  # none, or an attribute, not a claim
+                continue
+            if aims and start > sentence[0] and aims.match(text, start, end):  # the aim of the measure before it
                 continue
             if pt.is_item_head(*sentence) or _measures_effect(pt, sentence, changes):
                 continue
