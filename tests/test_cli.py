@@ -92,7 +92,7 @@ def test_json_is_exactly_one_object_with_the_contract_keys():
     assert (entry["path"], entry["encoding"]) == (str(seed(2)), "utf-8")
     first = entry["diagnostics"][0]
     assert {"code", "name", "severity", "line", "column", "end_line", "end_column", "message", "fixable"} <= set(first)
-    assert data["summary"] == {"files": 1, "errors": 2, "warnings": 27, "infos": 3, "fixed": 0}
+    assert data["summary"] == {"files": 1, "errors": 2, "warnings": 29, "infos": 3, "fixed": 0}
     assert result.exit_code == 1
 
 

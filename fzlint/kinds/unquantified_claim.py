@@ -19,6 +19,12 @@ same verb is a claimed outcome when its subject comes first (法治意识明显�
 知晓率大幅提高, 意识不断增强), when the verb carries 了 (有效提升了执法能力: the
 aim pattern must exclude 了), or when the clause opens its sentence with no
 measure before it.
+
+A contribution made (`contributions`: 为优化营商环境提供了有力法治支撑,
+为乡村振兴营造了良好法治氛围, 为……奠定了坚实基础) asserts an effect too, though
+its clause opens with 为 like a purpose: 了 marks it as done. Without 了
+(为乡村振兴营造良好法治氛围) it is the purpose and not reported. Contributions are
+claims (they need no listing in `claims` as well).
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from . import Hit, any_of, validate_roles
 
 KIND = "unquantified-claim"
 PARAMS = {"roles": (list, None), "claims": (list, None), "purposes": (list, []), "aims": (list, []),
-          "changes": (list, [])}
+          "contributions": (list, []), "changes": (list, [])}
 VARIANTS = ("default",)
 
 
@@ -41,7 +47,14 @@ def prepare(params):
         claims = prose.Lexicon(params["claims"])
     except ValueError as exc:
         raise ValueError(f"claims{exc}") from None
-    return {**params, "claims": claims, "purposes": any_of(params["purposes"]), "aims": any_of(params["aims"]),
+    try:
+        contributions = prose.Lexicon(params["contributions"]) if params["contributions"] else None
+    except ValueError as exc:
+        raise ValueError(f"contributions{exc}") from None
+    if contributions is not None:
+        claims = prose.Lexicon(params["claims"] + params["contributions"])
+    return {**params, "claims": claims, "contributions": contributions,
+            "purposes": any_of(params["purposes"]), "aims": any_of(params["aims"]),
             "changes": any_of(params["changes"])}
 
 
@@ -61,6 +74,7 @@ def _measures_effect(pt: prose.ProseText, sentence, changes) -> bool:
 
 def check(doc, params, ctx):
     claims, purposes, aims, changes = params["claims"], params["purposes"], params["aims"], params["changes"]
+    contributions = params["contributions"]
     pt, spans = prose.spans_of(doc, params["roles"], ctx.figures)
     text = pt.text
     seen = set()
@@ -73,7 +87,10 @@ def check(doc, params, ctx):
             seen.add(clause)
             start, end = clause
             # the cheap tests first: a figure of its own, a purpose
-            if pt.has_figure(start, end) or (purposes and purposes.match(text, start, end)):
+            if pt.has_figure(start, end):
+                continue
+            if purposes and purposes.match(text, start, end) and not (
+                    contributions is not None and contributions.search(text, start, end)):
                 continue
             m = claims.search(text, start, end)
             if not m or text[m.end():m.end() + 1] == "的":  # none, or an attribute, not a claim

@@ -71,5 +71,94 @@ def test_not_unsupported_claims(text):
     assert lint(M + text, select=["FZ401"]) == []
 
 
+def test_a_purpose_is_read_in_any_paragraph():
+    # the purpose words are matched where the clause begins, not only at the start of the text
+    assert codes_lines(M + "开展培训6期。\n为全面完成年度任务提供保障。\n推动治理效能持续增强。") == []
+
+
+def test_a_contribution_made_is_a_claim_though_it_opens_with_wei():
+    assert codes_lines(M + "开展培训6期。\n为全区发展提供了有力法治保障。") == [("FZ401", 3)]
+    assert codes_lines(M + "开展培训6期。\n为全区发展提供有力法治保障。") == []  # the purpose
+
+
 def test_only_measures_and_duties_parts():
     assert lint("一、下一年度主要安排\n确保执法水平显著提升。", select=["FZ401"]) == []
+
+
+# A labelled set of invented clauses (issue 13): claims assert an outcome with no
+# figure measuring it; plain clauses state a measure, its aim or a supported result.
+CLAIMS = [
+    "群众法治意识明显增强。",
+    "全镇普法知晓率大幅提高。",
+    "干部依法行政意识不断增强。",
+    "法治政府建设取得显著成效。",
+    "行政执法规范化水平全面提升。",
+    "开展普法宣传20场，获得群众广泛好评。",
+    "为优化营商环境提供了有力法治支撑。",
+    "为乡村振兴营造了良好法治氛围。",
+    "为全区高质量发展提供了坚强法治保障。",
+    "矛盾纠纷得到有效化解。",
+    "行政执法质量显著改善。",
+    "营商环境持续优化。",
+    "基层治理效能明显提升。",
+    "法治宣传教育成效凸显。",
+    "组织培训3期，有效提升了执法人员办案能力。",
+    "各项工作走在全市前列。",
+    "依法行政水平迈上新台阶。",
+    "为建设法治乡镇奠定了坚实基础。",
+    "全区法治环境进一步优化。",
+    "群众获得感、满意度不断提升。",
+    "全区行政执法水平得到明显提升。",
+    "普法工作成效明显。",
+    "法治宣传深入人心。",
+    "形成了良好的法治氛围。",
+    "群众法治观念显著增强。",
+    "为全县经济发展提供了有力保障。",
+    "执法队伍素质进一步提高。",
+]
+PLAIN = [
+    "组织专题学法12次，切实提高党员干部的法治意识。",
+    "开展执法人员培训4期，不断提升执法人员业务能力。",
+    "修订内控制度26项，进一步规范行政决策程序。",
+    "建立镇村联动机制，有效提升基层治理水平。",
+    "开展普法宣传15场，着力增强群众法治观念。",
+    "为优化营商环境提供法治保障，出台措施12条。",
+    "审核规范性文件18件。",
+    "全面加强规范性文件合法性审查。",
+    "对成效明显的单位予以表扬。",
+    "群众满意率达96.5%，取得明显成效。",
+    "行政诉讼案件同比下降12%，矛盾纠纷化解成效明显。",
+    "办理行政复议案件45件，纠错率为8.9%。",
+    "深化“放管服”改革，持续优化营商环境。",
+    "严格落实行政执法三项制度。",
+    "组织旁听庭审2次，参加人员80人。",
+    "为确保工作落实，成立工作专班。",
+    "聘请法律顾问3名，全面提升决策合法性审查质量。",
+    "实现行政诉讼案件“零新增”，营商环境持续优化。",
+    "开展“法律进乡村”活动36场，为乡村振兴营造良好法治氛围。",
+    "新建法治文化阵地5个，覆盖全镇12个村。",
+    "组织开展“宪法宣传周”活动8场。",
+    "持续优化政务服务流程。",
+    "全面推行行政执法公示制度。",
+    "进一步完善重大行政决策程序。",
+    "为提升执法水平，开展培训6期。",
+    "邀请专家授课3次，进一步增强领导干部运用法治思维的能力。",
+    "深入开展“八五”普法，营造浓厚法治氛围。",
+]
+
+
+def test_the_labelled_set_recall_and_false_alarms():
+    found = [text for text in CLAIMS if codes_lines(M + text)]
+    false = [text for text in PLAIN if codes_lines(M + text)]
+    assert len(CLAIMS) >= 17 and len(PLAIN) >= 18
+    assert len(found) / len(CLAIMS) >= 0.85 and false == []
+
+
+@pytest.mark.parametrize("text", CLAIMS)
+def test_each_labelled_claim(text):
+    assert codes_lines(M + text) == [("FZ401", 2)]
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_each_labelled_plain_clause(text):
+    assert codes_lines(M + text) == []

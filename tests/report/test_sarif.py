@@ -57,11 +57,11 @@ def test_each_result_is_a_finding_of_the_seed(number, monkeypatch):
 def test_counts_on_the_five_seeds_in_one_run():
     results = [linter().lint_file(str(seed(n))) for n in range(5)]
     [run] = render(results)["runs"]
-    assert len(run["results"]) == 48 + 65 + 32 + 56 + 43
+    assert len(run["results"]) == 48 + 65 + 34 + 56 + 43
     assert [sum(1 for r in run["results"] if r["level"] == level) for level in ("error", "warning", "note")] == [
-        7, 209, 28]
+        7, 211, 28]
     indexes = [r["locations"][0]["physicalLocation"]["artifactLocation"]["index"] for r in run["results"]]
-    assert indexes == [i for i, n in enumerate((48, 65, 32, 56, 43)) for _ in range(n)]
+    assert indexes == [i for i, n in enumerate((48, 65, 34, 56, 43)) for _ in range(n)]
     assert sum(1 for r in run["results"] if "fixes" in r) == 41 + 44 + 10 + 35 + 23
 
 
@@ -136,7 +136,7 @@ def test_an_unreadable_file_still_has_its_fz901_result(tmp_path):
     assert first["message"]["text"] == results[0].findings[0].message == "无法读取：文件不存在。其他文件照常检查。"
     assert run["tool"]["driver"]["rules"][first["ruleIndex"]]["id"] == "FZ901"
     assert first["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": missing.as_uri(), "index": 0}
-    assert len(run["results"]) == 1 + 32
+    assert len(run["results"]) == 1 + 34
     assert run["invocations"] == [{"executionSuccessful": False, "toolExecutionNotifications": [
         {"level": "error", "message": {"text": f"{missing}: 文件不存在"},
          "locations": [{"physicalLocation": {"artifactLocation": {"uri": missing.as_uri(), "index": 0}}}]}]}]
@@ -173,6 +173,6 @@ def test_command_line_writes_the_log_to_a_file(tmp_path):
     expected = [(d["code"], d["line"], d["column"]) for d in plain["files"][0]["diagnostics"]]
     got = [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"],
             r["locations"][0]["physicalLocation"]["region"]["startColumn"]) for r in log["runs"][0]["results"]]
-    assert got == expected and len(got) == 32
+    assert got == expected and len(got) == 34
     assert len(log["runs"][0]["tool"]["driver"]["rules"]) == 38
     assert Path(target).read_text(encoding="utf-8").endswith("}\n")
