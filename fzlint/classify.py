@@ -4,8 +4,13 @@
   shortcomings, duties, plan, other). Topic parts (一、坚持党的领导……) that
   match no role are measures before the first part of another role, other after.
 * A role without a part of its own may still stand in passing: as a
-  sub-heading inside another part, or as a closing paragraph (下一步，……).
-  Those places become Mentions (FZ103 reports them instead of FZ101).
+  sub-heading inside another part, as a closing paragraph (下一步，……), or
+  (for a role with `passing` patterns) as a paragraph or a run-in item
+  (一是……) of another part whose first sentence matches. Those places become
+  Mentions (FZ103 reports them instead of FZ101). Nothing inside a forward part
+  (the plan: next year's work) is a mention: （一）进一步落实党政主要负责人履行
+  推进法治建设第一责任人职责 under 下一年度安排 reports no duties done, and a
+  report with nothing else on the duties is missing them (FZ101).
 * The report year comes from --year, else the title, else the body's own
   statement of it (现将2022年度……报告如下, 2021年是……), else the year the
   measures parts name most, else the date line or the plan.
@@ -55,10 +60,14 @@ def _roles(doc: Document, vocabulary: Vocabulary) -> None:
 
 def _mentions(doc: Document, vocabulary: Vocabulary) -> None:
     present = {part.role for part in doc.sections}
+    forward = {key for key, role in vocabulary.roles.items() if role.forward}
+    ahead = [p for key in forward for p in vocabulary.roles[key].closing]
     for key, role in vocabulary.roles.items():
         if key in present:
             continue
         for part in doc.sections:
+            if part.role in forward:
+                continue
             for section in part.walk():
                 if section is part:
                     continue
@@ -66,6 +75,8 @@ def _mentions(doc: Document, vocabulary: Vocabulary) -> None:
                     h = section.heading
                     doc.mentions.append(Mention(key, h.number, h.column, h.title_column + len(h.title),
                                                 "subheading", section.title))
+        if role.passing and not any(m.role == key for m in doc.mentions):
+            _in_paragraphs(doc, key, role, forward, ahead)
         last = _closing_paragraph(doc)
         if last is not None and role.closing:
             for pattern in role.closing:
@@ -74,6 +85,33 @@ def _mentions(doc: Document, vocabulary: Vocabulary) -> None:
                     doc.mentions.append(Mention(key, last.line, last.column, last.column + max(m.end(), 1),
                                                 "closing-paragraph", last.text))
                     break
+
+
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_ITEM = re.compile(r"(?<=[。；;，,：:])[ \t]*(?P<item>[一二三四五六七八九十]+是|其[一二三四五六七八九十][，,、]|第[一二三四五六七八九十]+[，,、])")
+
+
+def _in_paragraphs(doc: Document, key: str, role, forward: set, ahead: list) -> None:
+    """The first paragraph or run-in item (一是……) of a part not forward whose
+    first sentence matches the role's `passing` patterns (outside 《》 and “”):
+    a Mention. A paragraph that looks ahead (下一步，……) is the plan's, not a
+    report."""
+    for part in doc.sections:
+        if part.role in forward:
+            continue
+        for paragraph in part.all_paragraphs():
+            text = paragraph.text
+            if any(p.search(text) for p in ahead):
+                continue
+            starts = [0] + [m.start("item") for m in _ITEM.finditer(text)]
+            for start in starts:
+                end = _SENTENCE_END.search(text, start)
+                head = text[start:end.start() if end else len(text)]
+                if any(p.search(_unquoted(head)) for p in role.passing):  # not a title: 《……第一责任人职责规定》
+                    column = paragraph.column + start
+                    doc.mentions.append(Mention(key, paragraph.line, column, column + len(head),
+                                                "paragraph", head))
+                    return
 
 
 def _closing_paragraph(doc: Document):

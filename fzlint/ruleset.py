@@ -92,6 +92,12 @@ class Role:
     example: str  # a heading that plays the role, without its numeral: {year} and {next_year} filled in
     headings: tuple[re.Pattern, ...]
     closing: tuple[re.Pattern, ...] = ()
+    # Patterns that find the role's content in a paragraph or a run-in item
+    # (一是……) of another part: its first sentence, or the item's.
+    passing: tuple[re.Pattern, ...] = ()
+    # A forward part (the plan) sets out next year's work: what it names is to
+    # be done, so it holds no other role's report, in passing or otherwise.
+    forward: bool = False
 
     def heading(self, numeral: str, year: int | None) -> str:
         """The example heading with its numeral (一、) and the report's years;
@@ -377,6 +383,12 @@ def _compile(patterns, where: str) -> tuple[re.Pattern, ...]:
     return tuple(out)
 
 
+def _flag(value, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise RuleSetError(f"{where}: expected true or false")
+    return value
+
+
 def load_vocabulary(directory: Path) -> Vocabulary:
     path = directory / "sections.yaml"
     raw = _load_yaml(path)
@@ -396,6 +408,8 @@ def load_vocabulary(directory: Path) -> Vocabulary:
             example=_example(spec.get("example", ""), f"{w}.example"),
             headings=_compile(spec.get("headings"), f"{w}.headings"),
             closing=_compile(spec.get("closing", []), f"{w}.closing"),
+            passing=_compile(spec.get("passing", []), f"{w}.passing"),
+            forward=_flag(spec.get("forward", False), f"{w}.forward"),
         )
     precedence = raw.get("precedence")
     if not isinstance(precedence, list) or set(precedence) != set(roles):

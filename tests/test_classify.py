@@ -81,3 +81,38 @@ def test_years_in_quotes_and_titles_are_not_counted_and_unclosed_marks_cost_line
     doc = document("一、主要举措和成效\n" + "《" * 100000 + "2022年完成。\n")  # was 4.9 s
     assert time.process_time() - start < 2
     assert (doc.report_year, doc.report_year_from) == (2022, "body")
+
+
+PLAN_ITEM = ("一、主要举措和成效\n全年审核规范性文件12件。\n二、存在的不足和原因\n培训不足，原因是经费有限。\n"
+             "三、下一年度工作安排\n（一）进一步落实党政主要负责人履行推进法治建设第一责任人职责\n每季度专题研究1次。")
+
+
+def test_a_plan_item_on_the_duties_is_no_mention():
+    # next year's work reports no duties done
+    assert document(PLAN_ITEM).mentions == []
+
+
+def test_a_plan_paragraph_on_the_duties_is_no_mention():
+    doc = document(PLAN_ITEM.replace("（一）进一步落实", "2024年，将进一步督促"))
+    assert doc.mentions == []
+
+
+def test_a_duties_paragraph_inside_the_measures_is_a_mention():
+    doc = document("一、主要举措和成效\n全年审核规范性文件12件。\n区政府主要负责同志认真履行推进法治建设第一责任人职责，主持专题会议4次。")
+    assert [(m.role, m.line, m.column, m.how) for m in doc.mentions] == [("duties", 3, 1, "paragraph")]
+
+
+def test_a_duties_run_in_item_inside_the_measures_is_a_mention():
+    doc = document("一、主要举措和成效\n一是规范决策，审核文件12件。二是切实履行第一责任人职责，主持会议4次。")
+    assert [(m.role, m.line, m.column, m.text) for m in doc.mentions] == [
+        ("duties", 2, 16, "二是切实履行第一责任人职责，主持会议4次")]
+
+
+def test_a_duties_paragraph_that_looks_ahead_is_no_mention():
+    doc = document("一、主要举措和成效\n全年审核规范性文件12件。\n二、存在的问题\n经费不足。\n下一步，将督促主要负责人履行第一责任人职责。")
+    assert [(m.role, m.line) for m in doc.mentions] == [("plan", 5)]
+
+
+def test_the_duties_regulation_cited_is_no_mention():
+    doc = document("一、主要举措和成效\n认真执行《党政主要负责人履行推进法治建设第一责任人职责规定》，审核文件12件。")
+    assert doc.mentions == []

@@ -1,6 +1,8 @@
 """section-in-passing: a role with no part of its own whose content stands
-only as a sub-heading inside another part or as a closing paragraph
-(下一步，……). One finding per role, at the first such place."""
+only as a sub-heading inside another part, as a closing paragraph
+(下一步，……), or as a paragraph or run-in item (二是……) of another part
+(the Mentions of classify.py; nothing in the plan part counts, since it sets
+out next year's work). One finding per role, at the first such place."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from ._spans import suggested_heading
 
 KIND = "section-in-passing"
 PARAMS = {"roles": (list, None)}
-VARIANTS = ("default", "closing-paragraph")
+VARIANTS = ("default", "closing-paragraph", "paragraph")
 
 
 def validate(params, vocabulary):
@@ -25,7 +27,7 @@ def check(doc, params, ctx):
         if mention is None:
             continue
         role = ctx.vocabulary.roles[key]
-        variant = "closing-paragraph" if mention.how == "closing-paragraph" else "default"
+        variant = mention.how if mention.how in ("closing-paragraph", "paragraph") else "default"
         yield Hit(mention.line, mention.column, mention.end_column,
                   {"role": role.name, "item": role.item, "example": suggested_heading(doc, key, params["roles"], ctx.vocabulary.roles),
                    "text": mention.text[:20]},

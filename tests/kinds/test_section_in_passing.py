@@ -28,3 +28,24 @@ def test_the_suggested_heading_follows_the_report_year_and_the_parts():
     findings = lint("某某区关于2022年度法治政府建设情况的报告\n" + BODY + "\n下一步，我们将继续推进法治政府建设。",
                     select=["FZ103"])
     assert findings[0].message.endswith("如“四、2023年度推进法治政府建设的主要安排”。")
+
+
+PLAN_ONLY = ("一、主要举措和成效\n全年审核规范性文件12件。\n二、存在的不足和原因\n培训不足，原因是经费有限。\n"
+             "三、下一年度工作安排\n（一）进一步落实党政主要负责人履行推进法治建设第一责任人职责\n每季度专题研究1次。")
+
+
+def test_duties_only_as_a_plan_item_are_missing():
+    # next year's work is no report of last year's duties: FZ101, not FZ103
+    assert codes(PLAN_ONLY, select=["FZ101", "FZ103"]) == [("FZ101", 5)]
+
+
+def test_duties_only_as_a_run_in_item_of_the_measures_are_in_passing():
+    text = PLAN_ONLY.replace("全年审核规范性文件12件。", "一是审核规范性文件12件。二是区长认真履行推进法治建设第一责任人职责，主持专题会议4次。")
+    findings = lint(text, select=["FZ101", "FZ103"])
+    assert [(f.code, f.line, f.column) for f in findings] == [("FZ103", 2, 14)]
+    assert "“一是、二是”条目" in findings[0].message and "（“二是区长认真履行推进法治建设第一责任" in findings[0].message
+
+
+def test_duties_only_as_a_paragraph_of_the_measures_are_in_passing():
+    text = PLAN_ONLY.replace("全年审核规范性文件12件。", "全年审核规范性文件12件。\n区政府主要负责同志履行第一责任人职责，主持专题会议4次。")
+    assert codes(text, select=["FZ101", "FZ103"]) == [("FZ103", 3)]
