@@ -485,6 +485,26 @@ def _headline(candidates: list[Line]) -> int:
     return 0
 
 
+# What a line of a title block holds: the organ (中共某县县委  某县人民政府, 某县自然资源局（县林业局）),
+# or part of 关于……年度……法治政府建设……报告.
+_TITLE_PART = re.compile(r"关于|报告|年|法治|附件|(大学|学校|公司|集团|协会|联合会)$")
+
+
+def _is_title_part(line: Line) -> bool:
+    text = line.text.rstrip(BLANKS)
+    return bool(_TITLE_PART.search(text) or _ORGAN_END.search(text) or text.endswith(("）", ")")))
+
+
+def _page_header(candidates: list[Line]) -> int:
+    """How many of the title-like lines at the top stand above the title block
+    and are no part of a title (a site's name, 某某网 某某网, a watermark
+    ending in a web address): the block below them names its 报告."""
+    k = 0
+    while k < len(candidates) and not _is_title_part(candidates[k]):
+        k += 1
+    return k if k < len(candidates) and any("报告" in c.text for c in candidates[k:]) else 0
+
+
 def _to_residue(doc: Document, lines: list[Line]) -> None:
     for line in lines:
         line.kind = LineKind.RESIDUE
@@ -522,6 +542,12 @@ def _front_matter(doc: Document, content: list[Line]) -> int:
         _to_residue(doc, candidates[:drop])
         candidates = candidates[drop:]
         first = content.index(candidates[0])
+    # Short lines above a title block that are no part of a title (a site's
+    # name, a banner, a watermark) are the page's header.
+    header = _page_header(candidates)
+    if header:
+        _to_residue(doc, candidates[:header])
+        candidates = candidates[header:]
     if len(candidates) > 3:  # a title block has one to three lines; what follows is body
         i = content.index(candidates[0]) + 3
         candidates = candidates[:3]

@@ -427,3 +427,23 @@ def test_a_repeated_title_keeps_the_last_block_and_the_recipient_after_it(text, 
 def test_short_lines_that_repeat_no_report_name_are_not_a_headline():
     doc = document(f"某县人民政府\n某县人民政府\n{TITLE}\n区委：\n{BODY}")
     assert [ln.number for ln in doc.title] == [1, 2, 3] and doc.residue == []
+
+
+@pytest.mark.parametrize("header", ["某某资讯网 某某资讯网", "某某之家—全网资源每日更新www.example.com", "AAAAA级社会组织"])
+def test_a_site_name_above_the_title_is_residue(header):
+    doc = document(f"{header}\n{TITLE}\n市委、市政府：\n{BODY}")
+    assert [ln.number for ln in doc.residue] == [1] and [ln.number for ln in doc.title] == [2]
+    assert codes(f"{header}\n{TITLE}\n{BODY}", select=["FZ302", "FZ308"]) == [("FZ308", 1)]
+
+
+@pytest.mark.parametrize("organ", ["某县人民政府", "中共某县县委  某县人民政府", "某县自然资源局（县林业局）", "某县人民政府关于2025年度",
+                                   "某某大学", "2025年度"])
+def test_the_organ_line_of_a_title_block_is_title(organ):
+    rest = "法治政府建设情况的报告" if organ.endswith("年度") else "关于2025年度法治政府建设情况的报告"
+    doc = document(f"{organ}\n{rest}\n市委、市政府：\n{BODY}")
+    assert doc.residue == [] and [ln.number for ln in doc.title] == [1, 2]
+
+
+def test_short_lines_above_a_block_without_a_report_name_stay():
+    doc = document(f"某某资讯网\n某县法治工作要点\n{BODY}")
+    assert doc.residue == [] and [ln.number for ln in doc.title] == [1, 2]
