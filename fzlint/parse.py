@@ -487,7 +487,8 @@ def _headline(candidates: list[Line]) -> int:
 
 # What a line of a title block holds: the organ (中共某县县委  某县人民政府, 某县自然资源局（县林业局）),
 # or part of 关于……年度……法治政府建设……报告.
-_TITLE_PART = re.compile(r"关于|报告|年|法治|附件|(大学|学校|公司|集团|协会|联合会)$")
+# (A draft's own marks above its title, 征求意见稿, 送审稿, 内部资料, 秘密★, are left as they were.)
+_TITLE_PART = re.compile(r"关于|报告|年|法治|附件|稿|密|内部|公开|(大学|学校|公司|集团|协会|联合会)$")
 
 
 def _is_title_part(line: Line) -> bool:

@@ -437,7 +437,7 @@ def test_a_site_name_above_the_title_is_residue(header):
 
 
 @pytest.mark.parametrize("organ", ["某县人民政府", "中共某县县委  某县人民政府", "某县自然资源局（县林业局）", "某县人民政府关于2025年度",
-                                   "某某大学", "2025年度"])
+                                   "某某大学", "2025年度", "征求意见稿", "内部资料 注意保存"])
 def test_the_organ_line_of_a_title_block_is_title(organ):
     rest = "法治政府建设情况的报告" if organ.endswith("年度") else "关于2025年度法治政府建设情况的报告"
     doc = document(f"{organ}\n{rest}\n市委、市政府：\n{BODY}")
