@@ -200,6 +200,7 @@ class Document:
     text: str = ""  # the text as parsed (Markdown code blocks and comments blanked out)
     title: list[Line] = field(default_factory=list)
     recipient: Line | None = None
+    document_number: Line | None = None  # 发文字号 in the front matter (某府〔2025〕26号)
     preface: list[Paragraph] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)  # the top-level parts
     closing: Line | None = None

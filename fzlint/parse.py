@@ -434,33 +434,126 @@ def _words(lines: list[Line]) -> str:
     return "".join(unicodedata.normalize("NFKC", "".join(ln.text for ln in lines)).split())
 
 
+# A 发文字号 alone on a line (某府〔2025〕26号, 某办发〔2024〕3号): a real 公文 has it
+# above its title; it is neither title nor fault.
+_DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,15}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号$")
+# The end of a news item's lead before the report it quotes: 详情如下： 具体报告如下：
+# (not a report's own 现将有关情况报告如下：, which opens its body).
+_LEAD_END = re.compile(r"(?:详情|详细内容|具体内容|具体报告|报告全文|报告原文|全文|原文)如下\s*[:：]$")
+_LEAD_LINES = 6  # a lead ends within the first lines of the text
+
+
+def is_document_number(line: Line) -> bool:
+    return line.kind is LineKind.TEXT and _DOCUMENT_NUMBER.match(line.text) is not None
+
+
+def _news_lead(content: list[Line]) -> int:
+    """The index of the line that ends a news lead (…详情如下：) at the top of
+    the text, -1 when there is none: the lead and what stands above it (the
+    news headline) are the page's, not the report's."""
+    for k, line in enumerate(content[:_LEAD_LINES]):
+        if line.kind is LineKind.HEADING:
+            return -1
+        if line.kind is LineKind.TEXT and _LEAD_END.search(line.text) and "现将" not in line.text:
+            return k
+    return -1
+
+
+def _headline(candidates: list[Line]) -> int:
+    """How many of the title-like lines at the top are page header: a block of
+    them followed by the same words again (the page headline, then the
+    document's title block, however each breaks its lines), and whatever
+    stands above that headline (site or column names); 0 when no block repeats.
+    The blocks are compared as words, whatever the width of their marks and
+    the blanks in them (a block repeats when it names a 报告): a headline and a title that differ only there are one
+    title (and --fix, making the title's marks full-width, must not make the
+    headline part of the text in a later round)."""
+    words = [_words([c]) for c in candidates]
+    n = len(candidates)
+    for start in range(n):
+        for k in range(start + 1, n):
+            block = "".join(words[start:k])
+            if "报告" not in block:  # a title names its document type; 甲 / 甲 is no headline
+                continue
+            again = ""
+            for j in range(k, n):
+                again += words[j]
+                if again == block:
+                    return k
+                if not block.startswith(again):
+                    break
+    return 0
+
+
+# What a line of a title block holds: the organ (中共某县县委  某县人民政府, 某县自然资源局（县林业局）),
+# or part of 关于……年度……法治政府建设……报告.
+# (A draft's own marks above its title, 征求意见稿, 送审稿, 内部资料, 秘密★, are left as they were.)
+_TITLE_PART = re.compile(r"关于|报告|年|法治|附件|稿|密|内部|公开|(大学|学校|公司|集团|协会|联合会)$")
+
+
+def _is_title_part(line: Line) -> bool:
+    text = line.text.rstrip(BLANKS)
+    return bool(_TITLE_PART.search(text) or _ORGAN_END.search(text) or text.endswith(("）", ")")))
+
+
+def _page_header(candidates: list[Line]) -> int:
+    """How many of the title-like lines at the top stand above the title block
+    and are no part of a title (a site's name, 某某网 某某网, a watermark
+    ending in a web address): the block below them names its 报告."""
+    k = 0
+    while k < len(candidates) and not _is_title_part(candidates[k]):
+        k += 1
+    return k if k < len(candidates) and any("报告" in c.text for c in candidates[k:]) else 0
+
+
+def _to_residue(doc: Document, lines: list[Line]) -> None:
+    for line in lines:
+        line.kind = LineKind.RESIDUE
+        doc.residue.append(line)
+    doc.residue.sort(key=lambda ln: ln.number)
+
+
 def _front_matter(doc: Document, content: list[Line]) -> int:
     """Title block and 主送机关; returns the index of the first body line."""
     i = 0
+    lead = _news_lead(content)
+    if lead >= 0:
+        _to_residue(doc, content[: lead + 1])
+        i = lead + 1
+    first = i
     candidates: list[Line] = []
-    while i < len(content) and len(candidates) < 5 and _is_title_like(content[i]):
-        candidates.append(content[i])
-        i += 1
-    # A title that is not followed by anything is not a title but the whole text.
-    if candidates and i == len(content):
-        candidates, i = [], 0
-    # A web copy repeats the title: the page headline, then the document's own title
-    # block. Keep the block and treat the headline as residue.
-    # The two are compared as words, whatever the width of their marks and the
-    # blanks in them: a headline and a title that differ only there are one
-    # title (and --fix, making the title's marks full-width, must not make the
-    # headline part of the text in a later round).
-    for k in range(1, len(candidates)):
-        if _words(candidates[:k]) == _words(candidates[k:]):
-            for c in candidates[:k]:
-                c.kind = LineKind.RESIDUE
-                doc.residue.append(c)
-            doc.residue.sort(key=lambda ln: ln.number)
-            candidates = candidates[k:]
+    while True:
+        while i < len(content) and len(candidates) < 5:
+            if doc.document_number is None and is_document_number(content[i]):
+                doc.document_number = content[i]
+            elif _is_title_like(content[i]):
+                candidates.append(content[i])
+            else:
+                break
+            i += 1
+        # A title that is not followed by anything is not a title but the whole text.
+        if candidates and i == len(content):
+            candidates, i, doc.document_number = [], first, None
             break
+        # A web copy repeats the title: the page headline, then the document's own
+        # title block. Keep the block and treat the headline as residue.
+        drop = _headline(candidates)
+        if not drop:
+            break
+        _to_residue(doc, candidates[:drop])
+        candidates = candidates[drop:]
+        first = content.index(candidates[0])
+    # Short lines above a title block that are no part of a title (a site's
+    # name, a banner, a watermark) are the page's header.
+    header = _page_header(candidates)
+    if header:
+        _to_residue(doc, candidates[:header])
+        candidates = candidates[header:]
     if len(candidates) > 3:  # a title block has one to three lines; what follows is body
         i = content.index(candidates[0]) + 3
         candidates = candidates[:3]
+        if doc.document_number is not None and doc.document_number.number > candidates[-1].number:
+            doc.document_number = None  # it stands in the body
     doc.title = candidates
     if i < len(content) and _is_recipient(content[i]):
         doc.recipient = content[i]

@@ -323,3 +323,127 @@ def test_a_headline_repeating_the_title_with_other_marks_is_residue():
     doc = document(text)
     assert [ln.number for ln in doc.title] == [2] and [ln.number for ln in doc.residue] == [1]
     assert doc.recipient.number == 3
+
+
+@pytest.mark.parametrize("crumb", ["您现在所在的位置 :", "当前位置：", "您的位置:", "您所在的位置:"])
+def test_a_breadcrumb_in_other_wordings_is_residue_and_the_title_after_it_is_found(crumb):
+    text = (f"{crumb}\n首页 > 政务公开 > 专题专栏\n今天是：2026年3月1日 星期日\n"
+            "某县人民政府关于2025年度法治政府建设情况的报告\n市委、市政府：\n一、主要举措和成效\n正文。\n")
+    doc = document(text)
+    assert [ln.number for ln in doc.residue] == [1, 2, 3]
+    assert [ln.number for ln in doc.title] == [4] and doc.recipient.number == 5
+
+
+def test_a_metadata_table_is_residue_and_not_part_of_the_title():
+    text = ("某镇人民政府关于2025年度法治政府建设情况的报告\n| 索引号 | 000000000/2026-00051 | 发文字号 | |\n"
+            "| 关键词 | | 发布机构 | 某镇 |\n日期: 2026-02-28\n2025年，我镇深入推进法治政府建设。\n一、主要举措和成效\n正文。\n")
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [1] and [ln.number for ln in doc.residue] == [2, 3, 4]
+    assert codes(text, select=["FZ308", "FZ506", "FZ301"]) == [("FZ308", 2), ("FZ308", 3), ("FZ308", 4)]
+
+
+TITLE = "某县人民政府关于2025年度法治政府建设情况的报告"
+BODY = "2025年，我县深入推进法治政府建设。\n一、主要举措和成效\n正文。\n"
+
+
+@pytest.mark.parametrize("number", ["某府〔2026〕26号", "某办发〔2026〕3号"])
+def test_a_document_number_is_neither_title_nor_fault(number):
+    for text, title_lines, recipient in ((f"{number}\n{TITLE}\n市委、市政府：\n{BODY}", [2], 3),
+                                         (f"某县人民政府\n{number}\n关于2025年度法治政府建设情况的报告\n市委、市政府：\n{BODY}",
+                                          [1, 3], 4),
+                                         (f"{TITLE}\n{number}\n市委、市政府：\n{BODY}", [1], 3)):
+        doc = document(text)
+        assert [ln.number for ln in doc.title] == title_lines and doc.recipient.number == recipient
+        assert doc.document_number.text == number and doc.residue == []
+        assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309", "FZ506"]) == []
+
+
+def test_a_document_number_alone_is_no_title():
+    doc = document(f"某府〔2026〕26号\n{BODY}")
+    assert doc.title == [] and doc.document_number.number == 1
+    assert codes(f"某府〔2026〕26号\n{BODY}", select=["FZ301", "FZ302"]) == [("FZ301", 2)]
+
+
+def test_a_document_number_in_prose_is_body():
+    text = f"{TITLE}\n根据某府〔2026〕26号文件要求，现将有关情况报告如下：\n一、主要举措和成效\n正文。\n"
+    doc = document(text)
+    assert doc.document_number is None and [p.line for p in doc.preface] == [2]
+
+
+@pytest.mark.parametrize("lead", [
+    "3月27日，某部发布2025年法治政府建设情况的报告。\n详情如下：",
+    "3月27日，某部发布2025年法治政府建设情况的报告。\n报告指出，依法加强执法监督。\n具体报告如下：",
+    "某网 3月27日电 据某部网站消息，某部发布2025年法治政府建设年度报告。具体报告如下:",
+])
+def test_a_news_lead_is_residue_and_the_title_after_it_is_found(lead):
+    n = lead.count("\n") + 1
+    text = f"{lead}\n{TITLE}\n市委、市政府：\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.residue] == list(range(1, n + 1))
+    assert [ln.number for ln in doc.title] == [n + 1] and doc.recipient.number == n + 2
+    assert codes(text, select=["FZ301", "FZ308", "FZ309", "FZ501"]) == (
+        [("FZ308", k) for k in range(1, n + 1)])
+
+
+def test_a_news_headline_above_the_lead_is_residue_and_no_title():
+    text = "某部发布2025年法治政府建设年度报告\n发布时间:2026-03-29 12:04:21\n3月29日，某部发布2025年法治政府建设年度报告。具体报告如下：\n" + BODY
+    doc = document(text)
+    assert doc.title == [] and [ln.number for ln in doc.residue] == [1, 2, 3]
+    assert codes(text, select=["FZ301", "FZ308"]) == [("FZ308", 1), ("FZ308", 2), ("FZ308", 3), ("FZ301", 4)]
+
+
+@pytest.mark.parametrize("recipient", ["区委、区政府：", "县人大常委会:"])
+def test_a_recipient_is_no_lead(recipient):
+    text = f"{TITLE}\n{recipient}\n{BODY}"
+    doc = document(text)
+    assert doc.recipient.number == 2 and doc.residue == []
+
+
+def test_a_report_s_own_opening_is_no_lead():
+    text = f"{TITLE}\n区委、区政府：\n现将2025年度法治政府建设具体情况报告如下：\n一、主要举措和成效\n正文。\n"
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [1] and doc.recipient.number == 2 and doc.residue == []
+    assert [p.line for p in doc.preface] == [3]
+
+
+@pytest.mark.parametrize("text,title_lines,residue", [
+    # the headline, then the title split over two lines
+    (f"{TITLE}\n发布时间：2026-03-28 来源：某县司法局\n某县人民政府\n关于2025年度法治政府建设情况的报告\n", [3, 4], [1, 2]),
+    # three times over: a page's <h1>, the content's headline, the document's title
+    (f"{TITLE}\n{TITLE}\n{TITLE}\n", [3], [1, 2]),
+    # a column name above the headline
+    (f"工作报告\n{TITLE}\n来源：某县司法局\n{TITLE}\n", [4], [1, 2, 3]),
+    # two issuers apart by blanks in the title block, not in the headline
+    ("中共某县县委 某县人民政府关于2025年法治政府建设情况的报告\n中共某县县委  某县人民政府\n关于2025年法治政府建设情况的报告\n",
+     [2, 3], [1]),
+])
+def test_a_repeated_title_keeps_the_last_block_and_the_recipient_after_it(text, title_lines, residue):
+    n = text.count("\n")
+    doc = document(f"{text}市委、市政府：\n{BODY}")
+    assert [ln.number for ln in doc.title] == title_lines and [ln.number for ln in doc.residue] == residue
+    assert doc.recipient.number == n + 1
+
+
+def test_short_lines_that_repeat_no_report_name_are_not_a_headline():
+    doc = document(f"某县人民政府\n某县人民政府\n{TITLE}\n区委：\n{BODY}")
+    assert [ln.number for ln in doc.title] == [1, 2, 3] and doc.residue == []
+
+
+@pytest.mark.parametrize("header", ["某某资讯网 某某资讯网", "某某之家—全网资源每日更新www.example.com", "AAAAA级社会组织"])
+def test_a_site_name_above_the_title_is_residue(header):
+    doc = document(f"{header}\n{TITLE}\n市委、市政府：\n{BODY}")
+    assert [ln.number for ln in doc.residue] == [1] and [ln.number for ln in doc.title] == [2]
+    assert codes(f"{header}\n{TITLE}\n{BODY}", select=["FZ302", "FZ308"]) == [("FZ308", 1)]
+
+
+@pytest.mark.parametrize("organ", ["某县人民政府", "中共某县县委  某县人民政府", "某县自然资源局（县林业局）", "某县人民政府关于2025年度",
+                                   "某某大学", "2025年度", "征求意见稿", "内部资料 注意保存"])
+def test_the_organ_line_of_a_title_block_is_title(organ):
+    rest = "法治政府建设情况的报告" if organ.endswith("年度") else "关于2025年度法治政府建设情况的报告"
+    doc = document(f"{organ}\n{rest}\n市委、市政府：\n{BODY}")
+    assert doc.residue == [] and [ln.number for ln in doc.title] == [1, 2]
+
+
+def test_short_lines_above_a_block_without_a_report_name_stay():
+    doc = document(f"某某资讯网\n某县法治工作要点\n{BODY}")
+    assert doc.residue == [] and [ln.number for ln in doc.title] == [1, 2]

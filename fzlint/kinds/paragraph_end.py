@@ -12,7 +12,11 @@ note after the closing mark (……12件。（数据截至12月31日）) does no
 ： and ； may end a paragraph, as they introduce a list (……报告如下：) or
 continue one (一是……；). A half-width "." ending a paragraph of Chinese text
 is reported as its own variant: the paragraph is closed, but with the wrong
-mark (an ellipsis typed as ... is left to the punctuation rules).
+mark (an ellipsis typed as ... is left to the punctuation rules). So is a
+paragraph whose last sentence is closed and followed by a short phrase with no
+punctuation at all (……取得成效。全面推进依法行政): a heading that lost its
+numeral, glued to the end of the paragraph, or a sentence cut off; a full
+stop would be wrong advice for the first.
 
 Not reported: a short line with no punctuation at all (at most `heading_max`
 characters; not the run-in body of a heading), which reads as a heading that
@@ -27,7 +31,7 @@ from . import Hit
 
 KIND = "paragraph-end"
 PARAMS = {"heading_max": (int, 30)}
-VARIANTS = ("default", "halfwidth")
+VARIANTS = ("default", "halfwidth", "glued-heading")
 
 _TERMINAL = frozenset("。！？!?…")
 _LIST_MARKS = frozenset("：；:;")
@@ -63,6 +67,18 @@ def _note_after_sentence(text: str) -> bool:
     return False
 
 
+def _glued_heading(core: str, heading_max: int) -> str | None:
+    """The phrase after a paragraph's last closed sentence, when it reads as a
+    heading: at most heading_max characters, no punctuation, not a note."""
+    k = max(core.rfind(mark) for mark in _TERMINAL)
+    if k < 0:
+        return None
+    phrase = core[k + 1:].strip(_CLOSERS)
+    if not 2 <= len(phrase) <= heading_max or any(ch in _PAUSES or ch in _CLOSERS for ch in phrase):
+        return None
+    return phrase
+
+
 def check(doc, params, ctx):
     heading_max = params["heading_max"]
     kinds = None
@@ -86,6 +102,10 @@ def check(doc, params, ctx):
         end = p.column + len(core)  # just after the last mark that counts
         tail = core if len(core) <= _TAIL else "……" + core[-_TAIL:]
         if last != ".":
-            yield Hit(p.line, end - 1, end, {"tail": tail})
+            phrase = _glued_heading(core, heading_max) if kind is LineKind.TEXT else None
+            if phrase is not None:
+                yield Hit(p.line, end - len(phrase), end, {"tail": phrase}, "glued-heading")
+            else:
+                yield Hit(p.line, end - 1, end, {"tail": tail})
         elif any(_is_cjk(ch) for ch in core):  # an English paragraph may end so
             yield Hit(p.line, end - 1, end, {"tail": tail}, "halfwidth")

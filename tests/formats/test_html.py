@@ -289,3 +289,23 @@ def test_any_soup_of_markup_is_read_or_refused_with_a_format_error(seed):
         except FormatError:
             continue
         assert len(source.origins) == len(source.lines) or (source.text == "" and not source.origins)
+
+
+def test_a_title_three_times_over_is_one_title_and_the_recipient_is_found(tmp_path):
+    # Issue 13: the page's <h1>, the content's headline and the document's own
+    # title block (split over two lines); then the 主送机关.
+    title = "某县人民政府关于2025年度法治政府建设情况的报告"
+    markup = (f"<html><head><title>{title}_某县人民政府网</title></head><body>\n"
+              f"<div>您现在所在的位置 : 首页 &gt; 专题专栏</div>\n<h1>{title}</h1>\n"
+              "<div>发布时间：2026-03-28 来源：某县司法局 浏览次数：</div>\n"
+              f"<div class=\"content\"><p>{title}</p>\n<p>某县人民政府</p>\n<p>关于2025年度法治政府建设情况的报告</p>\n"
+              "<p>市委、市政府：</p>\n<p>2025年，我县深入推进法治政府建设。</p>\n<p>一、主要举措和成效</p>\n<p>正文。</p></div>"
+              "</body></html>\n")
+    path = tmp_path / "report.html"
+    path.write_text(markup, encoding="utf-8")
+    result = linter().lint_file(str(path))
+    doc = linter().document(read.read(str(path)))
+    assert doc.title_text == "某县人民政府关于2025年度法治政府建设情况的报告" and len(doc.title) == 2
+    assert doc.recipient.text == "市委、市政府："
+    assert [(f.code, f.line) for f in result.findings if f.code in ("FZ301", "FZ302", "FZ308", "FZ309")] == [
+        ("FZ308", 2), ("FZ308", 3), ("FZ308", 4), ("FZ308", 5)]

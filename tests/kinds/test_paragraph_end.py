@@ -74,3 +74,21 @@ def test_terminated_paragraphs_first_then_one_that_is_not_then_a_closing_line():
     # The kinds of the lines are read only once a paragraph is not terminated.
     text = M + "全年召开会议5次。\n全年办理案件12件，结案率100%\n特此报告"
     assert found(text) == [(3, 17, 18)]
+
+
+def test_a_heading_glued_to_the_end_of_a_paragraph():
+    # Issue 13: a level-1 heading that lost its numeral, glued to the introduction.
+    text = "2025年，我部推进法治政府建设，取得成效。全面贯彻落实党的精神\n统筹推进法治政府建设\n坚持学习法治思想。\n"
+    [f] = lint(text, select=["FZ506"])
+    assert (f.line, f.column, f.end_column) == (1, 23, 33)
+    assert "“全面贯彻落实党的精神”" in f.message and "丢了序号" in f.message and "请在段末加上句号" not in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "2025年，我部推进法治建设，取得成效。全年办理案件12件，结案率100%",  # a sentence with its pauses
+    "全年办理案件12件，结案率100%",  # no closed sentence before it
+    "2025年，我部推进法治建设，取得成效。全年办理行政复议案件、行政诉讼案件和信访事项共计一百二十件其中行政复议",  # too long
+])
+def test_an_unterminated_sentence_is_no_glued_heading(text):
+    [f] = lint(M + text, select=["FZ506"])
+    assert "请在段末加上句号" in f.message

@@ -1,4 +1,4 @@
-from conftest import codes
+from conftest import codes, lint
 
 
 def test_empty_document_gives_only_fz902():
@@ -18,3 +18,14 @@ def test_report_as_if_title_were_prose():
 
 def test_a_reporting_line_is_not_a_recipient():
     assert codes("某某区报告\n现将有关情况报告如下：\n一、主要举措", select=["FZ309"]) == [("FZ309", 1)]
+
+
+def test_no_structure_says_one_paragraph_only_of_one_paragraph():
+    # Issue 13: a heading that lost its numeral left a text of several
+    # paragraphs without structure; it is no "一整段文字".
+    [one] = [f for f in lint("2025年，我区推进法治建设。", select=["FZ903"])]
+    assert (one.line, "全文是一整段文字" in one.message) == (1, True)
+    text = "2025年，我区推进法治建设，取得成效。全面推进依法行政\n统筹推进法治政府建设\n坚持学习法治思想。\n"
+    [several] = lint(text, select=["FZ903"])
+    assert several.line == 1 and "一整段" not in several.message and "全文3段文字都不在任何标题之下" in several.message
+    assert codes("某区人民政府关于2025年度法治政府建设情况的报告\n一、主要举措\n正文。\n", select=["FZ903"]) == []

@@ -17,3 +17,29 @@ def test_page_furniture(line):
 ])
 def test_body_text_is_not_residue(line):
     assert codes(f"一、主要举措\n{line}", select=["FZ308"]) == []
+
+
+# Issue 13: breadcrumbs in other wordings, a banner with today's date, and the
+# metadata block of a government information page (key-value lines, the lines
+# of its flattened table, the rows of a pipe table).
+@pytest.mark.parametrize("line", [
+    "您现在所在的位置 :", "当前位置：", "您的位置:首页 > 专题专栏", "您所在的位置:", "今天是：2026年3月1日 星期日",
+    "今天是:2026年3月1日 星期日 农历正月十二", "某市人民政府 2026年3月1日星期日", "无障碍 简体| 繁体",
+    "某某网 信息平台入口 无障碍阅读 微信 微博 繁体登录注册",
+    "| 索引号 | 000000000/2026-00051 | 发文字号 | |", "| 关键词 | | 发布机构 | 某镇 |", "发布机构：某镇人民政府",
+    "主题分类：综合政务", "成文日期：2026-02-28", "日期: 2026-02-28", "来源：某县司法局", "文章来源:某局 更新时间:2026/03/29 11:30:01",
+    "更新时间：2026-03-29", "时间:2026-03-28", "浏览次数：", "阅读：0", "打印", "转自:某部", "索 引 号：000000000/2026-00051",
+    "索 引 号 000000000/2026-00051 分    类 政务公开", "发布机构 某市司法局 发文日期 2026-03-27", "文    号 有 效 性 有效",
+    "2026-03-27 14:21 某市司法局",
+])
+def test_page_furniture_of_information_pages(line):
+    assert codes(f"{line}\n一、主要举措\n正文。", select=["FZ308"]) == [("FZ308", 1)]
+
+
+@pytest.mark.parametrize("line", [
+    "发布机构改革后，职责进一步理顺。", "关键词是依法行政。", "时间紧、任务重，各项工作有序推进。", "打印机采购按规定执行。",
+    "阅读量大幅提升，共12万人次。", "文号规范，格式统一。", "来源于群众的意见建议共32条。", "位置：某镇某村。",
+    "2026年3月1日，召开专题会议。", "当前，我县法治政府建设仍有短板。",
+])
+def test_prose_with_the_metadata_labels_is_not_residue(line):
+    assert codes(f"一、主要举措\n{line}", select=["FZ308"]) == []
