@@ -27,3 +27,13 @@ def test_not_found(text):
 
 def test_not_in_the_plan():
     assert codes("一、下一年度主要安排\n开展一系列专项行动。", select=["FZ402"]) == []
+
+
+@pytest.mark.parametrize("text,found", [
+    ("研究制定进一步加强法治服务保障的若干举措。", []),  # a document's name, written without 书名号
+    ("出台关于优化法治化营商环境的若干措施，推动政策落地。", []),
+    ("制定了若干措施，推动政策落地。", ["FZ402"]),  # no name: an amount
+    ("化解了群众反映的若干问题。", ["FZ402"]),  # 问题 is no kind of document
+])
+def test_a_document_name_holding_若干_is_no_amount(text, found):
+    assert [c for c, _ in codes(M + text, select=["FZ402"])] == found
