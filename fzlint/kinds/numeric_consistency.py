@@ -45,11 +45,14 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
-def _splits(figures, places: list[int]):
+def _splits(figures, places: list[int], closes: list[int | None]):
     """(其中's place, total, parts) for each 其中 at a text index in places (in
     order) that splits a total. Its parts are the consecutive counts after it
     with the unit of the first, up to the next 其中 (which splits a figure of
-    its own); its total, the nearest count with that unit before it. One pass
+    its own) and, for a 其中 that opens a bracket (（其中21名……）), up to the
+    bracket's close (closes: its index, or None), after which the sentence
+    goes on to other figures; its total, the nearest count with that unit
+    before it. One pass
     over the figures: a sentence of thousands of 其中 (其中12件，其中12件，…)
     took time quadratic in their number, each 其中 reading all the figures."""
     last: dict[str, object] = {}  # unit -> the last count before the place
@@ -63,6 +66,8 @@ def _splits(figures, places: list[int]):
         if i == n or figures[i].kind != "count":
             continue
         stop = places[k + 1] if k + 1 < len(places) else None
+        if closes[k] is not None and (stop is None or closes[k] < stop):
+            stop = closes[k]
         unit = figures[i].unit
         parts = []
         j = i
@@ -75,6 +80,18 @@ def _splits(figures, places: list[int]):
         total = last.get(unit)
         if total is not None:
             yield at, total, parts
+
+
+_OPEN_CLOSE = {"（": "）", "(": ")"}
+
+
+def _close(text: str, at: int, end: int) -> int | None:
+    """Where the bracket a 其中 opens (（其中……）) closes, before end; None when it opens none."""
+    close = _OPEN_CLOSE.get(text[at - 1]) if at else None
+    if close is None:
+        return None
+    k = text.find(close, at, end)
+    return k if k >= 0 else None
 
 
 def _hit(pt, start: int, end: int, args: dict, variant: str = "default") -> Hit:
@@ -91,7 +108,8 @@ def _sentence(pt, sentence, params):
     if not figures:
         return
     last_split = None
-    for at, total, parts in _splits(figures, [m.start() for m in _QIZHONG.finditer(text, *sentence)]):
+    places = [m.start() for m in _QIZHONG.finditer(text, *sentence)]
+    for at, total, parts in _splits(figures, places, [_close(text, at, sentence[1]) for at in places]):
         last_split = (total, parts, at)
         if any(f.approx == "about" for f in (total, *parts)):
             continue

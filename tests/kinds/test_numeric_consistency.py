@@ -59,3 +59,13 @@ def test_a_sentence_of_thousands_of_qizhong_takes_linear_time():
     findings = lint(M + "其中12件，" * 30000 + "\n" + "办结率5%，" * 20000 + "。", select=["FZ405"])  # was > 60 s, 1.6 GB
     assert time.process_time() - start < 5
     assert findings == []
+
+
+@pytest.mark.parametrize("text,found", [
+    # A 其中 in brackets ends with them: 某年的 471名 after ）is no part of 473名.
+    ("完成2023年度全区473名党政主要负责人述法（其中21名现场述法）和2024年度全区471名党政主要负责人述法。", []),
+    ("完成2023年度全区473名负责人述法(其中21名现场述法)和2024年度471名负责人述法。", []),
+    ("共受理案件100件（其中行政案件60件、民事案件50件），办结98件。", [("FZ405", 2)]),
+])
+def test_a_bracketed_qizhong_ends_with_its_bracket(text, found):
+    assert codes(M + text, select=["FZ405"]) == found
