@@ -31,3 +31,15 @@ def test_messages_say_what_is_due():
     [skip] = lint("一、甲\n二、乙\n四、丁", select=["FZ201"])
     [repeat] = lint("（一）甲\n（一）乙", select=["FZ201"])
     assert "“三、”" in skip.message and "重复" in repeat.message and "（二）" in repeat.message
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Items running on from one part to the next (1. 2. under （一）, 3. 4. under （二））: a convention, not a slip.
+    ("一、甲\n（一）子\n1.孙\n2.孙\n（二）子\n3.孙\n4.孙\n（三）子\n5.孙", []),
+    ("一、甲\n（一）子\n1.孙\n2.孙\n（二）子\n1.孙\n2.孙", []),  # or restarting under each
+    ("一、甲\n（一）子\n1.孙\n2.孙\n（二）子\n4.孙", [6]),  # neither: 4. after 2. is one skipped
+    ("一、甲\n（一）子\n1.孙\n2.孙\n（二）子\n3.孙\n5.孙", [7]),  # running on, then a skip
+    ("一、甲\n1.孙\n2.孙\n二、乙\n（一）子\n3.孙", [6]),  # only from the part just before the parent, of its level
+])
+def test_items_may_run_on_across_parts(text, expected):
+    assert codes(text, select=["FZ201"]) == [("FZ201", n) for n in expected]
