@@ -12,6 +12,9 @@ misspelt formulation (全面依法治理 and 四个意见 are fine). So
   * no place where a term itself or one of the `exceptions` (legitimate
     phrases that are near misses, such as 中国特色社会主义法律体系) stands is
     reported;
+  * a term made local is no misspelling: one character of it replaced by
+    one of its `localised` forms (依法治国 → 依法治省, 依法治县, 依法治镇, as
+    a province, county or township writes it);
   * a near miss that a term of rules/terms.yaml explains (法制政府 in 法治国家、
     法制政府、法治社会一体建设) is left to FZ601, which fixes it.
 
@@ -37,6 +40,7 @@ PARAMS = {
     "variants": (dict, {}),
     "exceptions": (list, []),
     "min_length": (int, 7),
+    "localised": (dict, {}),
 }
 VARIANTS = ("default",)
 
@@ -177,8 +181,16 @@ class _Spans:
         return i >= 0 and self.reach[i] > start
 
 
+def _localised(term: str, found: str, localised: dict) -> bool:
+    """Whether found is term with one character replaced by a local form of it."""
+    if len(found) != len(term):
+        return False
+    diffs = [i for i, (a, b) in enumerate(zip(term, found)) if a != b]
+    return len(diffs) == 1 and found[diffs[0]] in localised.get(term[diffs[0]], ())
+
+
 def check(doc, params, ctx):
-    explained = params["explained"]
+    explained, localised = params["explained"], params["localised"]
     joined = _joined.of(doc)
     text = joined.text
     candidates, protected = _scan(text, params)
@@ -188,6 +200,8 @@ def check(doc, params, ctx):
     found = {}
     for start, end, term, fixed_ends in candidates:
         if end > len(text) or (start, end) in found or overlaps(start, end):
+            continue
+        if localised and _localised(term, text[start:end], localised):
             continue
         how = near_miss(term, text[start:end], fixed_ends)
         if how is None and not fixed_ends:  # a listed variant further from its term

@@ -175,3 +175,16 @@ def test_span_overlap_search_agrees_with_a_scan():
 def test_an_anchor_at_the_end_of_the_text(tail, found):
     # The windows after a prefix anchor run past the end of the text.
     assert [m.split("“")[1].split("”")[0] for *_, m in fz603("深入学习" + tail)] == found
+
+
+@pytest.mark.parametrize("body,found", [
+    # A term made local by the level that writes it: 国 replaced by 省, 县, 镇 …
+    ("坚持依法治镇、依法执政、依法行政共同推进。", []),
+    ("坚持依法治省、依法执政、依法行政共同推进。", []),
+    ("坚持依法治县、依法执政、依法行政共同推进。", []),
+    # Any other character in its place, or a second slip, is still a misspelling.
+    ("坚持依法治园、依法执政、依法行政共同推进。", ["依法治园、依法执政、依法行政共同推进"]),
+    ("坚持依法治国、依法执证、依法行政共同推进。", ["依法治国、依法执证、依法行政共同推进"]),
+])
+def test_a_term_made_local_is_no_misspelling(body, found):
+    assert [m.split("“")[1].split("”")[0] for *_, m in fz603(body)] == found
