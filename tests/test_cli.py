@@ -329,3 +329,14 @@ def test_a_plain_run_imports_only_what_it_uses(tmp_path):
     assert "yaml" in first.stderr.split()  # the first run parses the rule files and fills the cache
     second = subprocess.run([sys.executable, "-c", script, str(seed(0))], env=env, capture_output=True, text=True)
     assert second.stderr.split() == ["fzlint.report.text"], second.stderr
+
+
+def test_outline_shows_the_document_number_kept_out_of_the_title(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("某区人民政府关于2025年度法治政府建设情况的报告\n某府〔2026〕26号\n区委：\n一、主要举措和成效\n正文。\n",
+                     encoding="utf-8")
+    data = json.loads(run("outline", "--format", "json", str(draft)).output)
+    assert (data["title"], data["title_lines"], data["document_number"], data["recipient"]) == (
+        "某区人民政府关于2025年度法治政府建设情况的报告", [1], "某府〔2026〕26号", "区委")
+    assert "  发文字号：某府〔2026〕26号（2）" in run("outline", str(draft)).output
+    assert json.loads(run("outline", "--format", "json", str(seed(0))).output)["document_number"] is None

@@ -25,6 +25,7 @@ def outline_json(doc: Document) -> dict:
         "path": doc.path,
         "title": doc.title_text or None,
         "title_lines": [ln.number for ln in doc.title],
+        "document_number": doc.document_number.text if doc.document_number else None,  # 发文字号
         "recipient": recipient,
         "report_year": doc.report_year,
         "report_year_from": doc.report_year_from,
@@ -36,6 +37,7 @@ def outline_json(doc: Document) -> dict:
 
 _OUTLINE = {
     "title": Text("标题", "title"), "recipient": Text("主送", "recipient"), "year": Text("年度", "year"),
+    "number": Text("发文字号", "document number"),
     "date": Text("成文日期", "date"), "none": Text("（无）", "(none)"), "plan": Text("下一年度安排", "plan year"),
     "from": {"option": Text("来自 --year", "from --year"), "title": Text("来自标题", "from the title"),
              "body": Text("来自正文", "from the body"), "date": Text("由成文日期推断", "from the date"),
@@ -48,6 +50,8 @@ def outline_text(doc: Document, style: Style, vocabulary: Vocabulary, lang: str 
     lines = [style("bold", doc.path)]
     title = f"{doc.title_text}（{doc.title[0].number}–{doc.title[-1].number}）" if doc.title else t["none"]
     lines.append(f"  {t['title']}：{title}")
+    if doc.document_number:
+        lines.append(f"  {t['number']}：{doc.document_number.text}（{doc.document_number.number}）")
     recipient = f"{doc.recipient.text.rstrip(':：')}（{doc.recipient.number}）" if doc.recipient else t["none"]
     lines.append(f"  {t['recipient']}：{recipient}")
     if doc.report_year:
