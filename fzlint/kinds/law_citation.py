@@ -23,6 +23,10 @@ Two more shapes name a law as a subject rather than cite its text:
   an event or concept by `not_followed_by` shares its reading: in 宪法及民法典宣传
   and 宪法、民法典宣传月 both are the subject of the campaign. A list closed by
   等法律法规 is not such a coordination: 宣传宪法、民法典、禁毒法等法律法规 cites.
+- A name of `subjects` listed (、) after an item that is no law, and the
+  subjects listed right after it: in 将习近平法治思想、宪法、民法典纳入学习重点
+  they are items of study beside a body of thought. A list that begins with
+  a law (宣传宪法、民法典等法律法规) cites.
 
 Read: body paragraphs (with the run-in bodies of headings) and heading
 phrases; not the title, the back matter or web residue."""
@@ -122,6 +126,14 @@ def check(doc, params, ctx):
                       fix=Fix(line, column + start, column + stop, f"《{name}》"))
 
 
+_ITEM = re.compile(r"[\u4e00-\u9fff]{2,}$")
+
+
+def _item_before(text: str, comma: int) -> bool:
+    """Whether a list item of Chinese words ends before the 、 at comma (习近平法治思想、)."""
+    return _ITEM.search(text, max(0, comma - 12), comma) is not None
+
+
 def _names(text: str, params):
     """[start, end) of each name cited without 书名号 in text."""
     pattern, follow, cited, prefix = params["pattern"], params["follow"], params["cited"], params["prefix"]
@@ -143,8 +155,13 @@ def _names(text: str, params):
             concept = between in joined
         skip[i] = concept
         after_concept, after_start = concept, start
+    previous_end, previous_study = -1, False  # the last name's end; whether it was an item of study
     for (start, end, _), concept in zip(found, skip):
-        if concept:
+        listed = start > 0 and text[start - 1] == "、"
+        study = bool(subjects) and text[start:end] in subjects and listed and (
+            previous_study if previous_end == start - 1 else _item_before(text, start - 1))
+        previous_end, previous_study = end, study
+        if concept or study:
             continue
         if before and text.endswith(before, 0, start):
             continue

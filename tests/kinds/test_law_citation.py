@@ -127,3 +127,17 @@ def test_the_fix_marks_the_name_once():
 def test_citations_beside_subjects_are_found(text, names):
     line = (M + text).split("\n")[1]
     assert [line[c - 1:e - 1] for _, c, e, _ in spans(M + text)] == names
+
+
+@pytest.mark.parametrize("body,names", [
+    # 宪法 and 民法典 as items of study beside a body of thought: no citation.
+    ("将习近平法治思想、宪法、民法典纳入党委理论学习中心组学习重点。", []),
+    ("把习近平法治思想、宪法作为学习重点。", []),
+    # A list that begins with a law, or a law after the thought, cites.
+    ("宣传宪法、民法典、禁毒法等法律法规。", ["宪法", "民法典", "禁毒法"]),
+    ("学习习近平法治思想、行政处罚法。", ["行政处罚法"]),
+    ("贯彻实施行政处罚法、宪法。", ["行政处罚法", "宪法"]),
+])
+def test_subjects_listed_as_items_of_study_are_not_cited(body, names):
+    found = lint("一、主要举措和成效\n" + body, select=["FZ503"])
+    assert [f.message.split("”")[0].lstrip("“") for f in found] == names
