@@ -459,7 +459,7 @@ def _news_lead(content: list[Line]) -> int:
     return -1
 
 
-def _headline(candidates: list[Line]) -> int:
+def _headline(candidates: list[Line]) -> tuple[int, int, int]:
     """How many of the title-like lines at the top are page header: a block of
     them followed by the same words again (the page headline, then the
     document's title block, however each breaks its lines), and whatever
@@ -467,7 +467,9 @@ def _headline(candidates: list[Line]) -> int:
     The blocks are compared as words, whatever the width of their marks and
     the blanks in them (a block repeats when it names a 报告): a headline and a title that differ only there are one
     title (and --fix, making the title's marks full-width, must not make the
-    headline part of the text in a later round)."""
+    headline part of the text in a later round). Returns (start, k, end): the
+    block is candidates[start:k], its copy candidates[k:end]; (0, 0, 0) when
+    no block repeats."""
     words = [_words([c]) for c in candidates]
     n = len(candidates)
     for start in range(n):
@@ -479,10 +481,10 @@ def _headline(candidates: list[Line]) -> int:
             for j in range(k, n):
                 again += words[j]
                 if again == block:
-                    return k
+                    return start, k, j + 1
                 if not block.startswith(again):
                     break
-    return 0
+    return 0, 0, 0
 
 
 # What a line of a title block holds: the organ (中共某县县委  某县人民政府, 某县自然资源局（县林业局）),
@@ -537,8 +539,15 @@ def _front_matter(doc: Document, content: list[Line]) -> int:
             break
         # A web copy repeats the title: the page headline, then the document's own
         # title block. Keep the block and treat the headline as residue.
-        drop = _headline(candidates)
+        start, drop, end = _headline(candidates)
         if not drop:
+            break
+        if start and _words([candidates[start]]).startswith("关于") \
+                and _ORGAN_END.search(candidates[start - 1].text.rstrip(BLANKS)):
+            # Not a headline: the title's 关于…报告 line, under its organ line,
+            # written twice (灵寿县人民政府 / 关于……报告 / 关于……报告). The copy goes.
+            _to_residue(doc, candidates[drop:end])
+            candidates = candidates[:drop] + candidates[end:]
             break
         _to_residue(doc, candidates[:drop])
         candidates = candidates[drop:]

@@ -447,3 +447,16 @@ def test_the_organ_line_of_a_title_block_is_title(organ):
 def test_short_lines_above_a_block_without_a_report_name_stay():
     doc = document(f"某某资讯网\n某县法治工作要点\n{BODY}")
     assert doc.residue == [] and [ln.number for ln in doc.title] == [1, 2]
+
+
+def test_the_about_line_written_twice_under_its_organ_line_is_one_title():
+    # The page repeats the title's second line; the organ line above is part of the title, not furniture.
+    text = ("某县人民政府\n关于2025年度法治政府建设情况的报告\n关于2025年度法治政府建设情况的报告\n"
+            "2025年，我县推进法治政府建设。\n一、主要举措和成效\n")
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [1, 2] and [ln.number for ln in doc.residue] == [3]
+    # A page headline above a title block is still the page's.
+    text = ("某县人民政府关于2025年度法治政府建设情况的报告\n某县人民政府\n关于2025年度法治政府建设情况的报告\n"
+            "2025年，我县推进法治政府建设。\n一、主要举措和成效\n")
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [2, 3] and [ln.number for ln in doc.residue] == [1]

@@ -182,6 +182,7 @@ def test_an_anchor_at_the_end_of_the_text(tail, found):
     ("坚持依法治镇、依法执政、依法行政共同推进。", []),
     ("坚持依法治省、依法执政、依法行政共同推进。", []),
     ("坚持依法治县、依法执政、依法行政共同推进。", []),
+    ("坚持依法治疆、依法执政、依法行政共同推进。", []),  # a province's short name
     # Any other character in its place, or a second slip, is still a misspelling.
     ("坚持依法治园、依法执政、依法行政共同推进。", ["依法治园、依法执政、依法行政共同推进"]),
     ("坚持依法治国、依法执证、依法行政共同推进。", ["依法治国、依法执证、依法行政共同推进"]),
