@@ -22,6 +22,7 @@ import re
 from collections import Counter
 
 from .model import Document, Mention, Section
+from .prose import paired_only
 from .ruleset import Vocabulary
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -135,16 +136,11 @@ def _first_year(text: str) -> int | None:
 
 
 def _unquoted(text: str) -> str:
-    """text less its 《…》 and “…” (_QUOTED). An opening mark with no closing
-    mark of its kind after it begins no match, but the search reads to the
-    text's end from each such mark (a paragraph of thousands of 《 took time
-    quadratic in their number): they are made another character first, which
-    the years counted from the result do not see either."""
-    for opening, closing in (("《", "》"), ("“", "”")):
-        last = text.rfind(closing)
-        if text.find(opening, last + 1) >= 0:
-            text = text[:last + 1] + text[last + 1:].replace(opening, "\ue000")
-    return _QUOTED.sub("", text)
+    """text less its 《…》 and “…” (_QUOTED), with the marks left open made
+    inert first (prose.paired_only): from each of them the search read to the
+    text's end, and a paragraph of thousands of 《 took time quadratic in
+    their number."""
+    return _QUOTED.sub("", paired_only(text))
 
 
 def _years(doc: Document, vocabulary: Vocabulary, year: int | None) -> None:

@@ -42,11 +42,11 @@ _OPENING = "“‘《（(【「〔["
 _CLOSING = "”’》）)】」〕]"
 _SPACE = " \t\u3000\xa0"
 # What an opening mark without its closing mark becomes in the text the sentence
-# and clause patterns scan (_paired_only): a character that is no mark.
+# and clause patterns scan (paired_only): a character that is no mark.
 _NEUTRAL = "\ue000"
 
 
-def _paired_only(text: str) -> str:
+def paired_only(text: str) -> str:
     """text with each opening mark that has no closing mark of its kind after it
     on its line replaced by _NEUTRAL (same length, so the same indexes). At
     such a mark the pair alternatives of _run read to the end of the line and
@@ -561,9 +561,9 @@ class ProseText:
 
     @property
     def paired(self) -> str:
-        """The text the sentence and clause patterns scan (_paired_only)."""
+        """The text the sentence and clause patterns scan (paired_only)."""
         if self._paired is None:
-            self._paired = _paired_only(self.text)
+            self._paired = paired_only(self.text)
         return self._paired
 
     @property

@@ -155,11 +155,11 @@ def test_figures_from_run_starts_are_the_patterns_own_matches():
 
 
 def test_sentences_and_clauses_are_those_of_the_text_with_its_marks():
-    # _paired_only makes the marks left open inert; the spans are the same
+    # paired_only makes the marks left open inert; the spans are the same
     alphabet = list("“”《》（）()[]【】甲乙，。；\n ")
     for t in _random_texts(alphabet, longest=18):
-        assert [m.span() for m in prose._SENTENCE.finditer(prose._paired_only(t))] == [m.span() for m in prose._SENTENCE.finditer(t)], t
-        assert [m.span() for m in prose._CLAUSE.finditer(prose._paired_only(t))] == [m.span() for m in prose._CLAUSE.finditer(t)], t
+        assert [m.span() for m in prose._SENTENCE.finditer(prose.paired_only(t))] == [m.span() for m in prose._SENTENCE.finditer(t)], t
+        assert [m.span() for m in prose._CLAUSE.finditer(prose.paired_only(t))] == [m.span() for m in prose._CLAUSE.finditer(t)], t
 
 
 @pytest.mark.parametrize("line", [
