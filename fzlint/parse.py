@@ -460,16 +460,15 @@ def _news_lead(content: list[Line]) -> int:
 
 
 def _headline(candidates: list[Line]) -> tuple[int, int, int]:
-    """How many of the title-like lines at the top are page header: a block of
-    them followed by the same words again (the page headline, then the
-    document's title block, however each breaks its lines), and whatever
-    stands above that headline (site or column names); 0 when no block repeats.
-    The blocks are compared as words, whatever the width of their marks and
-    the blanks in them (a block repeats when it names a 报告): a headline and a title that differ only there are one
-    title (and --fix, making the title's marks full-width, must not make the
-    headline part of the text in a later round). Returns (start, k, end): the
-    block is candidates[start:k], its copy candidates[k:end]; (0, 0, 0) when
-    no block repeats."""
+    """A block of the title-like lines at the top followed by the same words
+    again (the page headline, then the document's title block, however each
+    breaks its lines): (start, k, end), the block being candidates[start:k]
+    and its copy candidates[k:end]; (0, 0, 0) when no block repeats. A block
+    repeats only when it names a 报告. The blocks are compared as words,
+    whatever the width of their marks and the blanks in them: a headline and
+    a title that differ only there are one title (and --fix, making the
+    title's marks full-width, must not make the headline part of the text in
+    a later round)."""
     words = [_words([c]) for c in candidates]
     n = len(candidates)
     for start in range(n):
