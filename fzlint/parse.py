@@ -429,9 +429,14 @@ def _is_recipient(line: Line) -> bool:
     )
 
 
+def words(text: str) -> str:
+    """The text with full-width forms as their ASCII forms and no blanks: what
+    two copies of a line share however each was typed or --fix made it."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
 def _words(lines: list[Line]) -> str:
-    """The lines' text joined, with full-width forms as their ASCII forms and no blanks."""
-    return "".join(unicodedata.normalize("NFKC", "".join(ln.text for ln in lines)).split())
+    return words("".join(ln.text for ln in lines))
 
 
 # A 发文字号 alone on a line (某府〔2025〕26号, 某办发〔2024〕3号): a real 公文 has it

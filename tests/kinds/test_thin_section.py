@@ -22,3 +22,27 @@ def test_the_white_space_not_counted_is_what_re_calls_white_space():
     import sys
     space = re.compile(r"\s")
     assert all((space.fullmatch(chr(c)) is not None) == chr(c).isspace() for c in range(sys.maxunicode + 1))
+
+
+BODY = "全年审核规范性文件12件，开展执法检查8次，办理复议案件35件，纠错率5.7%。" * 2
+
+
+def test_a_heading_line_written_twice_is_one_fault_the_numbering_rule_reports():
+    # A web page (or a paste) that gives the heading line twice: the empty first
+    # copy is not a thin part; FZ201 says the number repeats, on the copy.
+    text = f"一、主要举措和成效\n一、主要举措和成效\n{BODY}\n二、存在的不足和原因\n{BODY}"
+    assert [(f.code, f.line) for f in lint(text, select=["FZ105", "FZ201"])] == [("FZ201", 2)]
+    # The same, the copy typed with other widths and blanks: the same words.
+    text = f"一、主要举措和成效(2025年)\n一、主要举措和成效（2025 年）\n{BODY}\n二、存在的不足和原因\n{BODY}"
+    assert [(f.code, f.line) for f in lint(text, select=["FZ105"])] == []
+
+
+def test_an_empty_part_followed_by_another_part_of_the_same_number_is_still_thin():
+    # Another heading under the same number is no copy: the empty part is thin.
+    text = f"一、主要举措和成效\n一、存在的不足和原因\n{BODY}\n二、下一年度工作安排\n{BODY}"
+    assert [(f.code, f.line) for f in lint(text, select=["FZ105"])] == [("FZ105", 1)]
+    # Nor is a copy with a different number; nor a part with a little text before the copy.
+    text = f"一、主要举措和成效\n二、主要举措和成效\n{BODY}\n三、存在的不足和原因\n{BODY}"
+    assert [(f.code, f.line) for f in lint(text, select=["FZ105"])] == [("FZ105", 1)]
+    text = f"一、主要举措和成效\n有待补充。\n一、主要举措和成效\n{BODY}\n二、存在的不足和原因\n{BODY}"
+    assert [(f.code, f.line) for f in lint(text, select=["FZ105"])] == [("FZ105", 1)]
