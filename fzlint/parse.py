@@ -45,6 +45,8 @@ BLANKS = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u
           "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _TITLE_FORBIDDEN = re.compile(r"[。，,；;！!？?：:]")
+# A recipient may list its organs with commas (中共某县委员会，某县人民政府：).
+_RECIPIENT_FORBIDDEN = re.compile(r"[。；;！!？?：:]")
 _SIGNATURE_FORBIDDEN = re.compile(r"[。，,；;！!？?：:、]")
 
 
@@ -378,6 +380,11 @@ def parse_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Lin
 
 
 
+# The list bullet a page's metadata or share bar keeps when converted to text
+# (- 索引号：…, • 日期：…): the patterns see the line without it.
+_BULLET = re.compile(r"[-•·*]\s+")
+
+
 class Residue:
     """Which lines are web page furniture (rules/residue.yaml)."""
 
@@ -386,7 +393,10 @@ class Residue:
         self.max_length = max_length
 
     def matches(self, text: str) -> bool:
-        return bool(self.regex and len(text) <= self.max_length and self.regex.search(text))
+        if not self.regex or len(text) > self.max_length:
+            return False
+        bullet = _BULLET.match(text)
+        return bool(self.regex.search(text[bullet.end():] if bullet else text))
 
 
 def parse(source: Source, residue: Residue) -> Document:
@@ -424,7 +434,7 @@ def _is_recipient(line: Line) -> bool:
         line.kind is LineKind.TEXT
         and len(text) <= 40
         and text[-1] in ":："
-        and not _TITLE_FORBIDDEN.search(text[:-1])
+        and not _RECIPIENT_FORBIDDEN.search(text[:-1])
         and "如下" not in text
     )
 
@@ -446,6 +456,10 @@ _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,15}\s*[〔\[［(（【]\s*(?:
 # (not a report's own 现将有关情况报告如下：, which opens its body).
 _LEAD_END = re.compile(r"(?:详情|详细内容|具体内容|具体报告|报告全文|报告原文|全文|原文)如下\s*[:：]$")
 _LEAD_LINES = 6  # a lead ends within the first lines of the text
+
+
+# 签发人：某某 (the signing leader a report sent upward names in its 版头).
+_SIGNER = re.compile(r"^签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·]{2,8}(\s+[\u4e00-\u9fff·]{2,8})*$")
 
 
 def is_document_number(line: Line) -> bool:
@@ -532,6 +546,8 @@ def _front_matter(doc: Document, content: list[Line]) -> int:
         while i < len(content) and len(candidates) < 5:
             if doc.document_number is None and is_document_number(content[i]):
                 doc.document_number = content[i]
+            elif content[i].kind is LineKind.TEXT and _SIGNER.match(content[i].text):
+                pass  # 签发人：某某 of a report sent upward: the 版头's, neither title nor body
             elif _is_title_like(content[i]):
                 candidates.append(content[i])
             else:
