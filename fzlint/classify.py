@@ -34,11 +34,18 @@ _STATED_YEAR = (
 _QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
 
 
-def role_of(title: str, vocabulary: Vocabulary) -> str | None:
-    for key in vocabulary.precedence:
-        if any(p.search(title) for p in vocabulary.roles[key].headings):
-            return key
-    return None
+def roles_of(title: str, vocabulary: Vocabulary) -> list[str]:
+    """The roles a heading names, in the order it names them (a heading that
+    joins two, 主要举措、成效和不足, 工作情况及下一步计划, names the first one
+    first), by where each role's words end; roles named at the same place in
+    `precedence` order."""
+    found = []
+    for rank, key in enumerate(vocabulary.precedence):
+        # where its words end: a pattern may begin before them (^\d{4}年.{0,16}计划$)
+        at = min((m.end() for p in vocabulary.roles[key].headings if (m := p.search(title))), default=None)
+        if at is not None:
+            found.append((at, rank, key))
+    return [key for _, _, key in sorted(found)]
 
 
 def classify(doc: Document, vocabulary: Vocabulary, year: int | None = None) -> Document:
@@ -51,7 +58,8 @@ def classify(doc: Document, vocabulary: Vocabulary, year: int | None = None) -> 
 def _roles(doc: Document, vocabulary: Vocabulary) -> None:
     others_seen = False
     for part in doc.sections:
-        role = role_of(part.title, vocabulary)
+        named = roles_of(part.title, vocabulary)
+        role = named[0] if named else None
         if role is None:
             role = vocabulary.other_role if others_seen else vocabulary.topic_role
         if role != vocabulary.topic_role:
@@ -65,6 +73,11 @@ def _mentions(doc: Document, vocabulary: Vocabulary) -> None:
     ahead = [p for key in forward for p in vocabulary.roles[key].closing]
     for key, role in vocabulary.roles.items():
         if key in present:
+            continue
+        joined = next((p for p in doc.sections if key in roles_of(p.title, vocabulary)), None)
+        if joined is not None:  # a part whose heading joins this role to its own
+            h = joined.heading
+            doc.mentions.append(Mention(key, h.number, h.column, h.title_column + len(h.title), "heading", joined.title))
             continue
         for part in doc.sections:
             if part.role in forward:

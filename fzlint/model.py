@@ -189,7 +189,7 @@ class Mention:
     line: int
     column: int
     end_column: int
-    how: str  # "subheading" | "closing-paragraph" | "paragraph" (a paragraph or run-in item of another part)
+    how: str  # "heading" (a part joining it to its own) | "subheading" | "closing-paragraph" | "paragraph" (a paragraph or run-in item of another part)
     text: str
 
 

@@ -116,3 +116,16 @@ def test_a_duties_paragraph_that_looks_ahead_is_no_mention():
 def test_the_duties_regulation_cited_is_no_mention():
     doc = document("一、主要举措和成效\n认真执行《党政主要负责人履行推进法治建设第一责任人职责规定》，审核文件12件。")
     assert doc.mentions == []
+
+
+@pytest.mark.parametrize("title,role,joined", [
+    ("2025年推进法治政府建设主要举措、成效和不足", "measures", ["shortcomings"]),
+    ("2025年工作情况及2026年工作计划", "measures", ["plan"]),
+    ("存在的问题和下一步工作打算", "shortcomings", ["plan"]),
+    ("存在的问题及原因", "shortcomings", []),  # 原因 is the shortcomings' own word
+    ("主要举措和成效", "measures", []),
+])
+def test_a_heading_that_joins_two_roles_plays_the_first_it_names(title, role, joined):
+    doc = document(f"一、{title}\n正文。\n")
+    assert [s.role for s in doc.sections] == [role]
+    assert [(m.role, m.how, m.line) for m in doc.mentions if m.how == "heading"] == [(r, "heading", 1) for r in joined]

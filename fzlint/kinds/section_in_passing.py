@@ -1,5 +1,6 @@
 """section-in-passing: a role with no part of its own whose content stands
-only as a sub-heading inside another part, as a closing paragraph
+only in the heading of another part that joins it to its own (主要举措、成效和
+不足), as a sub-heading inside another part, as a closing paragraph
 (下一步，……), or as a paragraph or run-in item (二是……) of another part
 (the Mentions of classify.py; nothing in the plan part counts, since it sets
 out next year's work). One finding per role, at the first such place."""
@@ -11,7 +12,7 @@ from ._spans import suggested_heading
 
 KIND = "section-in-passing"
 PARAMS = {"roles": (list, None)}
-VARIANTS = ("default", "closing-paragraph", "paragraph")
+VARIANTS = ("default", "closing-paragraph", "paragraph", "heading")
 
 
 def validate(params, vocabulary):
@@ -27,8 +28,8 @@ def check(doc, params, ctx):
         if mention is None:
             continue
         role = ctx.vocabulary.roles[key]
-        variant = mention.how if mention.how in ("closing-paragraph", "paragraph") else "default"
+        variant = mention.how if mention.how in VARIANTS else "default"
         yield Hit(mention.line, mention.column, mention.end_column,
                   {"role": role.name, "item": role.item, "example": suggested_heading(doc, key, params["roles"], ctx.vocabulary.roles),
-                   "text": mention.text[:20]},
+                   "text": mention.text if variant == "heading" else mention.text[:20]},  # a heading whole
                   variant)

@@ -49,3 +49,16 @@ def test_duties_only_as_a_run_in_item_of_the_measures_are_in_passing():
 def test_duties_only_as_a_paragraph_of_the_measures_are_in_passing():
     text = PLAN_ONLY.replace("全年审核规范性文件12件。", "全年审核规范性文件12件。\n区政府主要负责同志履行第一责任人职责，主持专题会议4次。")
     assert codes(text, select=["FZ101", "FZ103"]) == [("FZ103", 3)]
+
+
+def test_a_part_whose_heading_joins_two_roles_reports_the_second_in_passing():
+    text = ("一、2025年推进法治政府建设主要举措、成效和不足\n全年审核规范性文件12件。执法力量不足，原因是编制有限。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n主持专题会议4次。\n三、2026年工作安排\n开展培训4期。")
+    findings = lint(text, select=["FZ101", "FZ102", "FZ103"])
+    assert [(f.code, f.line) for f in findings] == [("FZ103", 1)]
+    assert "合写在“2025年推进法治政府建设主要举措、成效和不足”一个部分中" in findings[0].message
+    # measures and plan in one part: neither is missing, the plan is reported in passing
+    text = ("一、2025年工作情况及2026年工作计划\n全年审核规范性文件12件。2026年将开展培训4期。\n"
+            "二、存在的不足和原因\n培训不足，原因是经费有限。\n"
+            "三、党政主要负责人履行推进法治建设第一责任人职责情况\n主持专题会议4次。")
+    assert codes(text, select=["FZ101", "FZ103"]) == [("FZ103", 1)]
