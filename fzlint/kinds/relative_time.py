@@ -7,9 +7,15 @@ numeral (2022年初) is explicit already.
 `frames` are patterns of the sentences in which the report names itself, such
 as the preamble's 现将本年度法治政府建设情况报告如下: there the report's own
 frame defines the time (本年度 is the year the report is about), so a word
-within a match of a frame is no fault. The same word elsewhere in the body
-(本年度对规范性文件开展清理) is still reported: read a year later it no
-longer says which year."""
+within a match of a frame is no fault.
+
+`anchored` are the words that count years from the report year (本年度, 今年,
+去年, 年初 …): in a sentence that names the report year itself (编制《2025年度
+重大行政决策事项目录》，本年度对规范性文件开展清理; 年初制定公布2025年重大行政
+决策目录) the reader knows which year is meant, and they are no fault. The same
+word in a sentence without the year (本年度对规范性文件开展清理。) is still
+reported: read a year later it no longer says which year. Words that name no
+year (目前, 近期, 近年来) are reported wherever they stand."""
 
 from __future__ import annotations
 
@@ -19,12 +25,16 @@ from .. import prose
 from . import Hit
 
 KIND = "relative-time"
-PARAMS = {"words": (dict, None), "frames": (list, [])}
+PARAMS = {"words": (dict, None), "frames": (list, []), "anchored": (list, [])}
 VARIANTS = ("default", "no-year")
 _AFTER_NUMERAL = frozenset("0123456789〇一二三四五六七八九十年")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
 def validate(params, vocabulary):
+    unknown = [w for w in params["anchored"] if w not in params["words"]]
+    if unknown:
+        return f"anchored: {unknown[0]} is not one of the words"
     for word, suggestion in params["words"].items():
         if not isinstance(suggestion, str):
             return f"words.{word}: expected the suggested wording (a string)"
@@ -54,8 +64,21 @@ def check(doc, params, ctx):
             continue
         if framed and any(s <= start and m.end() <= e for s, e in framed):
             continue
+        if year and m.group() in params["anchored"] and _names_year(text, start, m.end(), year):
+            continue
         line, column = pt.locate(start)
         args = {"word": m.group()}
         if year:
             args["suggestion"] = words[m.group()].format(year=year, prev=year - 1, next=year + 1)
         yield Hit(line, column, column + len(m.group()), args, "default" if year else "no-year")
+
+
+_REACH = 200  # characters either side: a sentence longer than that is read only so far
+
+
+def _names_year(text: str, start: int, end: int, year: int) -> bool:
+    """Whether the sentence around text[start:end] names the year (2025年, 2025 年度)."""
+    low = max(0, start - _REACH)
+    before = max(max(text.rfind(c, low, start) for c in "。！？!?；;\n") + 1, low)
+    after = _SENTENCE_END.search(text, end, end + _REACH)
+    return re.search(rf"(?<!\d){year}\s*年", text[before:after.start() if after else end + _REACH]) is not None

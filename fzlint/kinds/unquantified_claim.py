@@ -25,6 +25,10 @@ A contribution made (`contributions`: 为优化营商环境提供了有力法治
 its clause opens with 为 like a purpose: 了 marks it as done. Without 了
 (为乡村振兴营造良好法治氛围) it is the purpose and not reported. Contributions are
 claims (they need no listing in `claims` as well).
+
+Praise a named organ or leader gave (`credited`: 获司法部领导充分肯定,
+得到省委高度认可) reports an event a reader can check, not a claimed effect;
+praise from no one in particular (获得群众广泛好评) is a claim.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from . import Hit, any_of, validate_roles
 
 KIND = "unquantified-claim"
 PARAMS = {"roles": (list, None), "claims": (list, None), "purposes": (list, []), "aims": (list, []),
-          "contributions": (list, []), "changes": (list, [])}
+          "contributions": (list, []), "changes": (list, []), "credited": (list, [])}
 VARIANTS = ("default",)
 
 
@@ -55,7 +59,7 @@ def prepare(params):
         claims = prose.Lexicon(params["claims"] + params["contributions"])
     return {**params, "claims": claims, "contributions": contributions,
             "purposes": any_of(params["purposes"]), "aims": any_of(params["aims"]),
-            "changes": any_of(params["changes"])}
+            "changes": any_of(params["changes"]), "credited": any_of(params["credited"])}
 
 
 def _measures_effect(pt: prose.ProseText, sentence, changes) -> bool:
@@ -96,6 +100,8 @@ def check(doc, params, ctx):
             if not m or text[m.end():m.end() + 1] == "的":  # none, or an attribute, not a claim
                 continue
             if aims and start > sentence[0] and aims.match(text, start, end):  # the aim of the measure before it
+                continue
+            if params["credited"] and params["credited"].search(text, start, end):
                 continue
             if pt.is_item_head(*sentence) or _measures_effect(pt, sentence, changes):
                 continue

@@ -46,3 +46,21 @@ def test_other_relative_words_in_a_frame_sentence_are_still_reported():
             "一、主要举措和成效\n"
             "去年，本年度的计划全部完成。\n")
     assert codes(text, select=["FZ404"]) == [("FZ404", 2), ("FZ404", 4), ("FZ404", 4)]
+
+
+def test_a_sentence_that_names_the_report_year_anchors_the_words_counted_from_it():
+    head = "某某区关于2025年度法治政府建设情况的报告\n一、主要举措和成效\n"
+    text = head + ("编制《某某区2025年度重大行政决策事项目录》，本年度对规范性文件开展1次全面清理。\n"
+                   "年初制定公布2025年重大行政决策目录，召开听证会3次。\n"
+                   "2025 年，今年以来共办理复议案件45件，较去年增长12%。\n")
+    assert codes(text, select=["FZ404"]) == []
+
+
+def test_words_that_name_no_year_and_sentences_without_the_year_are_still_reported():
+    head = "某某区关于2025年度法治政府建设情况的报告\n一、主要举措和成效\n"
+    text = head + ("2025年，截至目前共办理复议案件45件，近年来纠错率逐年下降。\n"  # 目前, 近年来: no year says when
+                   "编制重大行政决策事项目录。本年度对规范性文件开展清理。\n"  # the year is in no sentence of 本年度
+                   "年初制定公布2024年重大行政决策目录。\n"  # another year: not the report year
+                   "12025年，今年办理案件3件。\n")  # not the year 2025
+    found = [(f.line, text.split("\n")[f.line - 1][f.column - 1:f.end_column - 1]) for f in lint(text, select=["FZ404"])]
+    assert found == [(3, "截至目前"), (3, "近年来"), (4, "本年度"), (5, "年初"), (6, "今年")]
