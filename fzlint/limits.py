@@ -51,6 +51,11 @@ MAX_XML_TOTAL = 12 * MIB
 MAX_RATIO = 200  # unpacked/packed for one entry of more than RATIO_FLOOR bytes
 RATIO_FLOOR = 1 * MIB
 
+# One conversion by LibreOffice (.doc, .wps, .odt, .rtf to .docx), in seconds,
+# start-up included: a report converts in 1 to 5 s, the first run of a new
+# profile adds about as much again.
+CONVERSION_SECONDS = 90
+
 
 def mib(size: int) -> str:
     """A size in MB as the messages give it: whole, or to one decimal rounded

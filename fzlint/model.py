@@ -39,7 +39,7 @@ class LineHint(NamedTuple):
     table: bool = False  # a table cell's paragraph: text, never a heading
 
 
-FORMATS = ("text", "markdown", "docx", "html")
+FORMATS = ("text", "markdown", "docx", "html", "doc", "odt", "rtf", "pdf")
 WRITABLE_FORMATS = ("text", "markdown")  # --fix writes these back; the others are read only
 
 

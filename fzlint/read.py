@@ -1,11 +1,12 @@
 """Stage 1, read: paths to decoded Sources.
 
 Finds the drafts (files, directories searched recursively, ``-`` for standard
-input) and reads each by its format, chosen by extension and by content (a
-.txt that is really a .docx or a saved web page is read as one):
-  * .txt and .md: decoded (UTF-8 with or without BOM, UTF-16 with BOM,
-    GB18030/GBK), line breaks normalised;
-  * .docx: formats/docx.py; .html/.htm: formats/html.py.
+input) and reads each by its format, which the table of formats/ chooses by
+content and by extension (a .txt that is really a .docx or a saved web page
+is read as one): .txt and .md by formats/text.py, .docx by formats/docx.py,
+.html/.htm by formats/html.py, .doc/.wps/.odt/.rtf by formats/office.py. In
+a folder, every file with an extension one of them claims is a draft: it is
+checked or said to be unreadable, never passed over.
 Anything that cannot be read raises ReadError with a one-line reason in
 Chinese and English; the CLI turns it into FZ901. Every operating-system error
 on a path becomes one through os_error(), and every input is held to the
@@ -16,35 +17,16 @@ run hang or grow without bound.
 
 from __future__ import annotations
 
-import codecs
 import errno
 import os
-import re
 import stat
 import sys
 from pathlib import Path
 
+from . import formats
 from .formats import FormatError
 from .limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, mib
 from .model import Source
-
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm")
-ZIP_MAGIC = b"PK\x03\x04"
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # in the order normalising them reads them
-
-# File signatures of formats a draft is sometimes confused with.
-_MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "PNG 图片", "a PNG image"),
-    (b"\xff\xd8\xff", "JPEG 图片", "a JPEG image"),
-    (b"GIF8", "GIF 图片", "a GIF image"),
-    (b"%PDF-", "PDF 文件", "a PDF file"),
-    (b"\xd0\xcf\x11\xe0", "旧版 Word/Excel 文件（.doc/.xls）或加密文档，请在 Word 中另存为 .docx",
-     "an old Word/Excel file (.doc/.xls) or an encrypted document; save it as .docx in Word"),
-    (b"Rar!", "RAR 压缩包", "a RAR archive"),
-    (b"\x7fELF", "可执行文件", "an executable"),
-)
 
 
 class ReadError(Exception):
@@ -89,8 +71,8 @@ def expand(paths: list[str]) -> tuple[list[str], list[ReadError]]:
             continue
         found, problems = _search(raw)
         if not found and not problems:
-            errors.append(ReadError(raw, "目录中没有可检查的草稿（*.txt、*.md、*.docx、*.html）",
-                                    "the directory holds no drafts (*.txt, *.md, *.docx, *.html)"))
+            names = ", ".join(f"*{s}" for s in sorted(formats.SUFFIXES))
+            errors.append(ReadError(raw, f"目录中没有可检查的草稿（{names}）", f"the directory holds no drafts ({names})"))
         files.extend(found)
         errors.extend(problems)
     return files, errors
@@ -100,6 +82,7 @@ def _search(top: str) -> tuple[list[str], list[ReadError]]:
     """The drafts below the directory top, sorted, and what could not be read on the way."""
     found: list[str] = []
     problems: list[ReadError] = []
+    suffixes = formats.SUFFIXES
 
     def unreadable(exc: OSError) -> None:
         problems.append(os_error(exc.filename or top, exc, directory=True))
@@ -109,7 +92,7 @@ def _search(top: str) -> tuple[list[str], list[ReadError]]:
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
             if (name.startswith((".", "~$"))  # hidden; Word's lock file beside an open document
-                    or os.path.splitext(name)[1].lower() not in DRAFT_SUFFIXES):
+                    or os.path.splitext(name)[1].lower() not in suffixes):
                 continue
             path = str(Path(folder, name))
             try:
@@ -218,78 +201,7 @@ def from_bytes(path: str, data: bytes) -> Source:
 
 
 def _by_format(path: str, data: bytes) -> Source:
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix == ".docx" and not data.startswith(ZIP_MAGIC):
-        _refuse_other_formats(path, data)  # an encrypted .docx is an OLE file, like an old .doc
     try:
-        if data.startswith(ZIP_MAGIC) or suffix == ".docx":
-            from .formats import docx  # the formats are imported when a file needs them
-
-            return docx.read(path, data)
-        if suffix in HTML_SUFFIXES or (data[:1] in b"< \t\r\n\xef" and _looks_like_html(data)):
-            from .formats import html
-
-            return html.read(path, data)
+        return formats.read(path, data)
     except FormatError as exc:
         raise ReadError(path, exc.zh, exc.en) from None
-    text, encoding = decode(path, data)
-    newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text else "\n")
-    endings = tuple(_LINE_BREAK.findall(text)) if "\r" in text else ()
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Source(path=path, text=text, encoding=encoding, newline=newline,
-                  line_endings=endings if len(set(endings)) > 1 else (),
-                  format="markdown" if suffix in MARKDOWN_SUFFIXES else "text")
-
-
-def decode(path: str, data: bytes) -> tuple[str, str]:
-    """Decode bytes of a draft; returns (text, codec name)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return _strict(path, data[3:], "utf-8"), "utf-8-sig"
-    if data.startswith(codecs.BOM_UTF16_LE):  # byte order kept, so that --fix writes it back
-        return _strict(path, data[2:], "utf-16-le"), "utf-16-le"
-    if data.startswith(codecs.BOM_UTF16_BE):
-        return _strict(path, data[2:], "utf-16-be"), "utf-16-be"
-    _refuse_other_formats(path, data)
-    if b"\x00" in data:
-        raise ReadError(path, "不是文本文件（含有 NUL 字节）", "not a text file (contains NUL bytes)")
-    try:
-        text, encoding = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        try:
-            text, encoding = data.decode("gb18030"), "gb18030"
-        except UnicodeDecodeError:
-            raise ReadError(path, "无法解码：既不是 UTF-8 也不是 GB18030/GBK 编码",
-                            "cannot decode: neither UTF-8 nor GB18030/GBK") from None
-    _reject_binary(path, text)
-    return text, encoding
-
-
-def _looks_like_html(data: bytes) -> bool:
-    from .formats import html
-
-    return html.looks_like_html(data)
-
-
-def _refuse_other_formats(path: str, data: bytes) -> None:
-    for magic, zh, en in _MAGIC:
-        if data.startswith(magic):
-            raise ReadError(path, f"不是文本文件，而是{zh}", f"not a text file but {en}")
-
-
-def _strict(path: str, data: bytes, codec: str) -> str:
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError:
-        raise ReadError(path, f"无法按 {codec.upper()} 解码（文件开头有该编码的 BOM）",
-                        f"cannot decode as {codec.upper()} (the file starts with its BOM)") from None
-    _reject_binary(path, text)
-    return text
-
-
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
-
-
-def _reject_binary(path: str, text: str) -> None:
-    sample = text[:4096]
-    if len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
-        raise ReadError(path, "不是文本文件（含有大量控制字符）", "not a text file (too many control characters)")

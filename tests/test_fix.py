@@ -19,6 +19,7 @@ from conftest import lint, linter, seed
 from fzlint import fix, read
 from fzlint.cli import main
 from fzlint.formats import markdown
+from fzlint.formats.text import decode as decode_text
 from fzlint.model import Finding, Fix, Severity, Source
 from fzlint.report.outline import outline_json
 
@@ -334,7 +335,7 @@ def fix_violations(data: bytes, path: str) -> list[Violation]:
     again_source = read.from_bytes(path, written)
     if again_source.encoding != source.encoding:
         found.append(Violation("line-endings", (), f"encoding {source.encoding} → {again_source.encoding}"))
-    before, after = _BREAKS.findall(read.decode(path, data)[0]), _BREAKS.findall(read.decode(path, written)[0])
+    before, after = _BREAKS.findall(decode_text(data)[0]), _BREAKS.findall(decode_text(written)[0])
     if before != after:
         at = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b), min(len(before), len(after)))
         found.append(Violation("line-endings", (), f"line {at + 1} ended {before[at:at + 1]}, now {after[at:at + 1]}"))

@@ -59,6 +59,11 @@ _SPACES = b" \t\r\n\f"
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)", re.I)
 
 
+def sniff(data: bytes) -> bool:
+    """Whether content that may be a web page (formats.TABLE) is one."""
+    return looks_like_html(data)
+
+
 def looks_like_html(data: bytes) -> bool:
     """Whether data starts (after a BOM, white space and comments) as a web page does."""
     head = data[3:2051] if data.startswith(codecs.BOM_UTF8) else data[:2048]

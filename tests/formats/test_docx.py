@@ -189,7 +189,9 @@ def unsafe_files(tmp_path) -> dict[str, str]:
         "truncated.docx": (good[: len(good) // 2], "损坏或不完整"),
         "notword.docx": (zip_of({"hello.txt": b"hi"}), "不是 Word 文档"),
         "plain.docx": (b"just text", "损坏或不完整"),
-        "encrypted.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "加密文档"),
+        # Word's encrypted package: an OLE compound file holding an EncryptedPackage stream.
+        "encrypted.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512 + "EncryptedPackage".encode("utf-16-le"),
+                           "文档已加密"),
         "directory.docx": (with_end(good, size=2 << 20), "ZIP 包目录过大"),  # its end record says 2 MB
         "huge-xml.docx": (claiming(good, "word/document.xml", 190 << 20), "部件 word/document.xml 解压后过大"),
     }

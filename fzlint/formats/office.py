@@ -1,0 +1,47 @@
+"""Word's and WPS's other formats: .doc, .wps (WPS Office saves a .doc under
+this name), .odt, .rtf and the templates .dot/.wpt.
+
+Each is converted to .docx by LibreOffice (libreoffice.py) and read by
+docx.py, so Word's automatic numbering and heading styles count exactly as
+they do in a .docx, and a finding's line is the paragraph's number. The
+format is known by content first (an OLE compound file, an OpenDocument
+package, an RTF header), so a .doc saved as .docx or .wps is read as what it
+is; an encrypted Word package (an OLE file holding an EncryptedPackage) is
+refused before LibreOffice is asked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..model import Source
+from . import OFFICE, OLE, RTF, FormatError, docx, libreoffice
+
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream of an encrypted .docx
+
+
+# LibreOffice's import filter for each kind of content: Word 97-2003 (what WPS
+# saves as .doc or .wps too), RTF, OpenDocument Text.
+_FILTERS = {".doc": "MS Word 97", ".rtf": "Rich Text Format", ".odt": "writer8"}
+
+
+def _kind(data: bytes) -> str:
+    """The suffix LibreOffice is given, by content (formats.OFFICE has matched it)."""
+    if data.startswith(OLE):
+        return ".doc"
+    return ".rtf" if data.startswith(RTF) else ".odt"
+
+
+def read(path: str, data: bytes) -> Source:
+    if not OFFICE.match(data):
+        raise FormatError("文件内容与扩展名不符：不是 Word/WPS（.doc/.wps）、OpenDocument（.odt）或 RTF 文档",
+                          "the content does not match the name: not a Word/WPS (.doc/.wps), OpenDocument (.odt) "
+                          "or RTF document")
+    kind = _kind(data)
+    if kind == ".doc" and _ENCRYPTED in data[:1 << 20]:
+        raise FormatError("文档已加密（设有打开密码），无法读取：请取消密码后另存为 .docx",
+                          "the document is encrypted (it has a password to open); remove the password and save it "
+                          "as .docx")
+    converted = libreoffice.convert(data, kind, _FILTERS[kind], "docx", what=f"{kind} 文件")
+    source = docx.read(path, converted)
+    return dataclasses.replace(source, format=kind[1:])

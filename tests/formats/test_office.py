@@ -1,0 +1,183 @@
+"""formats/office.py and formats/libreoffice.py: .doc, .wps, .odt and .rtf read
+through the real LibreOffice (skipped without it, except in CI), and the
+formats table that chooses a reader by content before name."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import tempfile
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import linter, program, seed, seeds
+from fzlint import formats, read
+from fzlint.cli import main
+from fzlint.formats import libreoffice
+
+INSTALL = "apt-get install libreoffice-writer-nogui (Debian's package)"
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ODT = b"PK\x03\x04" + b"\0" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.text"
+
+
+# -- the table ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,data,module", [
+    ("a.doc", OLE + b"\0" * 100, "office"),
+    ("a.wps", OLE + b"\0" * 100, "office"),
+    ("a.docx", OLE + b"\0" * 100, "office"),  # a .doc saved under the new name, or an encrypted .docx
+    ("a.txt", b"{\\rtf1\\ansi hello}", "office"),  # an RTF file whatever its name
+    ("a.docx", ODT, "office"),  # an OpenDocument package is a zip too, but not a .docx
+    ("a.txt", b"PK\x03\x04rest", "docx"),
+    ("a.odt", b"PK\x03\x04rest", "docx"),  # a zip that is no OpenDocument: the .docx reader says what it is
+    ("a.txt", b"<!DOCTYPE html><html>", "html"),
+    ("a.htm", "正文".encode(), "html"),
+    ("a.doc", "正文".encode(), "office"),  # by name: office.read says the content is not what the name says
+    ("a.md", b"# x", "text"),
+    ("a.unknown", b"x", "text"),
+])
+def test_the_table_chooses_by_content_then_by_name(name, data, module):
+    assert formats.choose(name, data).module == module
+
+
+def test_every_suffix_of_the_table_is_a_draft_in_a_folder():
+    assert {".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".doc", ".wps", ".odt", ".rtf", ".dot",
+            ".wpt"} <= formats.SUFFIXES
+
+
+def test_a_name_that_promises_a_word_file_with_text_in_it_is_refused_by_name():
+    with pytest.raises(read.ReadError) as info:
+        read.from_bytes("a.doc", "正文".encode())
+    assert "文件内容与扩展名不符" in info.value.zh
+
+
+def test_an_encrypted_word_package_is_refused_before_libreoffice_is_asked(monkeypatch):
+    monkeypatch.setenv(libreoffice.ENV, "/nonexistent/soffice")  # would be said if it were asked
+    with pytest.raises(read.ReadError) as info:
+        read.from_bytes("a.docx", OLE + b"\0" * 512 + "EncryptedPackage".encode("utf-16-le"))
+    assert "文档已加密" in info.value.zh and "password" in info.value.en
+
+
+# -- without LibreOffice --------------------------------------------------------------------------------
+
+def test_without_libreoffice_fz901_says_what_to_install_or_how_to_save(tmp_path, monkeypatch):
+    monkeypatch.delenv(libreoffice.ENV, raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice, no libreoffice
+    draft = tmp_path / "甲区.doc"
+    draft.write_bytes(OLE + b"\0" * 512)
+    result = CliRunner().invoke(main, ["--no-color", str(draft)], env={"NO_COLOR": "1"})
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    [line] = [ln for ln in result.output.splitlines() if "FZ901" in ln]
+    assert "需要 LibreOffice" in line and "apt install libreoffice-writer-nogui" in line and "另存为 .docx" in line
+
+
+def test_a_configured_program_that_is_not_there_is_named(tmp_path, monkeypatch):
+    monkeypatch.setenv(libreoffice.ENV, str(tmp_path / "soffice"))
+    with pytest.raises(read.ReadError) as info:
+        read.from_bytes("a.doc", OLE + b"\0" * 512)
+    assert f"{libreoffice.ENV}={tmp_path / 'soffice'}" in info.value.zh
+
+
+def test_a_conversion_that_hangs_is_killed_with_its_children_and_its_folder_removed(tmp_path, monkeypatch):
+    # A stand-in for soffice that never finishes and leaves a child behind,
+    # as soffice (a script that starts soffice.bin) would.
+    fake = tmp_path / "soffice"
+    pids = tmp_path / "pids"
+    fake.write_text(f"#!/bin/sh\nsleep 60 &\necho $! > {pids}\nsleep 60\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv(libreoffice.ENV, str(fake))
+    monkeypatch.setattr(libreoffice, "CONVERSION_SECONDS", 1)
+    work = tmp_path / "tmp"
+    work.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(work))
+    with pytest.raises(read.ReadError) as info:
+        read.from_bytes("a.doc", OLE + b"\0" * 512)
+    assert "转换超时" in info.value.zh
+    assert list(work.iterdir()) == []  # the private folder is gone
+    child = int(pids.read_text())
+    deadline = time.monotonic() + 5  # SIGKILL is delivered, not waited for
+    while _state(child) not in (None, "Z") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _state(child) in (None, "Z")  # gone, or dead and not yet reaped by init
+
+
+def _state(pid: int) -> str | None:
+    """A process's state letter from /proc (R, S, Z …), None when there is none."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return None
+
+
+# -- with the real LibreOffice ----------------------------------------------------------------------------
+
+def _convert(folder, target, sources):
+    soffice = program("soffice", INSTALL)
+    done = subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                           "--convert-to", target, "--outdir", str(folder), *map(str, sources)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    """The five seeds as LibreOffice saves them: .doc, .odt, .rtf (one run of soffice a format)."""
+    program("soffice", INSTALL)
+    folder = tmp_path_factory.mktemp("office")
+    texts = []
+    for number in range(len(seeds())):
+        texts.append(folder / f"{number}.txt")
+        shutil.copyfile(seed(number), texts[-1])
+    for target in ("doc", "odt", "rtf"):
+        _convert(folder, target, texts)
+    return folder
+
+
+def findings(path):
+    return [(f.code, f.line) for f in linter().lint_file(str(path)).findings]
+
+
+@pytest.mark.parametrize("number", range(5))
+def test_a_seed_saved_as_doc_gives_the_txt_findings(made, number):
+    # LibreOffice makes one paragraph of each line, so paragraph N is line N.
+    assert findings(made / f"{number}.doc") == findings(seed(number))
+
+
+@pytest.mark.parametrize("suffix,number", [(".odt", 0), (".rtf", 3)])
+def test_a_seed_saved_as_odt_or_rtf_gives_the_txt_findings(made, suffix, number):
+    assert findings(made / f"{number}{suffix}") == findings(seed(number))
+
+
+def test_a_doc_saved_under_wps_or_docx_is_read_as_the_doc_it_is(made, tmp_path):
+    for name in ("丙区.wps", "丙区.docx"):
+        shutil.copyfile(made / "2.doc", tmp_path / name)
+        assert findings(tmp_path / name) == findings(seed(2))
+
+
+def test_a_damaged_doc_is_one_line_of_fz901_and_the_next_file_is_checked(made, tmp_path):
+    program("soffice", INSTALL)
+    (tmp_path / "甲区.doc").write_bytes(OLE + os.urandom(4096))
+    shutil.copyfile(seed(0), tmp_path / "乙区.txt")
+    result = CliRunner().invoke(main, ["--no-color", "--format", "concise", str(tmp_path)], env={"NO_COLOR": "1"})
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    [line] = [ln for ln in result.output.splitlines() if "FZ901" in ln]
+    assert line.startswith(str(tmp_path / "甲区.doc")) and "LibreOffice 无法读取" in line
+    assert any(ln.startswith(str(tmp_path / "乙区.txt")) for ln in result.output.splitlines())
+
+
+def test_a_folder_of_submissions_checks_every_one(made, tmp_path):
+    shutil.copyfile(made / "0.doc", tmp_path / "甲区.doc")
+    shutil.copyfile(made / "1.doc", tmp_path / "丙区.wps")
+    shutil.copyfile(made / "2.odt", tmp_path / "丁区.odt")
+    shutil.copyfile(seed(3), tmp_path / "戊区.TXT")
+    (tmp_path / "说明.xlsx").write_bytes(b"PK\x03\x04")  # not a submission's extension
+    result = CliRunner().invoke(main, ["--no-color", "--format", "json", str(tmp_path)], env={"NO_COLOR": "1"})
+    import json
+
+    paths = [f["path"] for f in json.loads(result.output)["files"]]
+    assert sorted(os.path.basename(p) for p in paths) == sorted(["甲区.doc", "丙区.wps", "丁区.odt", "戊区.TXT"])
