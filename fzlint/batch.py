@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 
+from . import formats
 from .config import Settings
 from .pipeline import FileResult
 
@@ -45,6 +46,11 @@ def lint_all(settings: Settings, paths: list[str], jobs: int, progress: bool = F
     the workers to render each file's part of the report; None when the
     findings may still change after linting (a baseline) or the report is
     not made file by file."""
+    with formats.ahead(paths, jobs):  # LibreOffice's conversions, many a run, before the linting
+        return _lint_all(settings, paths, jobs, progress, part)
+
+
+def _lint_all(settings: Settings, paths: list[str], jobs: int, progress: bool, part) -> list[FileResult]:
     jobs = min(jobs, max(1, len(paths) // MIN_FILES_PER_JOB))
     bar = Progress(len(paths)) if progress else None
     results: list[FileResult] = []

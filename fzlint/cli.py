@@ -13,7 +13,7 @@ import click
 
 from dataclasses import replace
 
-from . import __version__, batch, config, read, report, ruleset
+from . import __version__, batch, config, formats, read, report, ruleset
 from .pipeline import FileResult, Linter, Options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -319,7 +319,8 @@ def report_command(paths, html_path, year, lang, config_path, no_config, exclude
                                    exclude=_split(exclude))
         files, errors = _drafts(settings, paths, lang)
         results = [settings.linter(e.path).read_error(e) for e in errors]
-        results += [batch.lint_one(settings, path) for path in files]  # in this process: the page needs the Documents
+        with formats.ahead(files, batch.default_jobs()):  # LibreOffice's conversions, many a run
+            results += [batch.lint_one(settings, path) for path in files]  # in this process: the page needs the Documents
     except (config.ConfigError, ruleset.RuleSetError) as exc:
         _fail(str(exc))
     try:

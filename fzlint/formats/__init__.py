@@ -17,6 +17,7 @@ reaches the same Document, so every rule works unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import re
@@ -36,6 +37,7 @@ class Format(NamedTuple):
     suffixes: tuple[str, ...]  # lower case
     content: re.Pattern | None = None  # matched at the start of the bytes: the format whatever the name
     confirm: bool = False  # content only says it may be: the module's sniff(data) decides
+    converted: bool = False  # read through LibreOffice: seconds a file, not milliseconds
 
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file: .doc, .wps, an encrypted .docx
@@ -46,12 +48,31 @@ OFFICE = re.compile(re.escape(OLE) + b"|" + re.escape(RTF) + b"|" + ODT, re.S)
 # cannot be mistaken (an OpenDocument package, a zip like a .docx, before the
 # .docx), then the web page; plain text last, claiming what nothing else does.
 TABLE = (
-    Format("office", (".doc", ".dot", ".wps", ".wpt", ".odt", ".rtf"), OFFICE),
+    Format("office", (".doc", ".dot", ".wps", ".wpt", ".odt", ".rtf"), OFFICE, converted=True),
     Format("docx", (".docx",), re.compile(rb"PK\x03\x04")),
     Format("html", (".html", ".htm"), re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n<]"), confirm=True),
     Format("text", (".txt", ".md", ".markdown")),
 )
 SUFFIXES = frozenset(s for f in TABLE for s in f.suffixes)  # a folder's drafts: every one checked or reported
+
+
+CONVERTED = frozenset(s for f in TABLE if f.converted for s in f.suffixes)
+
+
+def converted(path: str) -> bool:
+    """Whether a file's name says it is read through LibreOffice (seconds a file)."""
+    return os.path.splitext(path)[1].lower() in CONVERTED
+
+
+def ahead(paths: list[str], jobs: int):
+    """A context for linting paths in which the files LibreOffice converts
+    are converted already, many a run of it (office.ahead)."""
+    slow = [p for p in paths if converted(p)]
+    if not slow:
+        return contextlib.nullcontext()
+    from . import office
+
+    return office.ahead(slow, jobs)
 
 
 def choose(path: str, data: bytes) -> Format:

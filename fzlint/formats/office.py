@@ -13,7 +13,10 @@ refused before LibreOffice is asked.
 from __future__ import annotations
 
 import dataclasses
+import os
+import stat
 
+from ..limits import MAX_FILE_BYTES
 from ..model import Source
 from . import OFFICE, OLE, RTF, FormatError, docx, libreoffice
 
@@ -42,6 +45,27 @@ def read(path: str, data: bytes) -> Source:
         raise FormatError("文档已加密（设有打开密码），无法读取：请取消密码后另存为 .docx",
                           "the document is encrypted (it has a password to open); remove the password and save it "
                           "as .docx")
-    converted = libreoffice.convert(data, kind, _FILTERS[kind], "docx", what=f"{kind} 文件")
+    converted = libreoffice.convert(data, kind, _FILTERS[kind], "docx")
     source = docx.read(path, converted)
     return dataclasses.replace(source, format=kind[1:])
+
+
+def ahead(paths: list[str], jobs: int):
+    """A context in which the files among paths that LibreOffice must convert
+    are converted already, many a run (libreoffice.ahead). A file that cannot
+    be read here, or whose content is no office document, is left for read()
+    to say why."""
+    items = []
+    for path in paths:
+        try:
+            info = os.stat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+                continue
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_FILE_BYTES + 1)
+        except OSError:
+            continue
+        if OFFICE.match(data) and not (data.startswith(OLE) and _ENCRYPTED in data[:1 << 20]):
+            kind = _kind(data)
+            items.append((data, kind, _FILTERS[kind]))
+    return libreoffice.ahead(items, jobs)

@@ -181,3 +181,45 @@ def test_a_folder_of_submissions_checks_every_one(made, tmp_path):
 
     paths = [f["path"] for f in json.loads(result.output)["files"]]
     assert sorted(os.path.basename(p) for p in paths) == sorted(["甲区.doc", "丙区.wps", "丁区.odt", "戊区.TXT"])
+
+
+# -- conversions made ahead for a batch ---------------------------------------------------------------------
+
+def _counting_soffice(tmp_path, monkeypatch):
+    """FZLINT_SOFFICE as a wrapper that logs each run of the real soffice."""
+    real = program("soffice", INSTALL)
+    log = tmp_path / "runs.log"
+    wrapper = tmp_path / "soffice-counting"
+    wrapper.write_text(f'#!/bin/sh\necho run >> "{log}"\nexec "{real}" "$@"\n')
+    wrapper.chmod(wrapper.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv(libreoffice.ENV, str(wrapper))
+    return lambda: len(log.read_text().splitlines()) if log.exists() else 0
+
+
+def test_a_batch_is_converted_a_run_of_libreoffice_a_filter_and_the_findings_are_the_same(made, tmp_path,
+                                                                                          monkeypatch):
+    runs = _counting_soffice(tmp_path, monkeypatch)
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for number in range(5):
+        shutil.copyfile(made / f"{number}.doc", folder / f"{number}.doc")
+    shutil.copyfile(made / "3.rtf", folder / "3r.rtf")
+    shutil.copyfile(made / "0.doc", folder / "0copy.doc")  # the same bytes: converted once
+    (folder / "损坏.doc").write_bytes(OLE + os.urandom(2048))
+    work = tmp_path / "tmp"
+    work.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(work))
+    result = CliRunner().invoke(main, ["--no-color", "--format", "json", "--jobs", "2", str(folder)],
+                                env={"NO_COLOR": "1"})
+    import json
+
+    files = {os.path.basename(f["path"]): [(d["code"], d["line"]) for d in f["diagnostics"]]
+             for f in json.loads(result.output)["files"]}
+    for number in range(5):
+        assert files[f"{number}.doc"] == findings(seed(number))
+    assert files["0copy.doc"] == files["0.doc"] and files["3r.rtf"] == files["3.doc"]
+    [(code, _)] = files["损坏.doc"]
+    assert code == "FZ901"
+    # one run for the .doc files, one for the .rtf, one for the damaged file alone (which says why)
+    assert runs() == 3
+    assert list(work.iterdir()) == [] and libreoffice.AHEAD_ENV not in os.environ
