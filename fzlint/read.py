@@ -71,8 +71,9 @@ def expand(paths: list[str]) -> tuple[list[str], list[ReadError]]:
             continue
         found, problems = _search(raw)
         if not found and not problems:
-            names = ", ".join(f"*{s}" for s in sorted(formats.SUFFIXES))
-            errors.append(ReadError(raw, f"目录中没有可检查的草稿（{names}）", f"the directory holds no drafts ({names})"))
+            names = [f"*{s}" for s in formats.SUFFIXES]
+            errors.append(ReadError(raw, f"目录中没有可检查的草稿（{'、'.join(names)}）",
+                                    f"the directory holds no drafts ({', '.join(names)})"))
         files.extend(found)
         errors.extend(problems)
     return files, errors

@@ -53,7 +53,7 @@ TABLE = (
     Format("html", (".html", ".htm"), re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n<]"), confirm=True),
     Format("text", (".txt", ".md", ".markdown")),
 )
-SUFFIXES = frozenset(s for f in TABLE for s in f.suffixes)  # a folder's drafts: every one checked or reported
+SUFFIXES = tuple(s for f in TABLE for s in f.suffixes)  # a folder's drafts: every one checked or reported
 
 
 CONVERTED = frozenset(s for f in TABLE if f.converted for s in f.suffixes)
