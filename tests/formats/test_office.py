@@ -46,7 +46,7 @@ def test_the_table_chooses_by_content_then_by_name(name, data, module):
 
 def test_every_suffix_of_the_table_is_a_draft_in_a_folder():
     assert {".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".doc", ".wps", ".odt", ".rtf", ".dot",
-            ".wpt"} <= formats.SUFFIXES
+            ".wpt"} <= set(formats.SUFFIXES)
 
 
 def test_a_name_that_promises_a_word_file_with_text_in_it_is_refused_by_name():
