@@ -379,12 +379,19 @@ def test_a_document_number_in_prose_is_body():
 ])
 def test_a_news_lead_is_residue_and_the_title_after_it_is_found(lead):
     n = lead.count("\n") + 1
-    text = f"{lead}\n{TITLE}\n市委、市政府：\n{BODY}"
+    assert set_aside_above_the_title(lead, ["FZ301", "FZ308", "FZ309", "FZ501"]) == [("FZ308", k) for k in range(1, n + 1)]
+
+
+def set_aside_above_the_title(above: str, select: list[str]) -> list[tuple[str, int]]:
+    """The lines above, then a title, recipient and body: asserts the lines
+    above are residue and the title and recipient are found; returns the
+    findings of the rules selected."""
+    n = above.count("\n") + 1
+    text = f"{above}\n{TITLE}\n市委、市政府：\n{BODY}"
     doc = document(text)
     assert [ln.number for ln in doc.residue] == list(range(1, n + 1))
     assert [ln.number for ln in doc.title] == [n + 1] and doc.recipient.number == n + 2
-    assert codes(text, select=["FZ301", "FZ308", "FZ309", "FZ501"]) == (
-        [("FZ308", k) for k in range(1, n + 1)])
+    return codes(text, select=select)
 
 
 def test_a_news_headline_above_the_lead_is_residue_and_no_title():
@@ -476,12 +483,7 @@ def test_the_about_line_written_twice_under_its_organ_line_is_one_title():
     "Copyright © 2017 某市司法局 某ICP备00000000号 网站标识码:0000000000\n某公网安备 44010400000000号",
 ])
 def test_page_furniture_of_real_pages_is_residue_and_the_title_after_it_is_found(furniture):
-    n = furniture.count("\n") + 1
-    text = f"{furniture}\n{TITLE}\n市委、市政府：\n{BODY}"
-    doc = document(text)
-    assert [ln.number for ln in doc.residue] == list(range(1, n + 1))
-    assert [ln.number for ln in doc.title] == [n + 1] and doc.recipient.number == n + 2
-    assert codes(text, select=["FZ301", "FZ302", "FZ309", "FZ501", "FZ506"]) == []
+    assert set_aside_above_the_title(furniture, ["FZ301", "FZ302", "FZ309", "FZ501", "FZ506"]) == []
 
 
 @pytest.mark.parametrize("line", [
