@@ -193,9 +193,13 @@ def text_with_comments(source: Source, result: FileResult, findings: list[Findin
     doc = result.document
     levels = {section.line: min(max(section.level, 1), 4) for section in doc.headings()} if doc else {}
     title = {line.number for line in doc.title} if doc else set()
+    # Style ids looked up once: python-docx's lookup by name walks every style each time.
+    style_ids = {level: document.styles[f"Heading {level}"].style_id for level in set(levels.values())}
     for number, line in enumerate(source.lines, 1):
         level = levels.get(number)
-        paragraph = document.add_paragraph(_xml_safe(line), f"Heading {level}" if level else None)
+        paragraph = document.add_paragraph(_xml_safe(line))
+        if level:
+            paragraph._p.style = style_ids[level]
         if number in title:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     count = _comment(document, result, findings, options)
@@ -227,7 +231,8 @@ def _comment(document, result: FileResult, findings: list[Finding], options: Opt
     title = _title_line(result, paragraphs)
     count = 0
     if options.summary:
-        _add(document, paragraphs, _whole(paragraphs, title, title), summary_text(findings, options.lang), options)
+        _add(document, paragraphs, _title_span(result, paragraphs, title), summary_text(findings, options.lang),
+             options)
         count += 1
     for f in findings:
         _add(document, paragraphs, _span(paragraphs, f, title), f"{f.code} {f.message}", options)
@@ -244,6 +249,16 @@ def _title_line(result: FileResult, paragraphs) -> int:
         if _length(p):
             return number
     return 1
+
+
+def _title_span(result: FileResult, paragraphs, title: int) -> tuple[int, int, int, int]:
+    """The whole title, over all its lines (a title is often two: the organ, then 关于…的报告)."""
+    line, start, _, end = _whole(paragraphs, title, title)
+    doc = result.document
+    last = doc.title[-1].number if doc is not None and doc.title else line
+    if line == title and last > line and last <= len(paragraphs) and _length(paragraphs[last - 1][0]):
+        return line, start, last, _length(paragraphs[last - 1][0])
+    return line, start, line, end
 
 
 def _length(p) -> int:

@@ -11,7 +11,6 @@ import zipfile
 from pathlib import Path
 
 import docx
-import pytest
 from click.testing import CliRunner
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
@@ -19,10 +18,10 @@ from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from conftest import linter, program, seed, seeds
+from fzlint import read
 from fzlint.cli import main
 from fzlint.formats.numbering import W
 from fzlint.model import Finding, Severity, Source
-from fzlint.pipeline import FileResult
 from fzlint.report import annotate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "formats"))
@@ -355,6 +354,9 @@ def test_the_five_seeds(tmp_path):
         lines = path.read_text(encoding="utf-8").split("\n")
         got = anchors(tmp_path / "out" / f"{path.stem}.docx")
         assert len(got) == len(findings) + 1, path.name
+        title = linter().lint_file(str(path)).document.title
+        # The summary holds the whole title; without one (a web copy), the first line with text.
+        assert got[0][1] == ("".join(line.text for line in title) or next(line for line in lines if line.strip()))
         for (text, anchor, _), f in zip(got[1:], findings):
             assert text == f"{f.code} {f.message}"
             if (f.end_line, f.end_column) > (f.line, f.column):
@@ -364,3 +366,45 @@ def test_the_five_seeds(tmp_path):
                 assert anchor == expected, (path.name, f)
     assert _office_annotations(tmp_path, tmp_path / "out" / f"{seed(0).stem}.docx") == len(
         linter().lint_file(str(seed(0))).findings) + 1
+
+
+def test_a_web_page_is_annotated_on_its_text_lines(tmp_path):
+    page = tmp_path / "report.html"
+    body = "".join(f"<p>{line}</p>" if not line.startswith(("一", "二")) else f"<h2>{line}</h2>"
+                   for line in TEXT.split("\n") if line)
+    page.write_text(f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{TITLE}</title></head>"
+                    f"<body><h1>{TITLE}</h1>{body[len(f'<p>{TITLE}</p>'):]}</body></html>", encoding="utf-8")
+    assert run("annotate", page, "-o", tmp_path / "out", "--no-config").exit_code == 1
+    source_result = linter().lint_source(read.read(str(page)), located=False)
+    lines = source_result.source.lines
+    got = anchors(tmp_path / "out" / "report.docx")
+    findings = sorted(source_result.findings, key=Finding.sort_key)
+    assert len(got) == len(findings) + 1
+    assert ("FZ402", "大量") in [(t.split(" ")[0], a) for t, a, _ in got]
+    for (text, anchor, _), f in zip(got[1:], findings):
+        if f.line == f.end_line and f.end_column > f.column:
+            assert anchor == lines[f.line - 1][f.column - 1:f.end_column - 1]
+
+
+def test_an_odt_is_annotated_in_its_conversion_to_docx(tmp_path):
+    soffice = program("soffice", INSTALL)
+    draft = build(tmp_path / "draft.docx")
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "odt", "--outdir", str(tmp_path / "odt"), str(draft)],
+                   capture_output=True, timeout=180, check=True)
+    odt = tmp_path / "odt" / "draft.odt"
+    result = run("annotate", odt, "-o", tmp_path / "out", "--no-config")
+    assert result.exit_code == 1, result.output
+    got = anchors(tmp_path / "out" / "draft.docx")
+    findings = sorted(linter().lint_file(str(odt)).findings, key=Finding.sort_key)
+    assert [t for t, _, _ in got[1:]] == [f"{f.code} {f.message}" for f in findings]
+    assert ("FZ402", "大量") in [(t.split(" ")[0], a) for t, a, _ in got]
+    assert ("FZ501", ",") in [(t.split(" ")[0], a) for t, a, _ in got]
+
+
+def test_comments_already_in_a_docx_are_kept(tmp_path):
+    draft = build(tmp_path / "draft.docx")
+    assert run("annotate", draft, "-o", tmp_path / "once").exit_code == 1
+    assert run("annotate", tmp_path / "once" / "draft.docx", "-o", tmp_path / "twice").exit_code == 1
+    once, twice = anchors(tmp_path / "once" / "draft.docx"), anchors(tmp_path / "twice" / "draft.docx")
+    assert twice[:len(once)] == once and twice[len(once):] == once  # the first round's, then the second's
