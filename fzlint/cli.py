@@ -1,4 +1,4 @@
-"""Command line: ``fzlint [OPTIONS] PATH...``, ``fzlint outline``, ``rules``, ``explain``.
+"""Command line: ``fzlint [OPTIONS] PATH...``, ``fzlint outline``, ``rules``, ``explain``, ``report``, ``annotate``.
 
 Exit codes: 0 no error-severity finding, 1 at least one, 2 a usage error or a
 file that could not be read (the other files are still checked).
@@ -79,6 +79,7 @@ def main():
     \b
     fzlint draft.docx             检查草稿（.txt .md .docx .html；目录递归检查；- 表示标准输入）
     fzlint report 目录 --html review.html   为一批报告生成一页审阅表
+    fzlint annotate draft.docx -o 批注   把问题写成 Word 批注，退回起草单位
     fzlint outline draft.txt      显示 fzlint 识别出的标题层次和各部分
     fzlint rules                  列出全部规则
     fzlint explain FZ101          查看规则说明
@@ -334,3 +335,83 @@ def report_command(paths, html_path, year, lang, config_path, no_config, exclude
     else:
         click.echo(f"Review page written to {html_path}: {t['files']} reports, {t['with_errors']} with errors, "
                    f"{t['unreadable']} unreadable; {t['errors']} errors, {t['warnings']} warnings, {t['infos']} infos.")
+
+
+@main.command("annotate")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output-dir", "outdir", type=click.Path(file_okay=False), required=True,
+              help="把带批注的 .docx 写入此目录（不存在则创建） / write the annotated .docx files to this folder.")
+@click.option("--author", default="fzlint", show_default=True, help="批注的作者 / the comments' author.")
+@click.option("--initials", default="FZ", show_default=True, help="批注作者的缩写 / the author's initials.")
+@click.option("--summary/--no-summary", default=True, show_default=True,
+              help="在标题上加一条汇总批注 / one comment on the title with the counts.")
+@click.option("--select", multiple=True, metavar="CODES", help="只检查这些规则（代码、前缀如 FZ2，或名称；逗号分隔）。")
+@click.option("--ignore", multiple=True, metavar="CODES", help="不检查这些规则（代码、前缀或名称；逗号分隔）。")
+@click.option("--year", type=click.IntRange(1990, 2100), help="报告年度（默认从标题和正文推断）。")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help=f"批注语言（默认 zh，或环境变量 {LANG_ENV}）。")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="使用此配置文件（不再逐级查找 .fzlint.yaml / pyproject.toml） / use this configuration.")
+@click.option("--no-config", is_flag=True, help="不读取任何配置文件 / ignore every configuration file.")
+@click.option("--exclude", multiple=True, metavar="GLOBS",
+              help="不检查这些文件（相对于当前目录的通配符，逗号分隔） / leave out files matching these globs.")
+@click.option("-q", "--quiet", is_flag=True, help="不列出写出的文件 / do not list the files written.")
+def annotate_command(paths, outdir, author, initials, summary, select, ignore, year, lang, config_path, no_config,
+                     exclude, quiet):
+    """把问题写成 Word 批注 / write each draft as a .docx with the findings as comments.
+
+    \b
+    每份草稿写出 OUTDIR/<文件名>.docx：每个问题是一条批注（“规则代码 消息”），锚定在问题所指的文字上；
+    .docx 原文的文字、样式、编号、表格、修订和页眉页脚保持不变；其他格式（.txt .md .html 等）按行生成新的 .docx，
+    标题居中，各级标题用“标题 1–4”样式。默认在标题上加一条汇总批注。
+    不会覆盖任何输入文件。退出码与 fzlint check 相同（0 无错误，1 有错误，2 无法读取或用法错误）。
+    """
+    from . import fix
+    from .report import annotate as annotator
+
+    lang = _lang(lang)
+    select, ignore = _split(select), _split(ignore)
+    if "-" in paths:
+        _fail("annotate 不能用于标准输入（-）：请给出文件" if lang == "zh" else "annotate cannot read standard input (-)")
+    try:
+        settings = config.Settings(select, ignore, year, lang, config_path, no_config, _split(exclude))
+        files, errors = _drafts(settings, paths, lang)
+        rule_sets = settings.rule_sets(files)
+    except (config.ConfigError, ruleset.RuleSetError) as exc:
+        _fail(str(exc))
+    unknown = [k for k in select + ignore if all(k in rs.unknown_selectors([k]) for rs in rule_sets)]
+    if unknown:
+        _fail(f"未知的规则：{', '.join(unknown)}（用 fzlint rules 查看全部规则）")
+    names = annotator.output_names(files, outdir)
+    clash = annotator.overwrites(names)
+    if clash:
+        _fail(f"{outdir}: 输出会覆盖输入文件 {clash[0]}，请换一个输出目录" if lang == "zh"
+              else f"{outdir}: the output would overwrite the input {clash[0]}; choose another folder")
+    try:
+        os.makedirs(outdir, exist_ok=True)
+    except OSError as exc:
+        _cannot_write(outdir, ("输出目录", "the output folder"), exc, lang)
+    options = annotator.Options(author, initials, summary, lang)
+    results = [settings.linter(e.path).read_error(e) for e in errors]
+    for path in files:
+        try:
+            done = annotator.annotate(settings.linter(path), path, options)
+        except config.ConfigError as exc:
+            _fail(str(exc))
+        if done.data is not None:
+            try:
+                fix.write(names[path], done.data)
+            except OSError as exc:
+                reason = exc.strerror or str(exc)
+                error = read.ReadError(path, f"无法写入 {names[path]}：{reason}", f"cannot write {names[path]}: {reason}")
+                done.result = settings.linter(path).read_error(error)
+            else:
+                if not quiet:
+                    click.echo(f"{names[path]}：{done.comments} 条批注" if lang == "zh"
+                               else f"{names[path]}: {done.comments} comments")
+        results.append(done.result)
+    for r in results:
+        if r.error:
+            click.echo(f"fzlint: {r.error.path}: {r.error.reason(lang)}", err=True)
+    if any(r.error for r in results):
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if any(report.has_errors(r) for r in results) else EXIT_OK)

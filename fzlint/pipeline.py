@@ -55,7 +55,7 @@ class Linter:
         doc = parse.parse(source, self.residue)
         return classify.classify(doc, self.ruleset.vocabulary, self.options.year)
 
-    def lint_source(self, source) -> FileResult:
+    def lint_source(self, source, located: bool = True) -> FileResult:
         # The cyclic garbage collector is held off while one text is linted:
         # the model of a long text is hundreds of thousands of objects made at
         # once, few of them ever garbage, and the collector's passes over them
@@ -63,12 +63,12 @@ class Linter:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return self._lint_source(source)
+            return self._lint_source(source, located)
         finally:
             if enabled:
                 gc.enable()
 
-    def _lint_source(self, source) -> FileResult:
+    def _lint_source(self, source, located: bool) -> FileResult:
         try:
             doc = self.document(source)
         except read.ReadError as error:  # a text beyond a limit the parse holds it to (limits.MAX_HEADINGS)
@@ -76,7 +76,7 @@ class Linter:
         findings = check.run(doc, self.document_rules, self.context, self.options.lang)
         if source.format == "markdown":
             findings = suppress.apply(source.text, findings)
-        if not source.writable:
+        if located and not source.writable:  # annotate.py asks for the lines of the Source itself
             findings = locate(source, findings)
         return FileResult(source.path, source.encoding, findings, document=doc, source=source)
 

@@ -153,6 +153,12 @@ def read(path: str) -> Source:
         except OSError as exc:
             raise os_error("<stdin>", exc) from None
         return from_bytes("<stdin>", data)
+    return from_bytes(path, load(path))
+
+
+def load(path: str) -> bytes:
+    """The bytes of the file at path, read as read() reads them (a regular
+    file, without waiting, within the byte limit); raises ReadError."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
@@ -173,7 +179,7 @@ def read(path: str) -> Source:
     finally:
         if fd >= 0:
             os.close(fd)
-    return from_bytes(path, data)
+    return data
 
 
 def _bounded(stream, path: str) -> bytes:

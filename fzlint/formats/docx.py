@@ -285,26 +285,34 @@ def read(path: str, data: bytes) -> Source:
         raise FormatError(f"不是 Word 文档（.docx）：{exc}", f"not a Word document (.docx): {exc}") from None
     except Exception as exc:  # noqa: BLE001 - python-docx or lxml on a broken part
         raise FormatError(f"Word 文档已损坏：{type(exc).__name__}", f"damaged Word document: {type(exc).__name__}") from None
-    styles = _styles(document)
-    numbering = Numbering(_numbering_element(document), {sid: s for sid, s in styles.items() if "numId" in s})
-    style_levels = _style_levels(styles)
-    default_style = styles.get("", {}).get("default")
     lines: list[str] = []
     hints: dict[int, LineHint] = {}
     size = -1  # the text's length so far: each line and the line break before it
-    for p, in_table in _paragraphs(_body(document), False):
-        style_id, num_id, ilvl, outline = _properties(p) if len(p) else _NO_PROPERTIES
-        style_id = style_id or default_style
-        text = (numbering.render(num_id, ilvl, style_id) + _text(p)).replace("\n", "")
+    for p, in_table, prefix, level in walk(document):
+        text = (prefix + _text(p)).replace("\n", "")
         lines.append(text)
         size += len(text) + 1
         if size > MAX_TEXT_CHARS:  # the rest would be read only to be refused
             raise FormatError(f"正文过长（超过 {MAX_TEXT_CHARS:,} 字符），不像是一份报告",
                               f"text too long (over {MAX_TEXT_CHARS:,} characters); not a report")
-        level = _heading_level(outline, style_id, style_levels)
         if in_table or level:
             hints[len(lines)] = LineHint(heading=0 if in_table else level, table=in_table)
     return Source(path, "\n".join(lines), "utf-8", format="docx", hints=hints)
+
+
+def walk(document):
+    """(w:p, inside a table, its automatic numbering as Word renders it, its
+    heading level 1–9 or 0) for every paragraph of a python-docx Document's
+    body in order: line N of the Source is the Nth. annotate.py walks a
+    document with it too, to find the paragraph a finding's line names."""
+    styles = _styles(document)
+    numbering = Numbering(_numbering_element(document), {sid: s for sid, s in styles.items() if "numId" in s})
+    style_levels = _style_levels(styles)
+    default_style = styles.get("", {}).get("default")
+    for p, in_table in _paragraphs(_body(document), False):
+        style_id, num_id, ilvl, outline = _properties(p) if len(p) else _NO_PROPERTIES
+        style_id = style_id or default_style
+        yield p, in_table, numbering.render(num_id, ilvl, style_id), _heading_level(outline, style_id, style_levels)
 
 
 def _body(document):
@@ -358,20 +366,25 @@ def _paragraphs(element, in_table: bool):
 def _text(element) -> str:
     """The text Word shows for a paragraph: runs, hyperlinks, fields' results,
     insertions; not deletions, text boxes or the fallback copies of drawings."""
-    out: list[str] = []
+    return "".join(text for _, text in pieces(element))
+
+
+def pieces(element):
+    """(element, its text) for each element _text reads text from (w:t, w:tab,
+    w:noBreakHyphen), in order: "".join of the texts is _text(element). The
+    one walk for reading and for annotating (annotate.py anchors comments to them)."""
     for child in element:
         tag = child.tag
         if tag == _T:
-            out.append(child.text or "")
+            yield child, child.text or ""
         elif tag == _TAB:
-            out.append("\t")
+            yield child, "\t"
         elif tag == _NO_BREAK_HYPHEN:
-            out.append("-")
+            yield child, "-"
         elif tag in _SKIPPED or tag == _P or not isinstance(tag, str):
             continue
         elif len(child):
-            out.append(_text(child))
-    return "".join(out)
+            yield from pieces(child)
 
 
 def _styles(document) -> dict[str, dict]:

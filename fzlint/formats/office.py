@@ -36,6 +36,15 @@ def _kind(data: bytes) -> str:
 
 
 def read(path: str, data: bytes) -> Source:
+    kind, converted = to_docx(data)
+    source = docx.read(path, converted)
+    return dataclasses.replace(source, format=kind[1:])
+
+
+def to_docx(data: bytes) -> tuple[str, bytes]:
+    """(the kind by content: .doc, .rtf or .odt; the document converted to
+    .docx by LibreOffice); raises FormatError. annotate.py writes its
+    comments into the converted .docx."""
     if not OFFICE.match(data):
         raise FormatError("文件内容与扩展名不符：不是 Word/WPS（.doc/.wps）、OpenDocument（.odt）或 RTF 文档",
                           "the content does not match the name: not a Word/WPS (.doc/.wps), OpenDocument (.odt) "
@@ -45,9 +54,7 @@ def read(path: str, data: bytes) -> Source:
         raise FormatError("文档已加密（设有打开密码），无法读取：请取消密码后另存为 .docx",
                           "the document is encrypted (it has a password to open); remove the password and save it "
                           "as .docx")
-    converted = libreoffice.convert(data, kind, _FILTERS[kind], "docx")
-    source = docx.read(path, converted)
-    return dataclasses.replace(source, format=kind[1:])
+    return kind, libreoffice.convert(data, kind, _FILTERS[kind], "docx")
 
 
 def ahead(paths: list[str], jobs: int):
