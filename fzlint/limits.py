@@ -51,6 +51,12 @@ MAX_XML_TOTAL = 12 * MIB
 MAX_RATIO = 200  # unpacked/packed for one entry of more than RATIO_FLOOR bytes
 RATIO_FLOOR = 1 * MIB
 
+# A .pdf, in pages. A report runs 3 to 90 pages; every page is opened and its
+# text laid out (5 to 15 ms a page), so a PDF of many thousand empty pages
+# would cost a minute before its text was even counted: at the limit a PDF
+# reads in under 8 s. Counted before any page is read.
+MAX_PAGES = 500
+
 # One conversion by LibreOffice (.doc, .wps, .odt, .rtf to .docx), in seconds,
 # start-up included: a report converts in 1 to 5 s, the first run of a new
 # profile adds about as much again.

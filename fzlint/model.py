@@ -50,7 +50,9 @@ class Source:
     For .txt and .md the text is the file's own text. For .docx each line is
     one paragraph as Word shows it (automatic numbering rendered), so line N is
     paragraph N; for .html each line is one block of the page's main text, and
-    origins maps it back to the line of the .html file where the block starts.
+    origins maps it back to the line of the .html file where the block starts;
+    for .pdf each line is one paragraph rebuilt from the page's lines, and
+    pages gives the page and the line on it where the paragraph starts.
     """
 
     path: str
@@ -61,6 +63,7 @@ class Source:
     hints: dict[int, LineHint] = field(default_factory=dict)  # by line number
     origins: tuple[int, ...] = ()  # html: origins[n - 1] is the file line of text line n
     line_endings: tuple[str, ...] = ()  # every line break as the file has it, when it mixes kinds (else empty)
+    pages: tuple[tuple[int, int], ...] = ()  # pdf: pages[n - 1] is (page, line on the page) where text line n starts
 
     @cached_property
     def lines(self) -> list[str]:
@@ -289,7 +292,7 @@ class Finding(NamedTuple):
     end_column: int
     message: str
     fix: Fix | None = None
-    context: str = ""  # .docx/.html: the opening words of the paragraph, to find it by
+    context: str = ""  # .docx/.html: the opening words of the paragraph, to find it by; .pdf: p3:12 “…”
 
     @property
     def fixable(self) -> bool:

@@ -2,8 +2,8 @@
 
 lint_file never raises for a bad input: a file that cannot be read becomes a
 FileResult with an FZ901 finding and its error. Findings a Markdown draft
-switches off in comments are dropped (suppress.py); findings on a .docx or
-.html are located in the file as its user sees it (locate()).
+switches off in comments are dropped (suppress.py); findings on a .docx,
+.html or .pdf are located in the file as its user sees it (locate()).
 """
 
 from __future__ import annotations
@@ -118,16 +118,21 @@ CONTEXT_LENGTH = 16
 
 
 def locate(source: Source, findings: list[Finding]) -> list[Finding]:
-    """Findings on a .docx or .html as its user finds them: the paragraph's
-    opening words as context, and an .html line moved to the line of the file
-    where its block starts. (They carry no fix: check.run gives fixes only to
-    the formats --fix writes back.)"""
+    """Findings on a .docx, .html or .pdf as its user finds them: the
+    paragraph's opening words as context, an .html line moved to the line of
+    the file where its block starts, and a .pdf paragraph's page and line on
+    the page before its words (p3:12 “…”; formats/pdf.py). (They carry no
+    fix: check.run gives fixes only to the formats --fix writes back.)"""
     lines = source.lines
     origins = source.origins
+    pages = source.pages
     located = []
     for f in findings:
         text = lines[f.line - 1].strip(parse.BLANKS) if 0 < f.line <= len(lines) else ""
         context = text[:CONTEXT_LENGTH] + ("…" if len(text) > CONTEXT_LENGTH else "")
+        if pages and 0 < f.line <= len(pages):
+            page, on_page = pages[f.line - 1]
+            context = f"p{page}:{on_page} “{context}”"
         line, end_line = f.line, f.end_line
         if origins:
             line = origins[f.line - 1] if 0 < f.line <= len(origins) else f.line

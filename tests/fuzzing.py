@@ -28,7 +28,10 @@ The mutations, by level:
     thousands of times, nesting, a damaged archive; or the draft rebuilt
     from a mutated text;
   * .html: deep nesting, stray end tags, odd <meta charset> labels (rot13,
-    base64 …), unclosed tags and comments, scripts, floods of <br> and <pre>.
+    base64 …), unclosed tags and comments, scripts, floods of <br> and <pre>;
+  * .pdf (seeds printed by LibreOffice): truncation, a page count of 0 or a
+    billion, wrong stream lengths, a broken cross-reference, an object
+    deleted, random bytes in a content or font stream.
 
 Sizes are drawn mostly small, sometimes large (tens to hundreds of
 thousands of characters, within fzlint's limits), so that work that grows
@@ -54,15 +57,16 @@ ROOT = HERE.parent
 if str(HERE / "formats") not in sys.path:  # docxbuild and pagebuild, as the format tests import them
     sys.path.insert(0, str(HERE / "formats"))
 
-FORMATS = ("txt", "md", "docx", "html")
+FORMATS = ("txt", "md", "docx", "html", "pdf")
+SPLICED = ("txt", "md", "docx", "html")  # what b_splice takes from (as before .pdf: the campaigns stay the same)
 RUNS_ENV, SEED_ENV = "FZLINT_FUZZ_RUNS", "FZLINT_FUZZ_SEED"
 DEFAULT_SEED = 12
-SUFFIX = {"txt": ".txt", "md": ".md", "docx": ".docx", "html": ".html"}
+SUFFIX = {"txt": ".txt", "md": ".md", "docx": ".docx", "html": ".html", "pdf": ".pdf"}
 
 
 @dataclass
 class Mutant:
-    fmt: str  # the base's format: txt, md, docx, html
+    fmt: str  # the base's format: txt, md, docx, html, pdf
     index: int
     seed: int
     base: str  # the base's name
@@ -153,7 +157,37 @@ def bases(fmt: str) -> tuple[tuple[str, bytes], ...]:
             out.append((name.replace(".txt", "-typed.docx"), docx_bytes(text, numbered=False)))
             out.append((name.replace(".txt", "-numbered.docx"), docx_bytes(text, numbered=True)))
         return tuple(out)
+    if fmt == "pdf":
+        return pdf_bases(texts)
     raise ValueError(fmt)
+
+
+def pdf_bases(texts) -> tuple[tuple[str, bytes], ...]:
+    """The seeds printed to PDF by the real LibreOffice: each .txt as it is,
+    and the first also from a .docx laid out as a printed report (a running
+    header, page numbers in the footer, first-line indents). Needs soffice."""
+    import shutil
+    import subprocess
+
+    import pdfbuild
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise RuntimeError("the .pdf mutants are made by LibreOffice (soffice), which is not installed")
+    with tempfile.TemporaryDirectory(prefix="fzlint-fuzz-pdf-") as tmp:
+        folder = Path(tmp)
+        sources = []
+        for number, (name, text) in enumerate(texts):
+            sources.append(folder / f"{number}.txt")
+            sources[-1].write_text(text, encoding="utf-8")
+        sources.append(folder / "printed.docx")
+        pdfbuild.printed(texts[0][1], sources[-1])
+        subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(folder / "pdf"), *map(str, sources)],
+                       capture_output=True, timeout=600, check=True)
+        names = [name.replace(".txt", ".pdf").replace("/", "-") for name, _ in texts] + ["printed-docx.pdf"]
+        return tuple((name, (folder / "pdf" / f"{source.stem}.pdf").read_bytes())
+                     for name, source in zip(names, sources))
 
 
 def docx_bytes(text: str, numbered: bool) -> bytes:
@@ -465,7 +499,7 @@ def b_truncate(rng, data, m):
 
 
 def b_splice(rng, data, m):
-    other_fmt = rng.choice(FORMATS)
+    other_fmt = rng.choice(SPLICED)
     name, other = rng.choice(bases(other_fmt))
     at, at2 = _at(rng, data), _at(rng, other)
     return data[:at] + other[at2:], f"splice({at} + {name}[{at2}:])"
@@ -877,7 +911,71 @@ def make_html(rng, m: Mutant, data: bytes) -> bytes:
     return data
 
 
-_MAKERS = {"txt": make_text, "md": make_text, "docx": make_docx, "html": make_html}
+# -- .pdf mutations: (rng, data, mutant) -> (data, description) -----------------
+
+
+def p_truncate(rng, data, m):
+    if not data:
+        return data, "pdf_truncate(empty)"
+    at = rng.choice((rng.randint(0, len(data)), len(data) - rng.randint(1, min(len(data), 2000))))
+    return data[:at], f"pdf_truncate({at})"
+
+
+def p_count(rng, data, m):
+    value = _pick(rng, (b"0", b"-1", b"1", b"999999999", b"2147483648", b"501", b"1e9", b"x"))
+    return re.sub(rb"/Count \d+", b"/Count " + value, data, count=rng.choice((0, 1))), f"pdf_count({value!r})"
+
+
+def p_length(rng, data, m):
+    lengths = [mt.span(1) for mt in re.finditer(rb"/Length (\d+)", data)]
+    if not lengths:
+        return data, "pdf_length(none)"
+    start, end = rng.choice(lengths)
+    value = str(rng.choice((0, 1, int(data[start:end]) // 2, int(data[start:end]) + 100, 10 ** 9))).encode()
+    return data[:start] + value + data[end:], f"pdf_length({value.decode()}@{start})"
+
+
+def p_xref(rng, data, m):
+    at = data.rfind(b"startxref")
+    if at < 0:
+        return data, "pdf_xref(none)"
+    value = str(rng.choice((0, 1, at // 2, at + 1000))).encode()
+    return data[:at] + b"startxref\n" + value + b"\n%%EOF\n", f"pdf_xref({value.decode()})"
+
+
+def p_object(rng, data, m):
+    objects = [mt.span() for mt in re.finditer(rb"\n\d+ 0 obj\b.*?endobj", data, re.S)]
+    if not objects:
+        return data, "pdf_object(none)"
+    start, end = rng.choice(objects)
+    return data[:start] + data[end:], f"pdf_object(delete {start}:{end})"
+
+
+def p_stream(rng, data, m):
+    streams = [mt.span(1) for mt in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S)]
+    if not streams:
+        return data, "pdf_stream(none)"
+    start, end = rng.choice(streams)
+    n = min(end - start, rng.choice((1, 16, 256)))
+    at = rng.randint(start, max(start, end - n))
+    return data[:at] + rng.randbytes(n) + data[at + n:], f"pdf_stream({n} random bytes@{at})"
+
+
+PDF_MUTATIONS = (p_truncate, p_truncate, p_count, p_length, p_xref, p_object, p_stream, p_stream)
+
+
+def make_pdf(rng, m: Mutant, data: bytes) -> bytes:
+    """A .pdf printed by LibreOffice: its objects, streams, lengths and
+    cross-reference damaged or cut off, then sometimes its bytes."""
+    for _ in range(_chain_length(rng)):
+        data, what = rng.choice(PDF_MUTATIONS)(rng, data, m)
+        m.chain.append(what)
+    if rng.random() < 0.3:
+        data = _bytes(rng, m, data)
+    return data
+
+
+_MAKERS = {"txt": make_text, "md": make_text, "docx": make_docx, "html": make_html, "pdf": make_pdf}
 
 
 # -- drafts for the --fix property: small, text level only ------------------------------

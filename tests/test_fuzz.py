@@ -24,9 +24,10 @@ import random
 import pytest
 
 import fuzzing
+from conftest import program
 from fzlint import parse
 
-DEFAULT_RUNS = {"txt": 200, "md": 150, "docx": 150, "html": 150}
+DEFAULT_RUNS = {"txt": 200, "md": 150, "docx": 150, "html": 150, "pdf": 100}
 RUNS = {fmt: int(os.environ.get(fuzzing.RUNS_ENV) or n) for fmt, n in DEFAULT_RUNS.items()}
 SEED = int(os.environ.get(fuzzing.SEED_ENV) or fuzzing.DEFAULT_SEED)
 CASES = [(fmt, index) for fmt in fuzzing.FORMATS for index in range(RUNS[fmt])]
@@ -34,6 +35,7 @@ CASES = [(fmt, index) for fmt in fuzzing.FORMATS for index in range(RUNS[fmt])]
 
 @pytest.mark.parametrize("fmt,index", CASES, ids=[f"{fmt}-{index:04d}" for fmt, index in CASES])
 def test_every_input_gets_an_answer(tmp_path, fmt, index):
+    needs(fmt)
     m = fuzzing.mutant(fmt, index, SEED)
     path = tmp_path / m.filename
     path.write_bytes(m.data)
@@ -56,6 +58,7 @@ def test_every_input_gets_an_answer(tmp_path, fmt, index):
 
 @pytest.mark.parametrize("fmt", fuzzing.FORMATS)
 def test_a_mutant_is_made_again_from_its_format_index_and_seed(fmt):
+    needs(fmt)
     a, b = fuzzing.mutant(fmt, 7, 99), fuzzing.mutant(fmt, 7, 99)
     assert (a.data, a.chain, a.base) == (b.data, b.chain, b.base) and a.chain
     assert fuzzing.mutant(fmt, 8, 99).data != a.data
@@ -79,6 +82,21 @@ def test_every_mutation_runs_on_every_kind_of_base():
     for mutation in fuzzing.HTML_MUTATIONS:
         out, what = mutation(rng, markup)
         assert out != markup and what
+
+
+def test_every_pdf_mutation_changes_a_printed_report():
+    needs("pdf")
+    rng = random.Random(1)
+    data = fuzzing.bases("pdf")[0][1]
+    for mutation in fuzzing.PDF_MUTATIONS:
+        out, what = mutation(rng, data, None)
+        assert out != data and "(none)" not in what
+
+
+def needs(fmt: str) -> None:
+    """The .pdf mutants are made from seeds printed by the real LibreOffice."""
+    if fmt == "pdf":
+        program("soffice", "apt-get install libreoffice-writer-nogui (Debian's package)")
 
 
 @pytest.mark.parametrize("command,exit_code,stdout,stderr,seconds,expected", [

@@ -80,11 +80,13 @@ def test_missing_file_and_empty_directory(tmp_path):
 
 
 def test_directories_are_searched_recursively_in_order(tmp_path):
-    for name in ("b/2.md", "a/1.txt", "a/3.docx", "a/~$3.docx", "a/skip.pdf", ".git/x.txt", "c.TXT", "d.htm"):
+    for name in ("b/2.md", "a/1.txt", "a/3.docx", "a/~$3.docx", "a/4.pdf", "a/skip.xlsx", ".git/x.txt", "c.TXT",
+                 "d.htm"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     files, errors = read.expand([str(tmp_path)])
-    assert [f[len(str(tmp_path)) + 1:] for f in files] == ["a/1.txt", "a/3.docx", "b/2.md", "c.TXT", "d.htm"]
+    assert [f[len(str(tmp_path)) + 1:] for f in files] == ["a/1.txt", "a/3.docx", "a/4.pdf", "b/2.md", "c.TXT",
+                                                           "d.htm"]
     assert errors == []
 
 

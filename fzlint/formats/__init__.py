@@ -9,7 +9,8 @@ extensions; text.py reads whatever no other format claims. Each module's
 read(path, data) -> Source raises FormatError with a one-line reason.
 
 docx.py, html.py, office.py (.doc, .wps, .odt, .rtf through LibreOffice, the
-one converter: libreoffice.py) and text.py turn a file into a Source whose
+one converter: libreoffice.py), pdf.py (the text layer, with pypdfium2) and
+text.py turn a file into a Source whose
 lines are paragraphs (with LineHints for headings and table cells);
 markdown.py tells parse.py what of a .md file is not text. Every format
 reaches the same Document, so every rule works unchanged.
@@ -50,6 +51,7 @@ OFFICE = re.compile(re.escape(OLE) + b"|" + re.escape(RTF) + b"|" + ODT, re.S)
 TABLE = (
     Format("office", (".doc", ".dot", ".wps", ".wpt", ".odt", ".rtf"), OFFICE, converted=True),
     Format("docx", (".docx",), re.compile(rb"PK\x03\x04")),
+    Format("pdf", (".pdf",), re.compile(rb"%PDF-")),
     Format("html", (".html", ".htm"), re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n<]"), confirm=True),
     Format("text", (".txt", ".md", ".markdown")),
 )

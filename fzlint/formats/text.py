@@ -24,7 +24,6 @@ _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "PNG 图片", "a PNG image"),
     (b"\xff\xd8\xff", "JPEG 图片", "a JPEG image"),
     (b"GIF8", "GIF 图片", "a GIF image"),
-    (b"%PDF-", "PDF 文件", "a PDF file"),
     (b"Rar!", "RAR 压缩包", "a RAR archive"),
     (b"\x7fELF", "可执行文件", "an executable"),
 )

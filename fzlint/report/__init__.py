@@ -74,6 +74,14 @@ def tally(results: list[FileResult]) -> dict:
 
 # A .docx/.html finding's paragraph, by its opening words (after the message).
 CONTEXT = Text("〔“{context}”〕", "[\u201c{context}\u201d]")
+# A .pdf finding's context comes located and quoted (p3:12 “…”, pipeline.locate).
+LOCATED = Text("〔{context}〕", "[{context}]")
+_LOCATED = re.compile(r"p\d+:\d+ “.*”", re.S)
+
+
+def context_text(context: str, lang: str) -> str:
+    """A finding's context as the reports show it, after the message."""
+    return (LOCATED if _LOCATED.fullmatch(context) else CONTEXT).get(lang).format(context=context)
 
 _T = {
     "summary": Text("检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示。",
@@ -166,7 +174,7 @@ def where(f: Finding, out: Output) -> str:
     else:
         line = f"{path}:{f.line}:{f.column}: {label} {f.code} {text}"
     if f.context:  # .docx/.html: the paragraph's opening words, to find it by
-        line += " " + style("dim", _T["context"].get(out.lang).format(context=one_line(f.context)))
+        line += " " + style("dim", context_text(one_line(f.context), out.lang))
     return line
 
 
@@ -175,7 +183,7 @@ def message(f: Finding, out: Output) -> str:
     words, as the text formats show them (the CI formats)."""
     if not f.context:
         return f.message
-    return f"{f.message} {_T['context'].get(out.lang).format(context=f.context)}"
+    return f"{f.message} {context_text(f.context, out.lang)}"
 
 
 def plain_text(result) -> bool:

@@ -24,7 +24,7 @@ from ..kinds import data_density
 from .. import ruleset as rulesets
 from ..model import Document, Severity
 from ..ruleset import Rule, RuleSet, Text
-from . import CONTEXT, counts, tally
+from . import CONTEXT, context_text, counts, tally
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..pipeline import FileResult
@@ -349,7 +349,7 @@ class _Page:
             for f in result.findings:
                 context = ""
                 if f.context:
-                    context = f' <span class="context">{_e(self.t("context", context=f.context))}</span>'
+                    context = f' <span class="context">{_e(context_text(f.context, self.lang))}</span>'
                 out.append(
                     f'<tr class="finding {f.severity.label}">'
                     f'<td class="line">{f.line}</td>'
