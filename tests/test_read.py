@@ -74,7 +74,7 @@ def test_missing_file_and_empty_directory(tmp_path):
     assert files == []
     assert [(e.path, e.zh) for e in errors] == [
         (str(tmp_path / "nope.txt"), "文件不存在"),
-        (str(tmp_path / "empty"), "目录中没有可检查的草稿（*.doc、*.dot、*.wps、*.wpt、*.odt、*.rtf、*.docx、*.html、*.htm、"
+        (str(tmp_path / "empty"), "目录中没有可检查的草稿（*.doc、*.dot、*.wps、*.wpt、*.odt、*.rtf、*.docx、*.pdf、*.html、*.htm、"
                                   "*.txt、*.md、*.markdown）"),
     ]
 
