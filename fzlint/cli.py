@@ -125,15 +125,7 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
         _fail("--fix 与 --diff 不能同时使用（--diff 只显示改动，不修改文件）")
     if do_fix and "-" in paths:
         _fail("--fix 不能用于标准输入（-）；可用 --diff 查看改动")
-    try:
-        settings = config.Settings(select, ignore, year, lang, config_path, no_config, _split(exclude))
-        files, errors = _drafts(settings, paths, lang)
-        rule_sets = settings.rule_sets(files)
-    except (config.ConfigError, ruleset.RuleSetError) as exc:
-        _fail(str(exc))
-    unknown = [k for k in select + ignore if all(k in rs.unknown_selectors([k]) for rs in rule_sets)]
-    if unknown:
-        _fail(f"未知的规则：{', '.join(unknown)}（用 fzlint rules 查看全部规则）")
+    settings, files, errors, rule_sets = _settings(select, ignore, year, lang, config_path, no_config, exclude, paths)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in report.FORMATS else "text"
     color = _color(no_color) and output is None and fmt in ("text", "concise")
@@ -188,6 +180,22 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
     has_error = any(report.has_errors(r) for r in results)
     sys.exit(EXIT_FINDINGS if has_error and not exit_zero else EXIT_OK)
 
+
+
+def _settings(select, ignore, year, lang, config_path, no_config, exclude, paths):
+    """The run's settings, its drafts and the paths it cannot read, and the
+    rule sets the drafts' configurations make; a usage error (exit 2) for a
+    bad configuration or a rule --select or --ignore names that none has."""
+    try:
+        settings = config.Settings(select, ignore, year, lang, config_path, no_config, _split(exclude))
+        files, errors = _drafts(settings, paths, lang)
+        rule_sets = settings.rule_sets(files)
+    except (config.ConfigError, ruleset.RuleSetError) as exc:
+        _fail(str(exc))
+    unknown = [k for k in select + ignore if all(k in rs.unknown_selectors([k]) for rs in rule_sets)]
+    if unknown:
+        _fail(f"未知的规则：{', '.join(unknown)}（用 fzlint rules 查看全部规则）")
+    return settings, files, errors, rule_sets
 
 def _drafts(settings: config.Settings, paths, lang: str) -> tuple[list[str], list[read.ReadError]]:
     """The drafts the paths name (read.expand), less the excluded ones; says so
@@ -365,22 +373,13 @@ def annotate_command(paths, outdir, author, initials, summary, select, ignore, y
     标题居中，各级标题用“标题 1–4”样式。默认在标题上加一条汇总批注。
     不会覆盖任何输入文件。退出码与 fzlint check 相同（0 无错误，1 有错误，2 无法读取或用法错误）。
     """
-    from . import fix
     from .report import annotate as annotator
 
     lang = _lang(lang)
     select, ignore = _split(select), _split(ignore)
     if "-" in paths:
         _fail("annotate 不能用于标准输入（-）：请给出文件" if lang == "zh" else "annotate cannot read standard input (-)")
-    try:
-        settings = config.Settings(select, ignore, year, lang, config_path, no_config, _split(exclude))
-        files, errors = _drafts(settings, paths, lang)
-        rule_sets = settings.rule_sets(files)
-    except (config.ConfigError, ruleset.RuleSetError) as exc:
-        _fail(str(exc))
-    unknown = [k for k in select + ignore if all(k in rs.unknown_selectors([k]) for rs in rule_sets)]
-    if unknown:
-        _fail(f"未知的规则：{', '.join(unknown)}（用 fzlint rules 查看全部规则）")
+    settings, files, errors, rule_sets = _settings(select, ignore, year, lang, config_path, no_config, exclude, paths)
     names = annotator.output_names(files, outdir)
     clash = annotator.overwrites(names)
     if clash:
@@ -392,26 +391,32 @@ def annotate_command(paths, outdir, author, initials, summary, select, ignore, y
         _cannot_write(outdir, ("输出目录", "the output folder"), exc, lang)
     options = annotator.Options(author, initials, summary, lang)
     results = [settings.linter(e.path).read_error(e) for e in errors]
-    for path in files:
-        try:
-            done = annotator.annotate(settings.linter(path), path, options)
-        except config.ConfigError as exc:
-            _fail(str(exc))
-        if done.data is not None:
-            try:
-                fix.write(names[path], done.data)
-            except OSError as exc:
-                reason = exc.strerror or str(exc)
-                error = read.ReadError(path, f"无法写入 {names[path]}：{reason}", f"cannot write {names[path]}: {reason}")
-                done.result = settings.linter(path).read_error(error)
-            else:
-                if not quiet:
-                    click.echo(f"{names[path]}：{done.comments} 条批注" if lang == "zh"
-                               else f"{names[path]}: {done.comments} comments")
-        results.append(done.result)
+    with formats.ahead(files, batch.default_jobs()):  # LibreOffice's conversions, many a run
+        for path in files:
+            results.append(_annotate_one(settings, path, names[path], options, annotator, quiet, lang))
     for r in results:
         if r.error:
             click.echo(f"fzlint: {r.error.path}: {r.error.reason(lang)}", err=True)
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if any(report.has_errors(r) for r in results) else EXIT_OK)
+
+
+def _annotate_one(settings, path: str, name: str, options, annotator, quiet: bool, lang: str) -> FileResult:
+    """Annotate one draft and write it as name; its result (an FZ901 when it cannot be read or written)."""
+    from . import fix
+
+    try:
+        done = annotator.annotate(settings.linter(path), path, options)
+    except config.ConfigError as exc:
+        _fail(str(exc))
+    if done.data is not None:
+        try:
+            fix.write(name, done.data)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            error = read.ReadError(path, f"无法写入 {name}：{reason}", f"cannot write {name}: {reason}")
+            return settings.linter(path).read_error(error)
+        if not quiet:
+            click.echo(f"{name}：{done.comments} 条批注" if lang == "zh" else f"{name}: {done.comments} comments")
+    return done.result
