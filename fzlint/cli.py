@@ -299,8 +299,13 @@ def explain(rule, lang):
 
 @main.command("report")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--html", "html_path", type=click.Path(dir_okay=False), required=True,
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), default=None,
               help="把审阅页面写入此 HTML 文件 / write the review page to this HTML file.")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False), default=None,
+              help="把总表写入此 CSV 文件，问题写入同名加 -findings 的文件 / write the overview to this CSV file "
+                   "and the findings to FILE-findings.csv.")
+@click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False), default=None,
+              help="把总表和问题写入此 Excel 文件的两个工作表 / write the overview and the findings to this .xlsx.")
 @click.option("--year", type=click.IntRange(1990, 2100), help="报告年度（默认从标题和正文推断）。")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help=f"页面语言（默认 zh，或环境变量 {LANG_ENV}）。")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
@@ -308,40 +313,75 @@ def explain(rule, lang):
 @click.option("--no-config", is_flag=True, help="不读取任何配置文件，用全部内置规则 / ignore every configuration file.")
 @click.option("--exclude", multiple=True, metavar="GLOBS",
               help="不检查这些文件（相对于当前目录的通配符，逗号分隔） / leave out files matching these globs.")
-def report_command(paths, html_path, year, lang, config_path, no_config, exclude):
-    """生成批量审阅页面 / write one review page (HTML) for many reports.
+def report_command(paths, html_path, csv_path, xlsx_path, year, lang, config_path, no_config, exclude):
+    """生成批量审阅页面和导出表格 / write a review page (HTML) and tables (CSV, .xlsx) for many reports.
 
     \b
-    检查 PATHS 中的每份草稿（目录递归；规则按各文件适用的配置，与 fzlint check 相同），写出一个独立的 HTML 页面：
-    总表每份报告一行（标题、年度、必备部分、各级别问题数、数据密度），其后是各报告的问题。
-    页面即成果，无论发现什么问题都以 0 退出；无法写入页面时为 2。
+    检查 PATHS 中的每份草稿（目录递归；规则按各文件适用的配置，与 fzlint check 相同），写出：
+    --html  独立的 HTML 页面：总表每份报告一行（机关、层级、年度、成文日期与是否按期、字数、必备部分、
+            各级别问题数、数据密度、关键数据），可按级别、规则、部分状态筛选，各报告的问题折叠在其行下；
+    --csv   总表（FILE）和问题（FILE 加 -findings）两个 CSV；
+    --xlsx  一个 Excel 文件，两个工作表（概览、问题）。
+    至少给出其中一个。页面即成果，无论发现什么问题都以 0 退出；无法写入时为 2。
     """
     from . import fix
-    from .report import review
+    from .report import export, review
+    from .report.rows import Reducer
 
+    if not (html_path or csv_path or xlsx_path):
+        raise click.UsageError("give --html FILE, --csv FILE or --xlsx FILE (or several) / 请给出 --html、--csv 或 --xlsx")
     lang = _lang(lang)
     rules = _load_rules()  # the page's part columns and density: the regulation's parts, as shipped
+    reducer = Reducer(rules, lang)
     try:
         # Each file's rules as its configuration makes them (profile, select and
         # ignore, severities, per-file ignores, the organ's own rules), as for check.
         settings = config.Settings(year=year, lang=lang, config=config_path, isolated=no_config,
                                    exclude=_split(exclude))
         files, errors = _drafts(settings, paths, lang)
-        results = [settings.linter(e.path).read_error(e) for e in errors]
+        rows = [reducer.row(settings.linter(e.path).read_error(e), settings.config_for(e.path).profile)
+                for e in errors]
         with formats.ahead(files, batch.default_jobs()):  # LibreOffice's conversions, many a run
-            results += [batch.lint_one(settings, path) for path in files]  # in this process: the page needs the Documents
+            for path in files:
+                # Each file reduced to its Row at once: its Document goes before the next file is read.
+                result = batch.lint_one(settings, path)
+                linter = settings.linter(path)
+                rows.append(reducer.row(result, settings.config_for(path).profile, linter.ruleset))
+                del result
     except (config.ConfigError, ruleset.RuleSetError) as exc:
         _fail(str(exc))
-    try:
-        fix.write(html_path, review.render(results, lang, rules).encode("utf-8"))
-    except OSError as exc:
-        _cannot_write(html_path, ("审阅页面", "the review page"), exc, lang)
-    t = report.tally(results)
+    outputs = []
+    if html_path:
+        try:
+            with fix.writing(html_path) as fh:
+                for piece in review.page_rows(rows, lang, rules):
+                    fh.write(piece.encode("utf-8"))
+        except OSError as exc:
+            _cannot_write(html_path, ("审阅页面", "the review page"), exc, lang)
+        outputs.append(html_path)
+    if csv_path or xlsx_path:
+        tables = export.Tables(rows, lang, rules)
+        if csv_path:
+            try:
+                outputs += export.write_csv(csv_path, tables)
+            except OSError as exc:
+                _cannot_write(getattr(exc, "target", csv_path),
+                              ("CSV 文件", "the CSV file"), exc, lang)
+        if xlsx_path:
+            try:
+                export.write_xlsx(xlsx_path, tables)
+            except OSError as exc:
+                _cannot_write(xlsx_path, ("Excel 文件", "the .xlsx file"), exc, lang)
+            outputs.append(xlsx_path)
+    t = review.batch_tally(rows)
+    written = "、".join(outputs) if lang == "zh" else ", ".join(outputs)
     if lang == "zh":
-        click.echo(f"已生成审阅页面 {html_path}：{t['files']} 份报告，{t['with_errors']} 份有错误，{t['unreadable']} 份无法读取；"
+        what = f"已生成审阅页面 {written}" if outputs == [html_path] else f"已写出 {written}"
+        click.echo(f"{what}：{t['files']} 份报告，{t['with_errors']} 份有错误，{t['unreadable']} 份无法读取；"
                    f"共 {t['errors']} 个错误，{t['warnings']} 个警告，{t['infos']} 条提示。")
     else:
-        click.echo(f"Review page written to {html_path}: {t['files']} reports, {t['with_errors']} with errors, "
+        what = f"Review page written to {written}" if outputs == [html_path] else f"Written: {written}"
+        click.echo(f"{what}: {t['files']} reports, {t['with_errors']} with errors, "
                    f"{t['unreadable']} unreadable; {t['errors']} errors, {t['warnings']} warnings, {t['infos']} infos.")
 
 

@@ -33,6 +33,7 @@ the comment is, and the comment is kept there instead.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import difflib
 import os
 import re
@@ -132,6 +133,16 @@ def write(path: str, data: bytes) -> None:
     """Replace the file at path with data atomically, keeping its permissions
     (a new file gets a normal file's mode). Also used for the baseline and the
     review page."""
+    with writing(path) as fh:
+        fh.write(data)
+
+
+@contextlib.contextmanager
+def writing(path: str):
+    """A binary file to write in steps that replaces the file at path
+    atomically once the block ends without an error (keeping the file's
+    permissions, as write() does); on an error nothing at path changes. The
+    review exports stream their rows through it."""
     directory = os.path.dirname(os.path.abspath(path))
     try:
         mode = os.stat(path).st_mode & 0o7777
@@ -140,7 +151,7 @@ def write(path: str, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".fzlint-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)

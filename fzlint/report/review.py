@@ -1,39 +1,45 @@
 """The review page: one self-contained HTML page for a reviewer who receives
 many reports at once (``fzlint report PATHS... --html review.html``).
 
-At the top, a table with one row per report: its file, title and report year;
-for each required part (the roles of the required-section rule, FZ101) whether
-it has a part of its own (✓), stands only in passing inside another part (△,
-the section-in-passing case, FZ103) or is missing (✗); the findings counted by
-severity; and the data density of the measures parts as the data-density rule
-(FZ403) measures it. Below, each report's findings, each report anchored from
-its row. The page needs nothing from outside: the styles are inline, every text
-is escaped, and a small inline script (not needed to read the page) sorts the
-table when a column header is clicked.
+At the top, the batch in figures and a tally of the rules that fired (by
+findings and by reports affected). Then a table with one row per report, in
+natural order of the file names (报告_2 before 报告_10), each name shown below
+the folder all share (said once, above): its title and organ (from the title),
+its level (the configuration's profile), report year, 成文日期 and whether it
+is on time (FZ305's own judgement, kinds/deadline.py), its length; for each
+required part (FZ101's roles) whether it has a part of its own (✓), stands
+only in passing inside another part (△, FZ103) or is missing (✗); the findings
+counted (errors, warnings, infos, and the typographic FZ5 findings apart); the
+data density FZ403 measures; and the key figures (Document.indicators), one
+column each in a column group. Under each row, its findings, collapsed in a
+<details>; the typographic ones folded again inside, so that errors stand out.
+
+The page is built from Rows (rows.py), never from Documents. It needs nothing
+from outside: inline styles, every text escaped, and a small inline script,
+not needed to read the page (every finding is in it and <details> open
+without a script), that adds the filters (severity, rule or family, part
+status, unreadable) and sorting by a click on a column header.
 """
 
 from __future__ import annotations
 
 import html
 import os
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections import Counter
+from typing import TYPE_CHECKING, Iterable
 
-from .. import __version__, prose
-from ..kinds import data_density
+from .. import __version__
 from .. import ruleset as rulesets
-from ..model import Document, Severity
-from ..ruleset import Rule, RuleSet, Text
-from . import CONTEXT, context_text, counts, tally
+from ..model import Severity
+from ..ruleset import RuleSet, Text
+from . import CONTEXT, context_text
+from .rows import (MARKS, MISSING, PASSING, PRESENT, REQUIRED_KIND, Density, Reducer, Row, density,  # noqa: F401
+                   family, natural_key, part_status, rule_of_kind)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..pipeline import FileResult
 
-REQUIRED_KIND = "required-section"  # FZ101: its roles are the table's part columns
-DENSITY_KIND = "data-density"  # FZ403: what the density column measures, with its parameters
-
-PRESENT, PASSING, MISSING = "present", "passing", "missing"
-MARKS = {PRESENT: "✓", PASSING: "△", MISSING: "✗"}
+DENSITY_KIND = "data-density"
 
 # Column headers for the regulation's parts, shorter than the roles' names; a
 # role not listed here is headed by its name from rules/sections.yaml.
@@ -44,23 +50,77 @@ SHORT_ROLE_NAMES = {
     "plan": Text("下一年度安排", "Plan"),
 }
 
+# The page's headers for them, shorter still (the full name in the header's tooltip).
+TINY_ROLE_NAMES = {
+    "measures": Text("举措", "Measures"),
+    "shortcomings": Text("不足", "Gaps"),
+    "duties": Text("职责", "Duties"),
+    "plan": Text("安排", "Plan"),
+}
+
+PROFILE_NAMES = {
+    "government": Text("人民政府", "government"),
+    "township": Text("乡镇街道", "township"),
+    "department": Text("政府部门", "department"),
+}
+
 _T = {
     "page_title": Text("法治政府建设年度报告审阅汇总", "Review of annual rule-of-law government reports"),
     "summary": Text("共 {files} 份报告：{errors} 个错误，{warnings} 个警告，{infos} 条提示。"
                     "{with_errors} 份有错误，{unreadable} 份无法读取。",
                     "{files} reports: {errors} errors, {warnings} warnings, {infos} infos. "
                     "{with_errors} with errors, {unreadable} unreadable."),
-    "hint": Text("点击列标题可排序；点击文件名查看该报告的全部问题。",
-                 "Click a column header to sort; click a file name to see its findings."),
+    "typography_note": Text("其中排版类问题（FZ5，非错误）{typography} 条，单独计数并折叠。",
+                            "Of these, {typography} typographic findings (FZ5, not errors) are counted apart and folded."),
+    "hint": Text("点击列标题可排序；点击“问题”展开该报告的全部问题。",
+                 "Click a column header to sort; open “findings” under a row to see its findings."),
     "folder": Text("文件所在目录：{folder}", "Files under {folder}"),
-    "overview": Text("总表", "Overview"),
-    "findings": Text("各报告的问题", "Findings by report"),
+    "tally": Text("规则统计：{rules} 条规则共 {findings} 个问题", "Rules that fired: {rules} rules, {findings} findings"),
+    "tally_findings": Text("问题数", "Findings"),
+    "tally_reports": Text("涉及报告", "Reports"),
+    "name": Text("名称", "Name"),
+    "filters": Text("筛选", "Filter"),
+    "f_severity": Text("级别", "Severity"),
+    "f_sev_all": Text("全部", "all"),
+    "f_sev_e": Text("有错误", "with errors"),
+    "f_sev_w": Text("有错误或警告", "with errors or warnings"),
+    "f_sev_none": Text("无错误", "without errors"),
+    "f_rule": Text("规则", "Rule"),
+    "f_rule_all": Text("全部规则", "all rules"),
+    "f_families": Text("规则类别", "Families"),
+    "f_codes": Text("规则", "Rules"),
+    "f_part": Text("部分", "Part"),
+    "f_part_any": Text("任一必备部分", "any required part"),
+    "f_status": Text("状态", "Status"),
+    "f_status_all": Text("不限", "any"),
+    "status_present": Text("有独立部分", "own part"),
+    "status_passing": Text("顺带提及", "in passing"),
+    "status_missing": Text("缺失", "missing"),
+    "f_unreadable": Text("仅无法读取的", "unreadable only"),
+    "f_reset": Text("清除筛选", "Clear"),
+    "shown": Text("显示 {shown} / {total} 份", "{shown} of {total} shown"),
     "file": Text("文件", "File"),
     "title": Text("标题", "Title"),
+    "organ": Text("机关", "Organ"),
+    "organ_title": Text("取自标题", "from the title"),
+    "organ_signature": Text("取自落款", "from the signature"),
+    "level": Text("层级", "Level"),
+    "level_help": Text("配置文件中的 profile（rules/profiles.yaml）", "the configuration's profile (rules/profiles.yaml)"),
     "year": Text("年度", "Year"),
+    "date": Text("成文日期", "Date"),
+    "on_time": Text("按期", "On time"),
+    "on_time_help": Text("成文日期是否不晚于期限（与 FZ305 的判断相同）",
+                         "whether the date is no later than the deadline (as FZ305 judges it)"),
+    "on_time_yes": Text("按期", "on time"),
+    "on_time_no": Text("逾期", "late"),
+    "deadline": Text("期限 {deadline}（FZ305）", "deadline {deadline} (FZ305)"),
+    "length": Text("字数", "Length"),
+    "length_help": Text("正文字符数（不计空白）", "characters, blanks not counted"),
     "errors": Text("错误", "Errors"),
     "warnings": Text("警告", "Warnings"),
     "infos": Text("提示", "Infos"),
+    "typography": Text("排版", "Typography"),
+    "typography_help": Text("排版类问题（FZ5，非错误）", "typographic findings (FZ5, not errors)"),
     "density": Text("数据密度", "Data density"),
     "density_help": Text("“{role}”部分中带有具体数据（数量、比例、日期）的句子所占比例（与 FZ403 的计算相同）",
                          "The share of sentences in the “{role}” parts that carry a figure (count, share, date), "
@@ -69,6 +129,8 @@ _T = {
     "density_low": Text("低于 {threshold}%（FZ403）", "below {threshold}% (FZ403)"),
     "density_none": Text("没有“{role}”部分", "no “{role}” part"),
     "density_empty": Text("“{role}”部分没有句子", "the “{role}” parts hold no sentence"),
+    "figures": Text("关键数据", "Key figures"),
+    "figure_at": Text("第 {line} 行", "line {line}"),
     "no_title": Text("（无标题）", "(no title)"),
     "unreadable": Text("无法读取：{reason}", "Cannot be read: {reason}"),
     "no_document": Text("未解析", "not parsed"),
@@ -89,8 +151,10 @@ _T = {
     "severity": Text("级别", "Severity"),
     "message": Text("说明", "Message"),
     "clean": Text("未发现问题。", "No problems found."),
-    "count_line": Text("{errors} 个错误，{warnings} 个警告，{infos} 条提示", "errors: {errors}, warnings: {warnings}, infos: {infos}"),
-    "back": Text("↑ 返回总表", "↑ Back to the overview"),
+    "details": Text("问题 {total} 个：{errors} 个错误，{warnings} 个警告，{infos} 条提示，排版 {typography} 条",
+                    "findings: {total} ({errors} errors, {warnings} warnings, {infos} infos, {typography} typographic)"),
+    "details_clean": Text("未发现问题", "no findings"),
+    "folded": Text("排版类问题 {count} 条（FZ5）", "{count} typographic findings (FZ5)"),
     "context": CONTEXT,
     "generator": Text("由 fzlint {version} 生成", "Generated by fzlint {version}"),
 }
@@ -109,260 +173,19 @@ YEAR_SOURCES = {
     "plan": Text("下一年度安排", "plan"),
 }
 
-
-@dataclass(frozen=True)
-class Density:
-    """The data density of a report's measures parts, as FZ403 measures it."""
-
-    count: int  # statements carrying at least one figure
-    total: int  # statements
-    low: bool  # FZ403 would report it: enough statements, and the share below the threshold
-
-    @property
-    def share(self) -> int | None:
-        """The share in whole percent, rounded as FZ403's message rounds it; None without statements."""
-        return round(100 * self.count / self.total) if self.total else None
+PART_LETTERS = {PRESENT: "p", PASSING: "a", MISSING: "m"}  # data-parts, for the part filter
 
 
-def _rule_of_kind(rules: RuleSet, kind: str) -> Rule:
-    found = next((r for r in rules.rules if r.kind == kind), None)
-    if found is None:
-        raise ValueError(f"the rule set has no rule of kind {kind!r}, which the review page needs")
-    return found
-
-
-def part_status(doc: Document, role: str) -> tuple[str, int | None, str]:
-    """(present | passing | missing, the line, the heading or passage) of one
-    role, as required-section (FZ101) and section-in-passing (FZ103) judge it."""
-    part = next((s for s in doc.sections if s.role == role), None)
-    if part is not None:
-        heading = part.heading  # the marker and the heading phrase, without a run-in body
-        return PRESENT, part.line, heading.text[:heading.title_column - heading.column + len(heading.title)]
-    mention = next((m for m in doc.mentions if m.role == role), None)
-    if mention is not None:
-        return PASSING, mention.line, mention.text
-    return MISSING, None, ""
-
-
-def density(doc: Document, params: dict, finder: prose.FigureFinder) -> Density | None:
-    """The data density of the parts with params["roles"], counted by FZ403's
-    own measure (fzlint/kinds/data_density.py); None when the report has no such part."""
-    roles = params["roles"]
-    if not any(part.role in roles for part in doc.sections):
-        return None
-    count, total = data_density.measure(doc, roles, finder)
-    return Density(count, total, bool(total) and data_density.too_low(count, total, params))
+def label(key: str, lang: str, **args) -> str:
+    return _T[key].get(lang).format(**args)
 
 
 def _e(text) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _breakable(path: str) -> str:
-    """A path escaped, with a line-break opportunity after each separator."""
-    return "<wbr>".join(_e(part + sep) for part, sep in _separated(path))
-
-
-def _separated(path: str):
-    part = ""
-    for ch in path:
-        if ch in "/\\":
-            yield part, ch
-            part = ""
-        else:
-            part += ch
-    yield part, ""
-
-
 def _clip(text: str, width: int = 30) -> str:
     return text if len(text) <= width else text[:width] + "…"
-
-
-class _Page:
-    def __init__(self, results: list[FileResult], lang: str, rules: RuleSet):
-        self.results = results
-        self.lang = lang
-        self.roles = rules.vocabulary.roles
-        self.required = list(_rule_of_kind(rules, REQUIRED_KIND).params["roles"])
-        self.density_params = _rule_of_kind(rules, DENSITY_KIND).params
-        self.density_role = self.roles[self.density_params["roles"][0]].name.get(lang)
-        self.threshold = round(100 * self.density_params["threshold"])
-        self.folder = common_folder([r.path for r in results])
-        self._finder: prose.FigureFinder | None = None
-        self._vocabulary = rules.vocabulary
-
-    def t(self, key: str, **args) -> str:
-        return _T[key].get(self.lang).format(**args)
-
-    @property
-    def finder(self) -> prose.FigureFinder:
-        # Only needed when no FZ4 rule ran on a document (its prose is cached in doc.derived).
-        if self._finder is None:
-            self._finder = prose.FigureFinder(**self._vocabulary.figures)
-        return self._finder
-
-    def render(self) -> str:
-        summary = self.t("summary", **tally(self.results))
-        each = [counts([r]) for r in self.results]
-        out = [
-            "<!DOCTYPE html>",
-            f'<html lang="{"en" if self.lang == "en" else "zh-CN"}">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{_e(self.t('page_title'))}</title>",
-            f"<style>{CSS}</style>",
-            "</head>",
-            "<body>",
-            '<header id="overview">',
-            f"<h1>{_e(self.t('page_title'))}</h1>",
-            f'<p class="summary">{_e(summary)}</p>',
-            *([f'<p class="folder">{_e(self.t("folder", folder=self.folder))}</p>'] if self.folder else []),
-            f'<p class="hint">{_e(self.t("hint"))}</p>',
-            "</header>",
-            '<table id="reports" class="reports">',
-            self._head(),
-            "<tbody>",
-            *(self._row(i, r, c) for i, (r, c) in enumerate(zip(self.results, each), 1)),
-            "</tbody>",
-            "</table>",
-            self._legend(),
-            f'<h2 class="findings-title">{_e(self.t("findings"))}</h2>',
-            *(self._findings(i, r, c) for i, (r, c) in enumerate(zip(self.results, each), 1)),
-            f'<footer>{_e(self.t("generator", version=__version__))}</footer>',
-            f"<script>{SCRIPT}</script>",
-            "</body>",
-            "</html>",
-        ]
-        return "\n".join(out) + "\n"
-
-    def _legend(self) -> str:
-        items = [f'<span class="item"><span class="mark {status}">{MARKS[status]}</span> '
-                 f'{_e(self.t("legend_" + status))}</span>' for status in (PRESENT, PASSING, MISSING)]
-        items.append(f'<span class="item">{_e(self.t("legend_density", role=self.density_role, threshold=self.threshold))}'
-                     "</span>")
-        return f'<p class="legend">{"".join(items)}</p>'
-
-    def _head(self) -> str:
-        def th(label: str, cls: str, kind: str, title: str = "") -> str:
-            tip = f' title="{_e(title)}"' if title else ""
-            return f'<th scope="col" class="{cls}" data-type="{kind}"{tip}>{_e(label)}</th>'
-
-        cells = [th("#", "num", "number"), th(self.t("file"), "file", "text"), th(self.t("title"), "title", "text"),
-                 th(self.t("year"), "year", "number")]
-        for role in self.required:
-            name = SHORT_ROLE_NAMES.get(role, self.roles[role].name).get(self.lang)
-            cells.append(th(name, "part", "number", self.roles[role].item.get(self.lang)))
-        cells += [th(self.t("errors"), "count", "number"), th(self.t("warnings"), "count", "number"),
-                  th(self.t("infos"), "count", "number"),
-                  th(self.t("density"), "density", "number", self.t("density_help", role=self.density_role))]
-        return "<thead><tr>" + "".join(cells) + "</tr></thead>"
-
-    def _row(self, index: int, result: FileResult, c) -> str:
-        shown = self.shown(result.path)
-        classes = ["report"]
-        if c["errors"]:
-            classes.append("has-errors")
-        if result.error:
-            classes.append("unreadable")
-        cells = [f'<td class="num" data-sort="{index}">{index}</td>',
-                 f'<td class="file" data-sort="{_e(shown)}"><a href="#report-{index}" title="{_e(result.path)}">'
-                 f'{_breakable(shown)}</a></td>']
-        doc = result.document
-        if result.error:
-            reason = self.t("unreadable", reason=result.error.reason(self.lang))
-            cells.append(f'<td class="error-note" colspan="{2 + len(self.required)}">{_e(reason)}</td>')
-        elif doc is None:
-            cells.append(f'<td class="error-note" colspan="{2 + len(self.required)}">{_e(self.t("no_document"))}</td>')
-        else:
-            cells.append(self._title_cell(doc))
-            cells.append(self._year_cell(doc))
-            cells += [self._part_cell(doc, role) for role in self.required]
-        for key in ("errors", "warnings", "infos"):
-            zero = "" if c[key] else " zero"
-            cells.append(f'<td class="count {key}{zero}" data-sort="{c[key]}">{c[key]}</td>')
-        cells.append(self._density_cell(doc if not result.error else None))
-        return f'<tr class="{" ".join(classes)}" id="row-{index}">' + "".join(cells) + "</tr>"
-
-    def shown(self, path: str) -> str:
-        """A path as the table shows it: below the folder all the files share."""
-        return path[len(self.folder):] if self.folder else path
-
-    def _title_cell(self, doc: Document) -> str:
-        if doc.title_text:
-            return f'<td class="title" data-sort="{_e(doc.title_text)}">{_e(doc.title_text)}</td>'
-        return f'<td class="title untitled" data-sort="">{_e(self.t("no_title"))}</td>'
-
-    def _year_cell(self, doc: Document) -> str:
-        if doc.report_year is None:
-            return '<td class="year" data-sort="">—</td>'
-        source = YEAR_SOURCES.get(doc.report_year_from or "")
-        tip = f' title="{_e(self.t("year_from", source=source.get(self.lang)))}"' if source else ""
-        return f'<td class="year" data-sort="{doc.report_year}"{tip}>{doc.report_year}</td>'
-
-    def _part_cell(self, doc: Document, role: str) -> str:
-        status, line, text = part_status(doc, role)
-        if status == PRESENT:
-            tip = self.t("present_at", line=line, heading=_clip(text))
-        elif status == PASSING:
-            tip = self.t("passing_at", line=line, text=_clip(text))
-        else:
-            tip = self.t("missing")
-        rank = {PRESENT: 2, PASSING: 1, MISSING: 0}[status]
-        return (f'<td class="part {status}" data-status="{status}" data-sort="{rank}" title="{_e(tip)}">'
-                f'{MARKS[status]}</td>')
-
-    def _density_cell(self, doc: Document | None) -> str:
-        if doc is None:
-            return '<td class="density none" data-sort="">—</td>'
-        d = density(doc, self.density_params, self.finder)
-        if d is None:
-            tip = self.t("density_none", role=self.density_role)
-            return f'<td class="density none" data-sort="" title="{_e(tip)}">—</td>'
-        if d.share is None:
-            tip = self.t("density_empty", role=self.density_role)
-            return f'<td class="density none" data-sort="" title="{_e(tip)}">—</td>'
-        tip = self.t("density_cell", count=d.count, total=d.total)
-        if d.low:
-            tip += "；" if self.lang == "zh" else "; "
-            tip += self.t("density_low", threshold=self.threshold)
-        cls = "density low" if d.low else "density"
-        return (f'<td class="{cls}" data-sort="{d.count / d.total:.6f}" title="{_e(tip)}">'
-                f'<span class="share">{d.share}%</span> <span class="ratio">{d.count}/{d.total}</span></td>')
-
-    def _findings(self, index: int, result: FileResult, c) -> str:
-        doc = result.document
-        title = doc.title_text if doc is not None and doc.title_text else ""
-        cls = "report-findings has-errors" if c["errors"] else "report-findings"
-        out = [f'<section class="{cls}" id="report-{index}">',
-               f'<h3><span class="index">{index}</span> <span class="path">{_e(result.path)}</span></h3>']
-        if title:
-            out.append(f'<p class="doc-title">{_e(title)}</p>')
-        out.append(f'<p class="counts">{_e(self.t("count_line", **c))}</p>')
-        if result.findings:
-            out.append('<table class="findings"><thead><tr>'
-                       f'<th scope="col" class="line">{_e(self.t("line"))}</th>'
-                       f'<th scope="col" class="code">{_e(self.t("code"))}</th>'
-                       f'<th scope="col" class="severity">{_e(self.t("severity"))}</th>'
-                       f'<th scope="col" class="message">{_e(self.t("message"))}</th>'
-                       "</tr></thead><tbody>")
-            for f in result.findings:
-                context = ""
-                if f.context:
-                    context = f' <span class="context">{_e(context_text(f.context, self.lang))}</span>'
-                out.append(
-                    f'<tr class="finding {f.severity.label}">'
-                    f'<td class="line">{f.line}</td>'
-                    f'<td class="code" title="{_e(f.name)}">{_e(f.code)}</td>'
-                    f'<td class="severity"><span class="badge {f.severity.label}">'
-                    f'{_e(SEVERITY_NAMES[f.severity].get(self.lang))}</span></td>'
-                    f'<td class="message">{_e(f.message)}{context}</td></tr>')
-            out.append("</tbody></table>")
-        else:
-            out.append(f'<p class="clean">{_e(self.t("clean"))}</p>')
-        out.append(f'<p class="back"><a href="#overview">{_e(self.t("back"))}</a></p>')
-        out.append("</section>")
-        return "\n".join(out)
 
 
 def common_folder(paths: list[str]) -> str:
@@ -382,113 +205,491 @@ def common_folder(paths: list[str]) -> str:
     return prefix if all(p.startswith(prefix) for p in paths) else ""
 
 
+def ordered(rows: list[Row]) -> tuple[list[Row], str]:
+    """The rows in natural order of their names below the common folder, and that folder."""
+    folder = common_folder([r.path for r in rows])
+    return sorted(rows, key=lambda r: natural_key(r.path[len(folder):])), folder
+
+
+def figure_keys(rows: Iterable[Row]) -> list[str]:
+    """The key figures' names across the batch, in order of first appearance."""
+    keys: dict[str, None] = {}
+    for r in rows:
+        for fig in r.figures:
+            keys.setdefault(fig.key, None)
+    return list(keys)
+
+
+def rule_tally(rows: list[Row]) -> list[tuple[str, str, Severity, int, int]]:
+    """(code, name, the most severe severity, findings, reports affected) for
+    each rule that fired, by findings then reports, most first."""
+    findings: Counter = Counter()
+    reports: Counter = Counter()
+    names: dict[str, str] = {}
+    worst: dict[str, Severity] = {}
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    for r in rows:
+        seen = set()
+        for f in r.findings:
+            findings[f.code] += 1
+            names.setdefault(f.code, f.name)
+            if f.code not in worst or order[f.severity] < order[worst[f.code]]:
+                worst[f.code] = f.severity
+            seen.add(f.code)
+        reports.update(seen)
+    out = [(code, names[code], worst[code], n, reports[code]) for code, n in findings.items()]
+    return sorted(out, key=lambda t: (-t[3], -t[4], t[0]))
+
+
+def batch_tally(rows: list[Row]) -> dict:
+    """The batch in figures, as report.tally() gives them for FileResults, and the typographic count."""
+    t = {"files": len(rows), "errors": 0, "warnings": 0, "infos": 0, "with_errors": 0,
+         "unreadable": sum(1 for r in rows if r.unreadable is not None), "typography": 0}
+    for r in rows:
+        c = r.counts()
+        t["typography"] += c["typography"]
+        t["with_errors"] += bool(c["errors"])
+        for f in r.findings:
+            t[{Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "infos"}[f.severity]] += 1
+    return t
+
+
+class _Page:
+    def __init__(self, rows: list[Row], lang: str, rules: RuleSet):
+        self.rows, self.folder = ordered(rows)
+        self.lang = lang
+        self.roles = rules.vocabulary.roles
+        self.required = list(rule_of_kind(rules, REQUIRED_KIND).params["roles"])
+        self.density_params = rule_of_kind(rules, DENSITY_KIND).params
+        self.density_role = self.roles[self.density_params["roles"][0]].name.get(lang)
+        self.threshold = round(100 * self.density_params["threshold"])
+        self.keys = figure_keys(self.rows)
+        self.width = 18 + len(self.keys)  # the columns of the table
+
+    def t(self, key: str, **args) -> str:
+        return label(key, self.lang, **args)
+
+    def render(self) -> Iterable[str]:
+        """The page in pieces, to be joined or written in turn."""
+        t = batch_tally(self.rows)
+        tally = rule_tally(self.rows)
+        yield "\n".join([
+            "<!DOCTYPE html>",
+            f'<html lang="{"en" if self.lang == "en" else "zh-CN"}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{_e(self.t('page_title'))}</title>",
+            f"<style>{CSS}</style>",
+            "</head>",
+            "<body>",
+            '<header id="overview">',
+            f"<h1>{_e(self.t('page_title'))}</h1>",
+            f'<p class="summary">{_e(self.t("summary", **t))}'
+            + (f' <span class="typo-note">{_e(self.t("typography_note", **t))}</span>' if t["typography"] else "")
+            + "</p>",
+            *([f'<p class="folder">{_e(self.t("folder", folder=self.folder))}</p>'] if self.folder else []),
+            self._tally(tally),
+            self._filters(tally),
+            f'<p class="hint">{_e(self.t("hint"))}</p>',
+            "</header>",
+            '<table id="reports" class="reports">',
+            self._colgroups(),
+            self._head(),
+        ]) + "\n"
+        for index, row in enumerate(self.rows, 1):
+            yield self._report(index, row)
+        yield "\n".join([
+            "</table>",
+            self._legend(),
+            f'<footer>{_e(self.t("generator", version=__version__))}</footer>',
+            f"<script>{SCRIPT}</script>",
+            "</body>",
+            "</html>",
+        ]) + "\n"
+
+    # --- the header ---------------------------------------------------------------------------------
+
+    def _tally(self, tally) -> str:
+        total = sum(n for *_, n, _ in tally)
+        out = [f'<details class="tally"><summary>{_e(self.t("tally", rules=len(tally), findings=total))}</summary>',
+               '<table class="tally"><thead><tr>'
+               f'<th scope="col">{_e(self.t("code"))}</th><th scope="col">{_e(self.t("name"))}</th>'
+               f'<th scope="col">{_e(self.t("severity"))}</th>'
+               f'<th scope="col" class="n">{_e(self.t("tally_findings"))}</th>'
+               f'<th scope="col" class="n">{_e(self.t("tally_reports"))}</th></tr></thead><tbody>']
+        for code, name, severity, n, reports in tally:
+            out.append(f'<tr><td class="code"><a href="#reports" data-rule="{_e(code)}">{_e(code)}</a></td>'
+                       f'<td>{_e(name)}</td><td><span class="badge {severity.label}">'
+                       f'{_e(SEVERITY_NAMES[severity].get(self.lang))}</span></td>'
+                       f'<td class="n">{n}</td><td class="n">{reports}</td></tr>')
+        out.append("</tbody></table></details>")
+        return "\n".join(out)
+
+    def _filters(self, tally) -> str:
+        def option(value: str, text: str) -> str:
+            return f'<option value="{_e(value)}">{_e(text)}</option>'
+
+        families = sorted({family(code) for code, *_ in tally}, key=natural_key)
+        codes = sorted((code for code, *_ in tally), key=natural_key)
+        severity = "".join(option(v, self.t(k)) for v, k in
+                           (("", "f_sev_all"), ("e", "f_sev_e"), ("w", "f_sev_w"), ("n", "f_sev_none")))
+        rule = (option("", self.t("f_rule_all"))
+                + f'<optgroup label="{_e(self.t("f_families"))}">'
+                + "".join(option(f, f + "…") for f in families) + "</optgroup>"
+                + f'<optgroup label="{_e(self.t("f_codes"))}">' + "".join(option(c, c) for c in codes) + "</optgroup>")
+        parts = option("", self.t("f_part_any")) + "".join(
+            option(str(i), SHORT_ROLE_NAMES.get(role, self.roles[role].name).get(self.lang))
+            for i, role in enumerate(self.required))
+        status = option("", self.t("f_status_all")) + "".join(
+            option(PART_LETTERS[s], f"{MARKS[s]} {self.t('status_' + s)}") for s in (PRESENT, PASSING, MISSING))
+        # Hidden until the script runs: without it there is nothing they could do.
+        return (f'<form id="filters" class="filters" hidden>'
+                f'<label>{_e(self.t("f_severity"))} <select name="severity">{severity}</select></label>'
+                f'<label>{_e(self.t("f_rule"))} <select name="rule">{rule}</select></label>'
+                f'<label>{_e(self.t("f_part"))} <select name="part">{parts}</select></label>'
+                f'<label>{_e(self.t("f_status"))} <select name="status">{status}</select></label>'
+                f'<label><input type="checkbox" name="unreadable"> {_e(self.t("f_unreadable"))}</label>'
+                f'<button type="reset">{_e(self.t("f_reset"))}</button>'
+                f'<output name="shown" data-template="{_e(self.t("shown", shown="{shown}", total="{total}"))}">'
+                f'{_e(self.t("shown", shown=len(self.rows), total=len(self.rows)))}</output></form>')
+
+    def _colgroups(self) -> str:
+        out = f'<colgroup span="{18}"></colgroup>'
+        if self.keys:
+            out += f'<colgroup class="figures" span="{len(self.keys)}"></colgroup>'
+        return out
+
+    def _head(self) -> str:
+        def th(text: str, cls: str, kind: str, title: str = "") -> str:
+            tip = f' title="{_e(title)}"' if title else ""
+            return f'<th scope="col" class="{cls}" data-type="{kind}"{tip}>{_e(text)}</th>'
+
+        cells = [th("#", "num", "number"), th(self.t("file"), "file", "name"), th(self.t("title"), "title", "text"),
+                 th(self.t("organ"), "organ", "text"), th(self.t("level"), "level", "text", self.t("level_help")),
+                 th(self.t("year"), "year", "number"), th(self.t("date"), "date", "text"),
+                 th(self.t("on_time"), "on-time", "number", self.t("on_time_help")),
+                 th(self.t("length"), "length", "number", self.t("length_help"))]
+        for role in self.required:
+            name = TINY_ROLE_NAMES.get(role, SHORT_ROLE_NAMES.get(role, self.roles[role].name)).get(self.lang)
+            full = SHORT_ROLE_NAMES.get(role, self.roles[role].name).get(self.lang)
+            cells.append(th(name, "part", "number", f"{full}：{self.roles[role].item.get(self.lang)}"
+                            if self.lang == "zh" else f"{full}: {self.roles[role].item.get(self.lang)}"))
+        cells += [th(self.t("errors"), "count", "number"), th(self.t("warnings"), "count", "number"),
+                  th(self.t("infos"), "count", "number"),
+                  th(self.t("typography"), "count", "number", self.t("typography_help")),
+                  th(self.t("density"), "density", "number", self.t("density_help", role=self.density_role))]
+        cells += [th(key, "figure", "number", self.t("figures")) for key in self.keys]
+        return "<thead><tr>" + "".join(cells) + "</tr></thead>"
+
+    def _legend(self) -> str:
+        items = [f'<span class="item"><span class="mark {status}">{MARKS[status]}</span> '
+                 f'{_e(self.t("legend_" + status))}</span>' for status in (PRESENT, PASSING, MISSING)]
+        items.append(f'<span class="item">{_e(self.t("legend_density", role=self.density_role, threshold=self.threshold))}'
+                     "</span>")
+        return f'<p class="legend">{"".join(items)}</p>'
+
+    # --- a report -----------------------------------------------------------------------------------
+
+    def shown(self, path: str) -> str:
+        """A path as the table shows it: below the folder all the files share."""
+        return path[len(self.folder):] if self.folder else path
+
+    def _report(self, index: int, row: Row) -> str:
+        c = row.counts()
+        classes = ["report"]
+        if c["errors"]:
+            classes.append("has-errors")
+        if row.unreadable is not None:
+            classes.append("unreadable")
+        codes = sorted({f.code for f in row.findings})
+        families = sorted({family(code) for code in codes})
+        sev = "e" if c["errors"] else "w" if c["warnings"] else ""
+        parts = "".join(PART_LETTERS[p.status] for p in row.parts)
+        attrs = (f'class="{" ".join(classes)}" id="report-{index}" data-sev="{sev}" data-parts="{parts}" '
+                 f'data-codes=" {_e(" ".join(codes + families))} "')
+        return (f"<tbody {attrs}>\n{self._row(index, row, c)}\n{self._details(row, c)}\n</tbody>\n")
+
+    def _row(self, index: int, row: Row, c: dict) -> str:
+        shown = self.shown(row.path)
+        cells = [f'<td class="num" data-sort="{index}">{index}</td>',
+                 f'<td class="file" data-sort="{_e(shown)}" title="{_e(row.path)}">'
+                 f'<a href="#report-{index}">{_e(shown)}</a></td>']
+        span = 7 + len(self.required)
+        if row.unreadable is not None:
+            cells.append(f'<td class="error-note" colspan="{span}">{_e(self.t("unreadable", reason=row.unreadable))}</td>')
+        elif not row.parsed:
+            cells.append(f'<td class="error-note" colspan="{span}">{_e(self.t("no_document"))}</td>')
+        else:
+            cells += [self._title_cell(row), self._organ_cell(row), self._level_cell(row), self._year_cell(row),
+                      self._date_cell(row), self._on_time_cell(row), self._length_cell(row)]
+            cells += [self._part_cell(p) for p in row.parts]
+        for key in ("errors", "warnings", "infos", "typography"):
+            zero = "" if c[key] else " zero"
+            cells.append(f'<td class="count {key}{zero}" data-sort="{c[key]}">{c[key]}</td>')
+        cells.append(self._density_cell(row.density if row.parsed else None, row.parsed))
+        figures = {fig.key: fig for fig in row.figures}
+        for key in self.keys:
+            fig = figures.get(key)
+            if fig is None:
+                cells.append('<td class="figure none" data-sort="">—</td>')
+            else:
+                tip = self.t("figure_at", line=fig.line) if fig.line else ""
+                cells.append(f'<td class="figure" data-sort="{_e(fig.value)}"'
+                             + (f' title="{_e(tip)}"' if tip else "") + f">{_e(fig.shown)}</td>")
+        return '<tr class="row">' + "".join(cells) + "</tr>"
+
+    def _title_cell(self, row: Row) -> str:
+        if row.title:
+            return f'<td class="title" data-sort="{_e(row.title)}" title="{_e(row.title)}">{_e(row.title)}</td>'
+        return f'<td class="title untitled" data-sort="">{_e(self.t("no_title"))}</td>'
+
+    def _organ_cell(self, row: Row) -> str:
+        if not row.organ:
+            return '<td class="organ none" data-sort="">—</td>'
+        tip = self.t("organ_" + row.organ_from)
+        return f'<td class="organ" data-sort="{_e(row.organ)}" title="{_e(row.organ)}（{_e(tip)}）">{_e(row.organ)}</td>'
+
+    def _level_cell(self, row: Row) -> str:
+        name = PROFILE_NAMES.get(row.profile)
+        shown = name.get(self.lang) if name else row.profile
+        return f'<td class="level" data-sort="{_e(row.profile)}">{_e(shown)}</td>'
+
+    def _year_cell(self, row: Row) -> str:
+        if row.year is None:
+            return '<td class="year" data-sort="">—</td>'
+        source = YEAR_SOURCES.get(row.year_from or "")
+        tip = f' title="{_e(self.t("year_from", source=source.get(self.lang)))}"' if source else ""
+        return f'<td class="year" data-sort="{row.year}"{tip}>{row.year}</td>'
+
+    def _date_cell(self, row: Row) -> str:
+        if not row.date:
+            return '<td class="date none" data-sort="">—</td>'
+        return f'<td class="date" data-sort="{_e(row.date_iso)}">{_e(row.date)}</td>'
+
+    def _on_time_cell(self, row: Row) -> str:
+        tip = f' title="{_e(self.t("deadline", deadline=row.deadline))}"' if row.deadline else ""
+        if row.on_time is None:
+            return f'<td class="on-time none" data-sort=""{tip}>—</td>'
+        if row.on_time:
+            return f'<td class="on-time yes" data-sort="1"{tip}>✓ {_e(self.t("on_time_yes"))}</td>'
+        return f'<td class="on-time no" data-sort="0"{tip}>✗ {_e(self.t("on_time_no"))}</td>'
+
+    def _length_cell(self, row: Row) -> str:
+        if row.length is None:
+            return '<td class="length" data-sort="">—</td>'
+        return f'<td class="length" data-sort="{row.length}">{row.length:,}</td>'
+
+    def _part_cell(self, part) -> str:
+        if part.status == PRESENT:
+            tip = self.t("present_at", line=part.line, heading=_clip(part.text))
+        elif part.status == PASSING:
+            tip = self.t("passing_at", line=part.line, text=_clip(part.text))
+        else:
+            tip = self.t("missing")
+        rank = {PRESENT: 2, PASSING: 1, MISSING: 0}[part.status]
+        return (f'<td class="part {part.status}" data-status="{part.status}" data-sort="{rank}" title="{_e(tip)}">'
+                f'{MARKS[part.status]}</td>')
+
+    def _density_cell(self, d: Density | None, parsed: bool) -> str:
+        if not parsed:
+            return '<td class="density none" data-sort="">—</td>'
+        if d is None:
+            tip = self.t("density_none", role=self.density_role)
+            return f'<td class="density none" data-sort="" title="{_e(tip)}">—</td>'
+        if d.share is None:
+            tip = self.t("density_empty", role=self.density_role)
+            return f'<td class="density none" data-sort="" title="{_e(tip)}">—</td>'
+        tip = self.t("density_cell", count=d.count, total=d.total)
+        if d.low:
+            tip += "；" if self.lang == "zh" else "; "
+            tip += self.t("density_low", threshold=self.threshold)
+        cls = "density low" if d.low else "density"
+        return (f'<td class="{cls}" data-sort="{d.count / d.total:.6f}" title="{_e(tip)}">'
+                f'<span class="share">{d.share}%</span> <span class="ratio">{d.count}/{d.total}</span></td>')
+
+    def _details(self, row: Row, c: dict) -> str:
+        # The findings stand inside <noscript> within the <details>: without a
+        # script that is ordinary HTML, opened by <details> itself; with one,
+        # Chromium and the others keep it as one text node (a script on, noscript
+        # holds raw text), which the script turns into the table when the
+        # <details> is first opened. 50,000 findings then cost the browser's
+        # parser a text run each report instead of half a million elements.
+        total = len(row.findings)
+        head = self.t("details", total=total, **c) if total else self.t("details_clean")
+        out = [f'<tr class="detail"><td colspan="{self.width}"><details><summary>{_e(head)}</summary><noscript>',
+               f'<p class="path">{_e(row.path)}</p>']
+        if row.title:
+            out.append(f'<p class="doc-title">{_e(row.title)}</p>')
+        main, folded = row.main, row.folded
+        if main:
+            out.append(self._findings_table(main))
+        elif not folded:
+            out.append(f'<p class="clean">{_e(self.t("clean"))}</p>')
+        if folded:
+            out.append(f'<details class="folded"><summary>{_e(self.t("folded", count=len(folded)))}</summary>')
+            out.append(self._findings_table(folded))
+            out.append("</details>")
+        out.append("</noscript></details></td></tr>")
+        return "\n".join(out)
+
+    def _findings_table(self, findings) -> str:
+        # Lean markup (50,000 rows for 1,000 reports): the cells are styled by their place.
+        out = ['<table class="findings"><thead><tr>'
+               f'<th scope="col">{_e(self.t("line"))}</th>'
+               f'<th scope="col">{_e(self.t("code"))}</th>'
+               f'<th scope="col">{_e(self.t("severity"))}</th>'
+               f'<th scope="col">{_e(self.t("message"))}</th>'
+               "</tr></thead><tbody>"]
+        names = {s: _e(SEVERITY_NAMES[s].get(self.lang)) for s in SEVERITY_NAMES}
+        for f in findings:
+            context = f' <i>{_e(context_text(f.context, self.lang))}</i>' if f.context else ""
+            out.append(f'<tr class="{f.severity.label}"><td>{f.line}</td><td>{_e(f.code)}</td>'
+                       f'<td>{names[f.severity]}</td><td>{_e(f.message)}{context}</td></tr>')
+        out.append("</tbody></table>")
+        return "".join(out)
+
+
+def page_rows(rows: list[Row], lang: str = "zh", rules: RuleSet | None = None) -> Iterable[str]:
+    """The review page for the rows, in pieces (write them in turn)."""
+    return _Page(rows, "en" if lang == "en" else "zh", rules or rulesets.default()).render()
+
+
+def render_rows(rows: list[Row], lang: str = "zh", rules: RuleSet | None = None) -> str:
+    return "".join(page_rows(rows, lang, rules))
+
+
 def render(results: list[FileResult], lang: str = "zh", rules: RuleSet | None = None) -> str:
     """The review page for the results, as one self-contained HTML document.
     rules: the rule set the results were linted with (default: the shipped one),
     for the required parts and the data-density parameters."""
-    return _Page(results, "en" if lang == "en" else "zh", rules or rulesets.default()).render()
+    rules = rules or rulesets.default()
+    reducer = Reducer(rules, "en" if lang == "en" else "zh")
+    return render_rows([reducer.row(r) for r in results], lang, rules)
 
 
 CSS = """
 :root { --ink: #1f2328; --muted: #656d76; --line: #d0d7de; --head: #f3f5f7; --error: #b42318;
   --error-bg: #fdf0ef; --warn: #9a6700; --warn-bg: #fff8c5; --ok: #1a7f37; --info: #0b69c7; }
 * { box-sizing: border-box; }
-body { margin: 0; padding: 24px 32px 48px; color: var(--ink); background: #fff; font-size: 14px; line-height: 1.6;
+body { margin: 0; padding: 20px 24px 40px; color: var(--ink); background: #fff; font-size: 13.5px; line-height: 1.5;
   font-family: -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC",
   "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif; }
 html[lang="en"] body { font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans",
   "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
-h1 { font-size: 22px; margin: 0 0 6px; font-weight: 600; }
-h2 { font-size: 18px; margin: 36px 0 12px; font-weight: 600; border-bottom: 1px solid var(--line); padding-bottom: 6px; }
-h3 { font-size: 15px; margin: 0 0 4px; font-weight: 600; overflow-wrap: anywhere; }
+h1 { font-size: 20px; margin: 0 0 4px; font-weight: 600; }
 a { color: #0b5cad; text-decoration: none; }
 a:hover { text-decoration: underline; }
-.summary { margin: 0 0 2px; font-size: 15px; }
-.folder { margin: 0; font-size: 13px; color: var(--muted); overflow-wrap: anywhere; }
+.summary { margin: 0 0 2px; font-size: 14.5px; }
+.summary .typo-note { color: var(--muted); font-size: 13px; }
+.folder { margin: 0 0 4px; font-size: 12.5px; color: var(--muted); overflow-wrap: anywhere; }
+details.tally { margin: 4px 0; }
+details.tally > summary { cursor: pointer; color: #0b5cad; }
+table.tally { width: auto; margin: 6px 0 10px; font-size: 12.5px; }
+table.tally th, table.tally td { padding: 2px 10px; }
+table.tally td.n, table.tally th.n { text-align: right; font-variant-numeric: tabular-nums; }
+table.tally td.code { font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; }
+.filters { display: flex; flex-wrap: wrap; gap: 6px 16px; align-items: center; margin: 6px 0; padding: 6px 10px;
+  background: var(--head); border: 1px solid var(--line); border-radius: 6px; font-size: 13px; }
+.filters[hidden] { display: none; }
+.filters select { font: inherit; }
+.filters output { color: var(--muted); margin-left: auto; }
 .legend .item { display: inline-block; margin-right: 18px; }
 .legend .mark { font-weight: 700; }
 .legend .mark.present { color: var(--ok); }
 .legend .mark.passing { color: var(--warn); }
 .legend .mark.missing { color: var(--error); }
-.hint, .legend, footer { color: var(--muted); font-size: 12.5px; margin: 4px 0 12px; }
+.hint, .legend, footer { color: var(--muted); font-size: 12px; margin: 4px 0 8px; }
 table { border-collapse: collapse; width: 100%; }
 /* No scrolling wrapper: one would keep the sticky header from sticking to the window; a table
    wider than the window scrolls the page instead. */
 .reports { border: 1px solid var(--line); border-collapse: separate; border-spacing: 0; }
-.reports tr { scroll-margin-top: 4em; }
-th, td { padding: 7px 10px; border-bottom: 1px solid var(--line); vertical-align: top; text-align: left; }
-.reports thead th { position: sticky; top: 0; z-index: 1; background: var(--head); font-weight: 600; font-size: 13px;
-  word-break: keep-all; cursor: pointer; user-select: none; box-shadow: inset 0 -2px 0 var(--line); }
-.reports thead th[aria-sort="ascending"]::after { content: " ▲"; font-size: 10px; color: var(--muted); }
-.reports thead th[aria-sort="descending"]::after { content: " ▼"; font-size: 10px; color: var(--muted); }
-.reports tbody tr:last-child td { border-bottom: none; }
-.reports tbody tr:nth-child(even) { background: #fafbfc; }
-.reports tbody tr:hover { background: #f0f6ff; }
-.reports tr.has-errors, .reports tr.has-errors:nth-child(even) { background: var(--error-bg); }
-.reports tr.has-errors td:first-child { box-shadow: inset 4px 0 0 var(--error); }
+.reports > tbody { scroll-margin-top: 4em; }
+.reports > thead th { position: sticky; top: 0; z-index: 1; background: var(--head); font-weight: 600; font-size: 12.5px;
+  white-space: nowrap; cursor: pointer; user-select: none; box-shadow: inset 0 -2px 0 var(--line); padding: 6px 6px; }
+.reports > thead th[aria-sort="ascending"]::after { content: " ▲"; font-size: 10px; color: var(--muted); }
+.reports > thead th[aria-sort="descending"]::after { content: " ▼"; font-size: 10px; color: var(--muted); }
+.reports colgroup.figures { background: #f5f9ff; }
+.reports > thead th.figure { background: #e6f0fb; }
+.reports > tbody > tr > td { padding: 4px 6px; vertical-align: top; text-align: left; }
+.reports > tbody > tr.row > td { white-space: nowrap; }
+.reports > tbody > tr.detail > td { padding: 0 6px 2px 3.4em; border-bottom: 1px solid var(--line); font-size: 12px; }
+.reports > tbody:hover > tr.row { background: #f0f6ff; }
+.reports > tbody.has-errors > tr.row { background: var(--error-bg); }
+.reports > tbody.has-errors > tr.row > td:first-child { box-shadow: inset 4px 0 0 var(--error); }
 .reports td.num { color: var(--muted); text-align: right; width: 3em; font-variant-numeric: tabular-nums; }
 .reports td.file { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace;
-  font-size: 12.5px; max-width: 24em; overflow-wrap: break-word; }
-.reports td.title { min-width: 10em; max-width: 30em; }
-.reports td.untitled { color: var(--muted); }
-.reports td.year { text-align: center; font-variant-numeric: tabular-nums; white-space: nowrap; }
+  font-size: 12px; max-width: 12em; overflow: hidden; text-overflow: ellipsis; }
+.reports td.title { max-width: 17em; overflow: hidden; text-overflow: ellipsis; }
+.reports td.organ { max-width: 9em; overflow: hidden; text-overflow: ellipsis; }
+.reports td.untitled, .reports td.none { color: #afb8c1; }
+.reports td.year, .reports td.date, .reports td.level { text-align: center; font-variant-numeric: tabular-nums; }
+.reports td.length { text-align: right; font-variant-numeric: tabular-nums; }
+.reports td.on-time { text-align: center; }
+.reports td.on-time.yes { color: var(--ok); }
+.reports td.on-time.no { color: var(--error); font-weight: 700; }
 .reports th.part, .reports th.count, .reports th.density, .reports th.year { text-align: center; }
-.reports td.part { text-align: center; font-weight: 700; font-size: 15px; width: 6.5em; }
+.reports td.part { text-align: center; font-weight: 700; font-size: 14px; min-width: 2.6em; }
 .reports td.present { color: var(--ok); }
 .reports td.passing { color: var(--warn); background: var(--warn-bg); }
 .reports td.missing { color: var(--error); background: #fde2df; }
-.reports td.count { text-align: center; font-variant-numeric: tabular-nums; width: 4.5em; }
+.reports td.count { text-align: center; font-variant-numeric: tabular-nums; }
 .reports td.count.zero { color: #afb8c1; }
 .reports td.count.errors:not(.zero) { color: var(--error); font-weight: 700; }
 .reports td.count.warnings:not(.zero) { color: var(--warn); }
 .reports td.count.infos:not(.zero) { color: var(--info); }
-.reports td.density { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; width: 8em; }
-.reports td.density .ratio { color: var(--muted); font-size: 12px; }
+.reports td.count.typography:not(.zero) { color: var(--muted); }
+.reports td.density { text-align: right; font-variant-numeric: tabular-nums; }
+.reports td.density .ratio { color: var(--muted); font-size: 11.5px; }
 .reports td.density.low .share { color: var(--warn); font-weight: 700; }
 .reports td.density.low { background: var(--warn-bg); }
-.reports td.density.none { color: #afb8c1; text-align: center; }
+.reports td.density.none, .reports td.figure.none { color: #afb8c1; text-align: center; }
+.reports td.figure { text-align: right; font-variant-numeric: tabular-nums; }
 .reports td.error-note { color: var(--error); }
-.report-findings { scroll-margin-top: 12px; margin: 0 0 28px; padding: 14px 18px; border: 1px solid var(--line); border-radius: 6px; }
-.report-findings.has-errors { border-left: 4px solid var(--error); }
-.report-findings:target { outline: 2px solid #0b5cad; outline-offset: 2px; }
-.report-findings .index { display: inline-block; min-width: 1.8em; padding: 0 6px; margin-right: 4px; border-radius: 10px;
-  background: var(--head); color: var(--muted); text-align: center; font-size: 12px; }
-.report-findings .path { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace;
-  font-size: 13.5px; }
-.doc-title { margin: 0; font-size: 14px; }
-.counts { margin: 2px 0 10px; color: var(--muted); font-size: 12.5px; }
-.findings { font-size: 13px; }
-.findings th { background: var(--head); font-weight: 600; white-space: nowrap; }
-.findings th.line { text-align: right; }
-.findings td.line { text-align: right; width: 4em; color: var(--muted); font-variant-numeric: tabular-nums; }
-.findings td.code { width: 5.5em; white-space: nowrap; font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; }
-.findings td.severity { width: 5.5em; white-space: nowrap; }
-.findings td.message { overflow-wrap: anywhere; }
-.findings .context { color: var(--muted); }
-.badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; line-height: 20px; }
+.reports details > summary { cursor: pointer; color: var(--muted); line-height: 18px; }
+.reports tbody.has-errors details > summary { color: var(--error); }
+.reports details[open] { padding: 2px 0 10px; }
+.reports details .path { margin: 4px 0 0; font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace;
+  overflow-wrap: anywhere; }
+.reports .doc-title { margin: 0 0 4px; }
+details.folded { margin-top: 4px; }
+.findings { font-size: 12.5px; max-width: 80em; }
+.findings th { background: var(--head); font-weight: 600; white-space: nowrap; padding: 3px 8px; text-align: left; }
+.findings td { padding: 3px 8px; border-bottom: 1px solid #eaeef2; vertical-align: top; }
+.findings th:nth-child(1), .findings td:nth-child(1) { text-align: right; width: 4em; color: var(--muted);
+  font-variant-numeric: tabular-nums; }
+.findings td:nth-child(2) { width: 5.5em; white-space: nowrap; font-family: ui-monospace, Menlo, Consolas,
+  "DejaVu Sans Mono", monospace; }
+.findings td:nth-child(3) { width: 4.5em; white-space: nowrap; }
+.findings tr.error td:nth-child(3) { color: var(--error); font-weight: 700; }
+.findings tr.warning td:nth-child(3) { color: var(--warn); }
+.findings tr.info td:nth-child(3) { color: var(--info); }
+.findings tr.error td:nth-child(4) { color: var(--error); }
+.findings td:nth-child(4) { overflow-wrap: anywhere; }
+.findings i { font-style: normal; color: var(--muted); }
+.badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; line-height: 18px; }
 .badge.error { background: #fde2df; color: var(--error); font-weight: 600; }
 .badge.warning { background: var(--warn-bg); color: var(--warn); }
 .badge.info { background: #ddf4ff; color: var(--info); }
 .clean { color: var(--ok); }
-.back { margin: 8px 0 0; font-size: 12.5px; }
-footer { margin-top: 32px; }
-@media (max-width: 1100px) {
-  body { padding: 16px 16px 32px; }
-  .reports th, .reports td { padding: 6px 6px; }
-  .reports td.density .ratio { display: block; }
-}
-@media print { .reports thead th { position: static; } .back, .hint { display: none; } }
+footer { margin-top: 24px; }
+@media print { .reports thead th { position: static; } .hint, .filters { display: none; } }
 """
 
-# Sorting by a click on a column header: numbers by data-sort (empty last), text
-# in Chinese collation order; a second click reverses.
+# The filters and the sorting. Each report is a <tbody> (its row and its
+# findings), so both move or hide whole reports. Sorting: numbers by
+# data-sort (empty last), names in natural order, text in Chinese collation;
+# a second click reverses. Nothing runs over the rows until a filter or a
+# header is used, so the page is interactive as soon as it is parsed.
 SCRIPT = """
 (function () {
   var table = document.getElementById("reports");
-  if (!table) return;
+  var form = document.getElementById("filters");
+  if (!table || !form) return;
   var heads = table.tHead.rows[0].cells;
-  function key(row, i) {
-    var cells = row.cells, n = 0;
+  var bodies = table.tBodies;
+  function key(body, i) {
+    var cells = body.rows[0].cells, n = 0;
     for (var c = 0; c < cells.length; c++) {
       if (n === i) return cells[c].getAttribute("data-sort");
       n += cells[c].colSpan;
@@ -500,22 +701,80 @@ SCRIPT = """
     th.tabIndex = 0;
     function sort() {
       var ascending = th.getAttribute("aria-sort") !== "ascending";
-      var numeric = th.getAttribute("data-type") === "number";
-      var body = table.tBodies[0];
-      var rows = Array.prototype.slice.call(body.rows);
-      rows.sort(function (a, b) {
-        var x = key(a, i), y = key(b, i);
+      var type = th.getAttribute("data-type");
+      var list = Array.prototype.slice.call(bodies);
+      var keys = new Map();
+      list.forEach(function (b) { keys.set(b, key(b, i)); });
+      list.sort(function (a, b) {
+        var x = keys.get(a), y = keys.get(b);
         if (x === null || x === "") return (y === null || y === "") ? 0 : 1;
         if (y === null || y === "") return -1;
-        var d = numeric ? parseFloat(x) - parseFloat(y) : x.localeCompare(y, "zh-CN");
+        var d = type === "number" ? parseFloat(x) - parseFloat(y)
+              : x.localeCompare(y, "zh-CN", type === "name" ? { numeric: true } : undefined);
         return ascending ? d : -d;
       });
-      rows.forEach(function (r) { body.appendChild(r); });
+      list.forEach(function (b) { table.appendChild(b); });
       Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
     }
     th.addEventListener("click", sort);
     th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
   });
+  function materialize(details) {
+    var hold = details.querySelector(":scope > noscript");
+    if (!hold) return;
+    var box = document.createElement("div");
+    box.innerHTML = hold.textContent;
+    while (box.firstChild) details.insertBefore(box.firstChild, hold);
+    details.removeChild(hold);
+    var rule = form.elements.rule.value;
+    if (rule) hide(details, rule);
+  }
+  function hide(root, rule) {
+    var rows = root.querySelectorAll("table.findings > tbody > tr");
+    for (var r = 0; r < rows.length; r++) {
+      var code = rows[r].cells[1].textContent;
+      rows[r].hidden = !!rule && code !== rule && code.indexOf(rule) !== 0;
+    }
+  }
+  table.addEventListener("toggle", function (e) {
+    if (e.target.open && e.target.tagName === "DETAILS") materialize(e.target);
+  }, true);
+  var filtered = false;
+  function apply() {
+    var sev = form.elements.severity.value, rule = form.elements.rule.value;
+    var part = form.elements.part.value, status = form.elements.status.value;
+    var unreadable = form.elements.unreadable.checked, shown = 0;
+    for (var b = 0; b < bodies.length; b++) {
+      var body = bodies[b], ok = true;
+      var s = body.getAttribute("data-sev");
+      if (sev === "e") ok = s === "e";
+      else if (sev === "w") ok = s !== "";
+      else if (sev === "n") ok = s !== "e";
+      if (ok && rule) ok = body.getAttribute("data-codes").indexOf(" " + rule + " ") >= 0;
+      if (ok && status) {
+        var parts = body.getAttribute("data-parts");
+        ok = part === "" ? parts.indexOf(status) >= 0 : parts.charAt(+part) === status;
+      }
+      if (ok && unreadable) ok = body.classList.contains("unreadable");
+      body.hidden = !ok;
+      if (ok) shown++;
+      if (ok && (rule || filtered)) hide(body, rule);
+    }
+    filtered = !!rule;
+    var out = form.elements.shown;
+    out.value = out.getAttribute("data-template").replace("{shown}", shown).replace("{total}", bodies.length);
+  }
+  form.addEventListener("change", apply);
+  form.addEventListener("reset", function () { setTimeout(apply, 0); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a[data-rule]");
+    if (!a) return;
+    form.elements.rule.value = a.getAttribute("data-rule");
+    apply();
+  });
+  form.hidden = false;
+  window.fzlintReady = performance.now();
 })();
 """

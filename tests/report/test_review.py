@@ -3,108 +3,148 @@ seeds, read back from the HTML and from the DOM of a real headless Chromium."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
 import subprocess
+import weakref
+from collections import namedtuple
 from datetime import date
+import html
 from html.parser import HTMLParser
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import SEEDS, linter, needed, program, seed
+from conftest import SEEDS, linter, needed, program, seed, seed_text
 
-from fzlint import read
+from fzlint import read, ruleset
 from fzlint.cli import main
-from fzlint.model import Source
+from fzlint.model import Severity, Source
 from fzlint.report import counts, review
 
-HEADERS_ZH = ["#", "文件", "标题", "年度", "举措和成效", "不足和原因", "第一责任人职责", "下一年度安排",
-              "错误", "警告", "提示", "数据密度"]
-HEADERS_EN = ["#", "File", "Title", "Year", "Measures", "Shortcomings", "Leaders' duties", "Plan",
-              "Errors", "Warnings", "Infos", "Data density"]
+HEADERS_ZH = ["#", "文件", "标题", "机关", "层级", "年度", "成文日期", "按期", "字数", "举措", "不足", "职责", "安排",
+              "错误", "警告", "提示", "排版", "数据密度"]
+HEADERS_EN = ["#", "File", "Title", "Organ", "Level", "Year", "Date", "On time", "Length", "Measures", "Gaps",
+              "Duties", "Plan", "Errors", "Warnings", "Infos", "Typography", "Data density"]
 
-# One row per seed as the page shows it: title, year, the four required parts
-# (measures, shortcomings, duties, plan), errors, warnings, infos, data density.
+# One row per seed as the page shows it: title, organ, year, date, on time,
+# length, the four required parts (measures, shortcomings, duties, plan),
+# errors, warnings, infos, typographic findings (FZ5, folded), data density.
 EXPECTED = {
-    0: ("重庆市江北区石马河街道关于2022年法治政府建设情况的报告", "2022", "✓✓✓✓", ("0", "42", "6"), "52% 14/27"),
-    1: ("（无标题）", "2022", "✓✓✓✓", ("1", "57", "7"), "44% 27/61"),
-    2: ("珠晖区东阳渡街道2023年度法治政府建设工作报告", "2023", "✓✗✗△", ("2", "29", "3"), "26% 11/43"),
-    3: ("（无标题）", "2021", "✓✓✓✓", ("1", "50", "5"), "43% 20/46"),
-    4: ("淄博高新区群众工作部关于2022年度法治政府建设工作的报告", "2022", "✓✓✓✓", ("3", "33", "7"), "78% 14/18"),
+    0: ("重庆市江北区石马河街道关于2022年法治政府建设情况的报告", "重庆市江北区石马河街道", "2022", "2023年1月30日",
+        "✓ 按期", "4,097", "✓✓✓✓", ("0", "17", "6", "25"), "52% 14/27"),
+    1: ("（无标题）", "—", "2022", "—", "—", "5,648", "✓✓✓✓", ("1", "28", "7", "29"), "44% 27/61"),
+    2: ("珠晖区东阳渡街道2023年度法治政府建设工作报告", "珠晖区东阳渡街道", "2023", "—", "—", "2,997", "✓✗✗△",
+        ("2", "20", "3", "9"), "26% 11/43"),
+    3: ("（无标题）", "—", "2021", "—", "—", "4,166", "✓✓✓✓", ("1", "25", "5", "25"), "43% 20/46"),
+    4: ("淄博高新区群众工作部关于2022年度法治政府建设工作的报告", "淄博高新区群众工作部", "2022", "—", "—", "2,759",
+        "✓✓✓✓", ("3", "16", "7", "17"), "78% 14/18"),
 }
 STATUS = {"✓": "present", "✗": "missing", "△": "passing"}
+PARTS = slice(9, 13)
+COUNTS = slice(13, 17)
+DENSITY = 17
 
 
 class Page(HTMLParser):
-    """The review page read back: the overview table's header and rows (each
-    cell's attributes and text), the row attributes, and each report's findings
-    section (its id and the text of each finding's cells)."""
+    """The review page read back as a browser without a script shows it: the
+    overview table's header and report rows (each cell's attributes and
+    text), each report's <tbody> attributes, and each report's findings (the
+    text of each finding's cells), main and folded (FZ5) apart."""
 
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self.headers: list[str] = []
-        self.rows: list[dict] = []  # {"attrs": {...}, "cells": [(attrs, text)]}
-        self.sections: dict[str, list[list[str]]] = {}
+        self.rows: list[dict] = []  # {"attrs": {...} of the tbody, "cells": [(attrs, text)]}
+        self.sections: dict[str, list[list[str]]] = {}  # report-N: the main findings' rows
+        self.folded: dict[str, list[list[str]]] = {}  # report-N: the folded findings' rows
+        self.summaries: dict[str, str] = {}
         self.links: list[str] = []
-        self._in_reports = False
-        self._section: str | None = None
+        self._tables: list[str] = []  # the open tables' kinds: reports | findings | other
+        self._body: str | None = None
+        self._body_attrs: dict = {}
+        self._in_folded = 0
         self._cell: list | None = None  # [attrs, text]
         self._row: list | None = None
         self._in_head = False
+        self._summary: str | None = None
         self.feed(text)
         self.close()
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "table" and attrs.get("id") == "reports":
-            self._in_reports = True
-        elif tag == "section" and attrs.get("id", "").startswith("report-"):
-            self._section = attrs["id"]
-            self.sections[self._section] = []
+        kind = self._tables[-1] if self._tables else None
+        if tag == "table":
+            self._tables.append("reports" if attrs.get("id") == "reports" else
+                                "findings" if attrs.get("class") == "findings" else "other")
+        elif tag == "tbody" and kind == "reports":
+            self._body, self._body_attrs = attrs.get("id"), attrs
+            self.sections[self._body], self.folded[self._body] = [], []
+        elif tag == "details" and attrs.get("class") == "folded":
+            self._in_folded += 1
+        elif tag == "summary" and self._body:
+            self._summary = ""
         elif tag == "thead":
             self._in_head = True
         elif tag == "tr":
             self._row = []
-            if self._in_reports and not self._in_head:
-                self.rows.append({"attrs": attrs, "cells": self._row})
-            elif self._section and not self._in_head:
-                self.sections[self._section].append(self._row)
+            if kind == "reports" and not self._in_head and attrs.get("class") == "row":
+                self.rows.append({"attrs": self._body_attrs, "cells": self._row})
+            elif kind == "findings" and not self._in_head:
+                (self.folded if self._in_folded else self.sections)[self._body].append(self._row)
         elif tag in ("td", "th"):
             self._cell = [attrs, ""]
-        elif tag == "a" and self._in_reports and "href" in attrs:
+        elif tag == "a" and kind == "reports" and "href" in attrs and self._cell is not None:
             self.links.append(attrs["href"])
 
     def handle_endtag(self, tag):
+        kind = self._tables[-1] if self._tables else None
         if tag == "table":
-            self._in_reports = False
-        elif tag == "section":
-            self._section = None
+            self._tables.pop()
+        elif tag == "tbody" and kind == "reports":
+            self._body = None
+        elif tag == "details" and self._in_folded and not self._summary:
+            self._in_folded -= 1
+        elif tag == "summary" and self._summary is not None:
+            if self._body not in self.summaries:
+                self.summaries[self._body] = " ".join(self._summary.split())
+            self._summary = None
         elif tag == "thead":
             self._in_head = False
         elif tag in ("td", "th") and self._cell is not None:
             attrs, text = self._cell
             text = " ".join(text.split())
-            if self._in_reports and self._in_head:
+            if kind == "reports" and self._in_head:
                 self.headers.append(text)
-            elif self._in_reports and self._row is not None:
-                self._row.append((attrs, text))
-            elif self._section and self._row is not None:
-                self._row.append(text)
+            elif self._row is not None and (kind == "findings" or attrs.get("colspan") != str(_width(self))):
+                self._row.append((attrs, text) if kind == "reports" else text)
             self._cell = None
 
     def handle_data(self, data):
-        if self._cell is not None:
+        if self._summary is not None:
+            self._summary += data
+        elif self._cell is not None:
             self._cell[1] += data
 
     def table(self) -> list[tuple]:
-        """Each row as (file, title, year, marks, (errors, warnings, infos), density)."""
+        """Each row as (file, title, organ, year, date, on time, length, marks, counts, density)."""
         out = []
         for row in self.rows:
             texts = [t for _, t in row["cells"]]
-            out.append((texts[1], texts[2], texts[3], "".join(texts[4:8]), tuple(texts[8:11]), texts[11]))
+            out.append((texts[1], texts[2], texts[3], texts[5], texts[6], texts[7], texts[8],
+                        "".join(texts[PARTS]), tuple(texts[COUNTS]), texts[DENSITY]))
         return out
+
+
+def _width(page: Page) -> int:
+    return len(page.headers)
+
+
+def _expected(n: int) -> tuple:
+    title, organ, year, date_, on_time, length, marks, c, density = EXPECTED[n]
+    return (title, organ, year, date_, on_time, length, marks, c, density)
 
 
 @pytest.fixture(scope="module")
@@ -122,20 +162,23 @@ def _file_name(n: int) -> str:
     return seed(n).name
 
 
-def test_the_table_has_one_row_per_seed_with_title_year_parts_counts_and_density(page):
+def test_the_table_has_one_row_per_seed_with_its_columns(page):
     parsed = Page(page)
     assert parsed.headers == HEADERS_ZH
-    assert parsed.table() == [(_file_name(n), *EXPECTED[n]) for n in range(5)]
-    # The folder they share is said once, above the table.
+    assert parsed.table() == [(_file_name(n), *_expected(n)) for n in range(5)]
+    # The folder they share is said once, above the table; the rows show the names below it.
     assert f"文件所在目录：{SEEDS}{os.sep}" in page
+    assert [row["cells"][1][0]["title"] for row in parsed.rows] == [str(seed(n)) for n in range(5)]
 
 
 def test_the_parts_follow_the_document_sections_and_mentions(page, seed_results):
     parsed = Page(page)
     for n, row in enumerate(parsed.rows):
         doc = seed_results[n].document
-        statuses = [attrs["data-status"] for attrs, _ in row["cells"][4:8]]
-        assert statuses == [STATUS[mark] for mark in EXPECTED[n][2]]
+        statuses = [attrs["data-status"] for attrs, _ in row["cells"][PARTS]]
+        assert statuses == [STATUS[mark] for mark in EXPECTED[n][6]]
+        assert row["attrs"]["data-parts"] == "".join({"present": "p", "passing": "a", "missing": "m"}[s]
+                                                     for s in statuses)
         for role, status in zip(["measures", "shortcomings", "duties", "plan"], statuses):
             has_part = bool(doc.parts(role))
             in_passing = any(m.role == role for m in doc.mentions)
@@ -143,27 +186,34 @@ def test_the_parts_follow_the_document_sections_and_mentions(page, seed_results)
     # Seed 002: the plan is only a closing paragraph (FZ103); shortcomings and duties are missing (FZ101).
     codes_002 = [f.code for f in seed_results[2].findings]
     assert codes_002.count("FZ101") == 2 and codes_002.count("FZ103") == 1
-    plan_cell = parsed.rows[2]["cells"][7][0]
+    cells = parsed.rows[2]["cells"]
     mention = seed_results[2].document.mentions[0]
-    assert plan_cell["title"] == f"仅顺带提及（FZ103）：第 {mention.line} 行“{review._clip(mention.text)}”"
+    assert cells[12][0]["title"] == f"仅顺带提及（FZ103）：第 {mention.line} 行“{review._clip(mention.text)}”"
     assert mention.line == 16
-    assert parsed.rows[2]["cells"][4][0]["title"] == "有独立部分：第 8 行“一、加强法治思维推进依法行政”"
-    assert parsed.rows[2]["cells"][5][0]["title"] == "缺失（FZ101）"
+    assert cells[9][0]["title"] == "有独立部分：第 8 行“一、加强法治思维推进依法行政”"
+    assert cells[10][0]["title"] == "缺失（FZ101）"
 
 
-def test_counts_equal_the_linters_own_findings(page, seed_results):
+def test_counts_equal_the_linters_own_findings_with_typography_apart(page, seed_results):
     parsed = Page(page)
     for n, row in enumerate(parsed.rows):
-        c = counts([seed_results[n]])
-        assert tuple(t for _, t in row["cells"][8:11]) == (str(c["errors"]), str(c["warnings"]), str(c["infos"]))
+        findings = seed_results[n].findings
+        errors = sum(f.severity is Severity.ERROR for f in findings)
+        folded = [f for f in findings if f.code.startswith("FZ5") and f.severity is not Severity.ERROR]
+        rest = [f for f in findings if f not in folded]
+        expected = (errors, sum(f.severity is Severity.WARNING for f in rest),
+                    sum(f.severity is Severity.INFO for f in rest), len(folded))
+        assert tuple(t for _, t in row["cells"][COUNTS]) == tuple(map(str, expected))
     total = counts(seed_results)
     assert (total["errors"], total["warnings"], total["infos"]) == (7, 211, 28)
     assert "共 5 份报告：7 个错误，211 个警告，28 条提示。4 份有错误，0 份无法读取。" in page
+    assert "其中排版类问题（FZ5，非错误）105 条，单独计数并折叠。" in page
 
 
 def test_rows_with_errors_stand_out(page):
     classes = [row["attrs"]["class"].split() for row in Page(page).rows]
     assert ["has-errors" in c for c in classes] == [False, True, True, True, True]
+    assert [row["attrs"]["data-sev"] for row in Page(page).rows] == ["w", "e", "e", "e", "e"]
 
 
 def test_density_is_what_fz403_measures(page, seed_results):
@@ -172,39 +222,131 @@ def test_density_is_what_fz403_measures(page, seed_results):
     fz403 = [f for r in seed_results for f in r.findings if f.code == "FZ403"]
     assert [f.path for f in fz403] == [str(seed(2))]
     assert "11/43句（26%）" in fz403[0].message
-    cells = [row["cells"][11][0] for row in parsed.rows]
+    cells = [row["cells"][DENSITY][0] for row in parsed.rows]
     assert ["low" in c["class"].split() for c in cells] == [False, False, True, False, False]
     assert cells[2]["title"] == "11/43 句带有数据；低于 35%（FZ403）"
 
 
-def test_each_report_has_its_findings_anchored_from_its_row(page, seed_results):
+def test_each_reports_findings_are_under_its_row_with_typography_folded(page, seed_results):
     parsed = Page(page)
     assert parsed.links == [f"#report-{n}" for n in range(1, 6)]
     assert list(parsed.sections) == [f"report-{n}" for n in range(1, 6)]
     labels = {"error": "错误", "warning": "警告", "info": "提示"}
     for n, result in enumerate(seed_results, 1):
-        expected = [[str(f.line), f.code, labels[f.severity.label], f.message] for f in result.findings]
-        assert parsed.sections[f"report-{n}"] == expected
+        def cells(findings):
+            return [[str(f.line), f.code, labels[f.severity.label], f.message] for f in findings]
+
+        folded = [f for f in result.findings if f.code.startswith("FZ5") and f.severity is not Severity.ERROR]
+        assert parsed.sections[f"report-{n}"] == cells([f for f in result.findings if f not in folded])
+        assert parsed.folded[f"report-{n}"] == cells(folded)
+        # The row's codes (and families), for the rule filter.
+        codes = sorted({f.code for f in result.findings})
+        families = sorted({c[:3] for c in codes})
+        assert parsed.rows[n - 1]["attrs"]["data-codes"] == " " + " ".join(codes + families) + " "
+    # An error of the FZ5 family is not folded: seed 004's FZ502s stand with the other errors.
+    assert [row[1] for row in parsed.sections["report-5"] if row[2] == "错误"].count("FZ502") == 2
+    assert parsed.summaries["report-5"] == "问题 43 个：3 个错误，16 个警告，7 条提示，排版 17 条"
+
+
+def test_the_rule_tally_counts_findings_and_reports(page, seed_results):
+    tally = review.rule_tally([review.Reducer(ruleset.default()).row(r) for r in seed_results])
+    by_code = {code: (n, reports) for code, _, _, n, reports in tally}
+    for code, (n, reports) in by_code.items():
+        assert n == sum(f.code == code for r in seed_results for f in r.findings)
+        assert reports == sum(any(f.code == code for f in r.findings) for r in seed_results)
+    assert tally[0][0] == "FZ501" and by_code["FZ501"] == (98, 5)
+    assert [n for *_, n, _ in tally] == sorted((n for *_, n, _ in tally), reverse=True)
+    assert "规则统计：24 条规则共 246 个问题" in page
+    assert '<a href="#reports" data-rule="FZ501">FZ501</a>' in page
+
+
+def test_names_sort_naturally_below_their_common_folder(tmp_path):
+    lint = linter()
+    results = [lint.lint_source(Source(str(tmp_path / f"报告_{n}.txt"), seed_text(0), "utf-8")) for n in (10, 2, 1, 11)]
+    parsed = Page(review.render(results))
+    assert [row[0] for row in parsed.table()] == ["报告_1.txt", "报告_2.txt", "报告_10.txt", "报告_11.txt"]
+    assert [t for _, t in (row["cells"][0] for row in parsed.rows)] == ["1", "2", "3", "4"]
+
+
+def test_on_time_follows_fz305_and_the_profile(tmp_path):
+    # Written 15 March 2023 for 2022: on time for a government (1 April), late for a department (1 March).
+    text = seed_text(0).replace("2023年1月30日", "2023年3月15日")
+    out = tmp_path / "review.html"
+    for profile, shown, fz305 in (("government", "✓ 按期", False), ("department", "✗ 逾期", True)):
+        reports = tmp_path / profile / "reports"
+        reports.mkdir(parents=True)
+        (reports / "a.txt").write_text(text, encoding="utf-8")
+        (tmp_path / profile / ".fzlint.yaml").write_text(f"profile: {profile}\n", encoding="utf-8")
+        result = CliRunner().invoke(main, ["report", str(reports), "--html", str(out)])
+        assert result.exit_code == 0, result.output
+        page = out.read_text(encoding="utf-8")
+        parsed = Page(page)
+        cells = parsed.rows[0]["cells"]
+        assert (cells[4][1], cells[6][1], cells[7][1]) == (review.PROFILE_NAMES[profile].zh, "2023年3月15日", shown)
+        assert cells[7][0]["title"] == ("期限 2023-04-01（FZ305）" if profile == "government" else "期限 2023-03-01（FZ305）")
+        assert ("FZ305" in [row[1] for row in parsed.sections["report-1"]]) is fz305
+
+
+def test_length_counts_the_characters_but_blanks(seed_results):
+    row = review.Reducer(ruleset.default()).row(seed_results[0])
+    assert row.length == len("".join(seed_results[0].document.text.split())) == 4097
+
+
+Indicator = namedtuple("Indicator", "key value unit line text")  # as Document.indicators will hold them
+
+
+def test_key_figures_are_a_column_group_when_the_documents_have_them(tmp_path):
+    lint = linter()
+    first = lint.lint_source(Source(str(tmp_path / "a.txt"), seed_text(0), "utf-8"))
+    second = lint.lint_source(Source(str(tmp_path / "b.txt"), seed_text(4), "utf-8"))
+    first.document.indicators = [Indicator("行政复议", "37", "件", 12, "办理行政复议案件37件"),
+                                 Indicator("普法活动", "120", "场", 20, "开展普法活动120场"),
+                                 Indicator("行政复议", "5", "件", 30, "纠错5件")]  # a second of one key: the first counts
+    second.document.indicators = [Indicator("普法活动", "86", "场", 9, "开展普法活动86场")]
+    page = review.render([first, second])
+    parsed = Page(page)
+    assert parsed.headers == HEADERS_ZH + ["行政复议", "普法活动"]
+    assert [[t for _, t in row["cells"][18:]] for row in parsed.rows] == [["37件", "120场"], ["—", "86场"]]
+    assert parsed.rows[0]["cells"][18][0]["title"] == "第 12 行"
+    assert '<colgroup class="figures" span="2"></colgroup>' in page
+    # Without them (before the parse finds them, or none found): no such columns.
+    assert Page(review.render([lint.lint_source(Source("c.txt", seed_text(0), "utf-8"))])).headers == HEADERS_ZH
+
+
+def test_a_row_keeps_no_document(seed_results):
+    # The page and exports are made from Rows: once a result is reduced, its Document can go.
+    lint = linter()
+    result = lint.lint_file(str(seed(0)))
+    doc = weakref.ref(result.document)
+    row = review.Reducer(ruleset.default()).row(result)
+    del result
+    gc.collect()
+    assert doc() is None
+    assert row.title == EXPECTED[0][0]
 
 
 def test_an_unreadable_file_gets_a_row_saying_so(seed_results):
     lint = linter()
     missing = lint.read_error(read.ReadError("缺失.txt", "文件不存在", "no such file"))
     parsed = Page(review.render([missing, seed_results[0]]))
-    row = parsed.rows[0]
-    assert [t for _, t in row["cells"]] == ["1", "缺失.txt", "无法读取：文件不存在", "1", "0", "0", "—"]
-    assert row["cells"][2][0]["colspan"] == "6"
+    row = next(r for r in parsed.rows if r["cells"][1][1] == "缺失.txt")
+    # Natural order of the paths as given: /work/… before 缺失.txt.
+    assert [t for _, t in row["cells"]] == ["2", "缺失.txt", "无法读取：文件不存在", "1", "0", "0", "0", "—"]
+    assert row["cells"][2][0]["colspan"] == "11"
     assert "unreadable" in row["attrs"]["class"].split() and "has-errors" in row["attrs"]["class"].split()
-    assert parsed.sections["report-1"] == [["1", "FZ901", "错误", missing.findings[0].message]]
-    assert len(parsed.rows[1]["cells"]) == 12
+    assert parsed.sections["report-2"] == [["1", "FZ901", "错误", missing.findings[0].message]]
+    assert len(parsed.rows[0]["cells"]) == len(HEADERS_ZH)
 
 
 def test_english_labels(seed_results):
-    parsed = Page(review.render(seed_results, lang="en"))
+    page = review.render(seed_results, lang="en")
+    parsed = Page(page)
     assert parsed.headers == HEADERS_EN
     assert [row[1] for row in parsed.table()] == [EXPECTED[0][0], "(no title)", EXPECTED[2][0], "(no title)",
                                                    EXPECTED[4][0]]
     assert parsed.sections["report-3"][0][2] == "info"
+    assert parsed.table()[0][5] == "✓ on time"
+    assert '<option value="e">with errors</option>' in page
 
 
 def test_every_text_is_escaped():
@@ -212,13 +354,19 @@ def test_every_text_is_escaped():
     result = linter().lint_source(Source('a"<b>.txt', text, "utf-8"))
     page = review.render([result])
     assert "<script>alert" not in page and '"<b>' not in page
+    assert page.count("<noscript>") == page.count("</noscript>") == 1  # no text ends the findings' raw text early
     parsed = Page(page)
     assert parsed.table()[0][:2] == ('a"<b>.txt', "<script>alert(1)</script>关于2022年法治政府建设情况的报告 & “引号”")
 
 
-def test_the_page_is_self_contained(page):
+def test_the_page_is_self_contained_and_readable_without_a_script(page, seed_results):
     for outside in ("http://", "https://", "<link", "src=", "@import", "url("):
         assert outside not in page
+    # Every finding is in the HTML itself (Page reads it as a browser without scripts shows it),
+    # and the filters, which need the script, stay hidden until it runs.
+    parsed = Page(page)
+    assert sum(len(v) for v in parsed.sections.values()) + sum(len(v) for v in parsed.folded.values()) == 246
+    assert '<form id="filters" class="filters" hidden>' in page
 
 
 # --- the command -----------------------------------------------------------------------------------
@@ -256,7 +404,8 @@ def test_report_command_exits_zero_with_an_unreadable_file_and_speaks_english(tm
     parsed = Page(out.read_text(encoding="utf-8"))
     assert [t for _, t in parsed.rows[0]["cells"]][2] == "Cannot be read: no such file"
     # No folder holds both files: the paths are shown as given.
-    assert [t for _, t in parsed.rows[1]["cells"]][1:4] == [str(seed(0)), EXPECTED[0][0], "2022"]
+    cells = [t for _, t in parsed.rows[1]["cells"]]
+    assert (cells[1], cells[2], cells[5]) == (str(seed(0)), EXPECTED[0][0], "2022")
 
 
 def test_report_command_fails_when_the_page_cannot_be_written(tmp_path):
@@ -282,12 +431,13 @@ def test_report_command_follows_the_configuration_as_check_does(tmp_path):
     checked = CliRunner().invoke(main, ["--format", "json", str(reports)])
     expected = [tuple(str(sum(d["severity"] == s for d in f["diagnostics"])) for s in ("error", "warning", "info"))
                 for f in json.loads(checked.output)["files"]]
-    assert expected[0] != ("0", "42", "6")  # not the seed's counts under the shipped rules (EXPECTED)
+    assert expected[0] != ("0", "17", "6")  # not the seed's counts under the shipped rules (EXPECTED)
     out = tmp_path / "review.html"
     result = CliRunner().invoke(main, ["report", str(reports), "--html", str(out)])
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
-    assert [row[4] for row in Page(page).table()] == expected
+    assert [row[8][:3] for row in Page(page).table()] == expected
+    assert [row[8][3] for row in Page(page).table()] == ["0", "0"]  # no typography rule ran
     assert "CQ001" in page and "FZ501" not in page
     # --no-config: every shipped rule, none of the organ's own.
     CliRunner().invoke(main, ["report", str(reports), "--html", str(out), "--no-config"])
@@ -329,18 +479,19 @@ def test_chromium_reads_the_table_back(tmp_path, page):
     dom = _chromium(tmp_path, "--dump-dom", path.as_uri()).stdout
     parsed = Page(dom)
     assert parsed.headers == HEADERS_ZH
-    assert parsed.table() == [(_file_name(n), *EXPECTED[n]) for n in range(5)]
+    assert parsed.table() == [(_file_name(n), *_expected(n)) for n in range(5)]
     assert list(parsed.sections) == [f"report-{n}" for n in range(1, 6)]
-    # The sorting script ran: it makes each header focusable.
+    # The script ran: it makes each header focusable and shows the filters.
     assert dom.count('tabindex="0"') == len(HEADERS_ZH)
+    assert '<form id="filters" class="filters">' in dom
 
 
 def test_chromium_sorts_by_a_clicked_header(tmp_path, page):
     # Click the data-density header once (ascending), and the errors header twice (descending).
-    click = ("<script>var h = document.querySelectorAll('#reports thead th'); h[11].click();"
-             "document.title = Array.prototype.map.call(document.querySelectorAll('#reports tbody tr'),"
+    click = ("<script>var h = document.querySelectorAll('#reports thead th'); h[17].click();"
+             "document.title = Array.prototype.map.call(document.querySelectorAll('#reports > tbody > tr.row'),"
              " function (r) { return r.cells[0].textContent; }).join(',');"
-             "h[8].click(); h[8].click();</script></body>")
+             "h[13].click(); h[13].click();</script></body>")
     path = tmp_path / "sorted.html"
     path.write_text(page.replace("</body>", click), encoding="utf-8")
     dom = _chromium(tmp_path, "--dump-dom", path.as_uri()).stdout
@@ -349,7 +500,66 @@ def test_chromium_sorts_by_a_clicked_header(tmp_path, page):
     assert "<title>3,4,2,1,5</title>" in dom
     # Then by errors descending: 3 (004), 2 (002), then the 1s in their previous order (003, 001), 0 (000).
     assert [row[0] for row in parsed.table()] == [_file_name(n) for n in (4, 2, 3, 1, 0)]
-    assert parsed.headers[8] == "错误"
+    assert parsed.headers[13] == "错误"
+    # Each report's findings moved with its row.
+    assert parsed.summaries["report-5"] == "问题 43 个：3 个错误，16 个警告，7 条提示，排版 17 条"
+    assert list(parsed.sections) == [f"report-{n}" for n in (5, 3, 4, 2, 1)]
+
+
+def _scripted(page: str, script: str) -> str:
+    return page.replace("</body>", f"<script>{script}</script></body>")
+
+
+def test_chromium_filters_by_rule_part_severity_and_unreadable(tmp_path, seed_results):
+    lint = linter()
+    missing = lint.read_error(read.ReadError(str(seed(0).parent / "缺失.txt"), "文件不存在", "no such file"))
+    page = review.render([*seed_results, missing])
+    # Each filter in turn; the ids of the reports left shown are put in the title after each.
+    script = """
+      var form = document.getElementById("filters"), seen = [];
+      function shown() {
+        return Array.prototype.filter.call(document.getElementById("reports").tBodies,
+          function (b) { return !b.hidden; }).map(function (b) { return b.id.slice(7); }).join(",");
+      }
+      function set(name, value) {
+        if (form.elements[name].type === "checkbox") form.elements[name].checked = value;
+        else form.elements[name].value = value;
+        form.dispatchEvent(new Event("change"));
+        seen.push(name + "=" + value + ":" + shown());
+      }
+      set("severity", "n"); set("severity", "e"); set("severity", "");
+      set("rule", "FZ101"); set("rule", "FZ3"); set("rule", "");
+      set("status", "a"); set("part", "1"); set("status", "m"); set("status", ""); set("part", "");
+      set("unreadable", true);
+      seen.push(form.elements.shown.value);
+      set("unreadable", false);
+      set("rule", "FZ404");
+      document.querySelector("#report-2 details").open = true;
+      document.title = seen.join(" ");
+    """
+    path = tmp_path / "filtered.html"
+    path.write_text(_scripted(page, script), encoding="utf-8")
+    dom = _chromium(tmp_path, "--dump-dom", path.as_uri()).stdout
+    # Reports in natural order: 1-5 the seeds, 6 the unreadable file (缺失.txt sorts after the digits).
+    def having(prefix: str) -> str:
+        return ",".join(str(n + 1) for n in range(5) if any(f.code.startswith(prefix) for f in seed_results[n].findings))
+
+    fz3, fz404 = having("FZ3"), having("FZ404")
+    assert fz404 == "2,3,4"
+    assert html.unescape(dom.split("<title>")[1].split("</title>")[0]) == " ".join([
+        "severity=n:1", "severity=e:2,3,4,5,6", "severity=:1,2,3,4,5,6",
+        "rule=FZ101:3", f"rule=FZ3:{fz3}", "rule=:1,2,3,4,5,6",
+        "status=a:3", "part=1:", "status=m:3", "status=:1,2,3,4,5,6", "part=:1,2,3,4,5,6",
+        "unreadable=true:6", "显示 1 / 6 份", "unreadable=false:1,2,3,4,5,6", f"rule=FZ404:{fz404}"])
+    # The opened report's findings were made from its <noscript>, only FZ404's shown.
+    parsed = Page(dom)
+    opened = dom.split('id="report-2"')[1].split("</tbody>")[0]
+    assert "<noscript>" not in opened and '<table class="findings">' in opened
+    rows = opened.split("<tbody>")[1].split("</tbody>")[0].split("<tr ")[1:]
+    shown = [r for r in rows if " hidden" not in r.split(">")[0]]
+    assert len(rows) == len(parsed.sections["report-2"]) and rows
+    assert shown and all("<td>FZ404</td>" in r for r in shown)
+    assert len(shown) == sum(f.code == "FZ404" for f in seed_results[1].findings)
 
 
 def test_chromium_screenshot(tmp_path, page):
