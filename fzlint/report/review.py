@@ -543,7 +543,7 @@ class _Page:
                "</tr></thead><tbody>"]
         names = {s: _e(SEVERITY_NAMES[s].get(self.lang)) for s in SEVERITY_NAMES}
         for f in findings:
-            context = f' <i>{_e(context_text(f.context, self.lang))}</i>' if f.context else ""
+            context = f' <span class="context">{_e(context_text(f.context, self.lang))}</span>' if f.context else ""
             out.append(f'<tr class="{f.severity.label}"><td>{f.line}</td><td>{_e(f.code)}</td>'
                        f'<td>{names[f.severity]}</td><td>{_e(f.message)}{context}</td></tr>')
         out.append("</tbody></table>")
@@ -666,7 +666,7 @@ details.folded { margin-top: 4px; }
 .findings tr.info td:nth-child(3) { color: var(--info); }
 .findings tr.error td:nth-child(4) { color: var(--error); }
 .findings td:nth-child(4) { overflow-wrap: anywhere; }
-.findings i { font-style: normal; color: var(--muted); }
+.findings .context { color: var(--muted); }
 .badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; line-height: 18px; }
 .badge.error { background: #fde2df; color: var(--error); font-weight: 600; }
 .badge.warning { background: var(--warn-bg); color: var(--warn); }
