@@ -12,7 +12,8 @@ only in passing inside another part (△, FZ103) or is missing (✗); the findin
 counted (errors, warnings, infos, and the typographic FZ5 findings apart); the
 data density FZ403 measures; and the key figures (Document.indicators), one
 column each in a column group. Under each row, its findings, collapsed in a
-<details>; the typographic ones folded again inside, so that errors stand out.
+<details>, its errors first; the typographic ones folded again inside, so that
+errors stand out.
 
 The page is built from Rows (rows.py), never from Documents. It needs nothing
 from outside: inline styles, every text escaped, and a small inline script,
@@ -522,6 +523,8 @@ class _Page:
         if row.title:
             out.append(f'<p class="doc-title">{_e(row.title)}</p>')
         main, folded = row.main, row.folded
+        # Errors first (in line order), so that they stand out; then the rest in line order.
+        main = [f for f in main if f.severity is Severity.ERROR] + [f for f in main if f.severity is not Severity.ERROR]
         if main:
             out.append(self._findings_table(main))
         elif not folded:
