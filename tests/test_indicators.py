@@ -254,3 +254,23 @@ def test_a_user_indicator_is_validated(tmp_path):
                     encoding="utf-8")
     with pytest.raises(ruleset.RuleSetError, match=r"mine\.yaml: indicators\[0\] \(legal_aid\.cases\): unknown key 'name'"):
         ruleset.extend(ruleset.default(), path)
+
+
+# --- the README's part on key figures ------------------------------------------------------------
+
+def _readme_part() -> str:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    return readme.split("### Key figures (指标)", 1)[1].split("\n### ", 1)[0]
+
+
+def test_the_readme_lists_every_key():
+    listed = [line.split("`")[1] for line in _readme_part().splitlines() if line.startswith("| `")]
+    assert sorted(listed) == sorted(s.key for s in ruleset.default().vocabulary.indicators.specs)
+
+
+def test_the_readme_example_extends_the_indicators(tmp_path):
+    block = _readme_part().split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "city.yaml"
+    path.write_text(block, encoding="utf-8")
+    specs = ruleset.extend(ruleset.default(), path).vocabulary.indicators.by_key()
+    assert specs["petition.cases"].single and len(specs["legal_aid.cases"].patterns) == 2
