@@ -1,6 +1,7 @@
-"""Stage 4, indicators: the key figures (指标) a report states for its year.
+"""The indicators stage, between classify and check: the key figures (指标) a
+report states for its year.
 
-Run after classify, once per file (pipeline.Linter.document): extract() fills
+Run once per file (pipeline.Linter.document): extract() fills
 Document.indicators with an Indicator(key, value, unit, line, text, …) for each
 figure that rules/indicators.yaml names: 收到行政复议申请93件 is
 reconsideration.received 93 件. `fzlint outline` shows them and FZ405 checks
@@ -8,8 +9,9 @@ them (kinds/numeric_consistency.py).
 
 Figures are read from the body's prose (prose.of_body, which the FZ4 rules
 share): the preface and the parts whose roles indicators.yaml lists (not the
-plan's targets). A figure's label is the text between the previous figure of
-its sentence (or the sentence's start) and the figure; an indicator takes it
+plan's targets). A figure's label is the text before it back to the previous
+figure of its sentence or to the start of the clause before its own, whichever
+is nearer (受理 in 收到申请93件，受理79件); an indicator takes the figure
 when one of its patterns matches the label and its topic, if any, stands
 before in the paragraph; of several, the one whose topic (or pattern) is
 nearest wins. Left out: approximate figures (约, 近, 左右), changes (同比增长,
@@ -127,7 +129,8 @@ class _Topics:
         starts = self.found.get((i, pattern))
         if starts is None:
             start = pt.offsets[i]
-            starts = self.found[(i, pattern)] = [m.start() for m in pattern.finditer(pt.text, start, start + len(pt.paragraphs[i].text))]
+            end = start + len(pt.paragraphs[i].text)
+            starts = self.found[(i, pattern)] = [m.start() for m in pattern.finditer(pt.text, start, end)]
         k = bisect_right(starts, at - 1) - 1
         return starts[k] if k >= 0 else None
 
