@@ -30,6 +30,7 @@ from .model import Document, Indicator
 from .ruleset import Vocabulary
 
 _QIZHONG = "其中"
+LABEL_MAX = 60  # characters: a label is no longer (a clause of a long list may be)
 _KINDS = {"count": "count", "percent": "rate"}
 
 
@@ -69,6 +70,8 @@ def extract(doc: Document, vocabulary: Vocabulary, finder: prose.FigureFinder) -
             before, last_end = last_end, figure_end
             if ends is not None and text[figure_end - 1] not in ends:
                 continue  # not in a unit of any indicator (名, 万元, a date): the commonest case, told cheaply
+            if not any_wording.search(text, max(before, at - LABEL_MAX), at):  # the label lies within
+                continue
             if sentence is None or at >= sentence[1]:
                 sentence = pt.sentence_at(at)
                 if sentence is None:
@@ -76,9 +79,7 @@ def extract(doc: Document, vocabulary: Vocabulary, finder: prose.FigureFinder) -
                 start, end = sentence
                 # what the sentence's candidates need, found for the first of them
                 clause_starts = period = years = None
-            wide_from = max(before, start)
-            if not any_wording.search(text, wide_from, at):  # the label lies within
-                continue
+            wide_from = max(before, start, at - LABEL_MAX)
             figure = pt.figure_of(k)
             if clause_starts is None:
                 clause_starts = [c[0] for c in pt.clauses(start, end)]
