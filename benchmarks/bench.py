@@ -7,7 +7,8 @@ Usage (from the repository root):  python3 benchmarks/bench.py [--seeds DIR] [--
    of 3 timed passes).  Baseline: only reading and decoding the same files with
    fzlint.read.read.  Then the structure rules alone (FZ1-FZ3, FZ9) against all
    rules, interleaved, so that each family's cost is a ratio.  One extra pass
-   times each stage (read, parse, classify, check) summed over all files.
+   times each stage (read, parse, classify, indicators, check) summed over all
+   files (indicators reads the body's figures, which check then reuses).
 2. Formats: a 100-paragraph .docx (seed paragraphs, headings numbered by
    Word's automatic numbering), the same text as a saved web page and as
    .txt; time to read each (best of 20, warm), as a ratio to the .txt, and
@@ -36,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from fzlint import check, classify, parse, pipeline, read, ruleset  # noqa: E402
+from fzlint import check, classify, indicators, parse, pipeline, read, ruleset  # noqa: E402
 
 
 def best_of(fn, passes=3):
@@ -91,7 +92,7 @@ def throughput(seeds: list[Path], copies: int) -> None:
         base = best["structure (FZ1-3, FZ9)"]
         print("  rule families: " + "; ".join(f"{name} {t:.2f} s ({t / base:.2f}x)" for name, t in best.items()))
 
-        stages = dict.fromkeys(("read", "parse", "classify", "check"), 0.0)
+        stages = dict.fromkeys(("read", "parse", "classify", "indicators", "check"), 0.0)
         clock = time.perf_counter
         for p in paths:
             t0 = clock()
@@ -101,9 +102,11 @@ def throughput(seeds: list[Path], copies: int) -> None:
             t2 = clock()
             doc = classify.classify(doc, rs.vocabulary, None)
             t3 = clock()
-            check.run(doc, linter.document_rules, linter.context)
+            doc.indicators = indicators.extract(doc, rs.vocabulary, linter.context.figures)
             t4 = clock()
-            for name, dt in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+            check.run(doc, linter.document_rules, linter.context)
+            t5 = clock()
+            for name, dt in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
                 stages[name] += dt
         total = sum(stages.values())
         print("  " + ", ".join(f"{name} {s * 1000:.0f} ms ({100 * s / total:.1f}%)"

@@ -196,6 +196,21 @@ class Mention:
     text: str
 
 
+class Indicator(NamedTuple):
+    """A key figure (指标) the report states for its year (indicators.py,
+    rules/indicators.yaml): reconsideration.received 93 件 on line 10."""
+
+    key: str  # reconsideration.received, appearance.rate …
+    value: float  # 93.0; a rate in percent: 100.0
+    unit: str  # 件, 宗 …; % for a rate
+    line: int
+    text: str  # the sentence it is stated in
+    column: int = 0  # the figure's span on its line (end exclusive)
+    end_column: int = 0
+    figure: str = ""  # the figure as written: 93件, 1000余件, 24.2%
+    approx: str = ""  # "" exact | "lower" (余, 多, 超: at least the value)
+
+
 @dataclass
 class Document:
     source: Source
@@ -220,6 +235,8 @@ class Document:
     body_year: int | None = None
     plan_year: int | None = None
     plan_year_line: Line | Paragraph | None = None
+    # Set by the indicators stage (after classify): the key figures, in order.
+    indicators: list[Indicator] = field(default_factory=list)
     # Analyses the rules share, computed on first use (see prose.of_body):
     derived: dict = field(default_factory=dict)
 

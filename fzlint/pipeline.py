@@ -1,4 +1,4 @@
-"""The stages in order, for one file: read → parse → classify → check.
+"""The stages in order, for one file: read → parse → classify → indicators → check.
 
 lint_file never raises for a bad input: a file that cannot be read becomes a
 FileResult with an FZ901 finding and its error. Findings a Markdown draft
@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import check, classify, parse, prose, read, suppress
+from . import check, classify, indicators, parse, prose, read, suppress
 from .kinds import Context
 from .model import Document, Finding, Severity, Source
 from .ruleset import BUILTIN_KINDS, Rule, RuleSet
@@ -53,7 +53,9 @@ class Linter:
 
     def document(self, source) -> Document:
         doc = parse.parse(source, self.residue)
-        return classify.classify(doc, self.ruleset.vocabulary, self.options.year)
+        doc = classify.classify(doc, self.ruleset.vocabulary, self.options.year)
+        doc.indicators = indicators.extract(doc, self.ruleset.vocabulary, self.context.figures)
+        return doc
 
     def lint_source(self, source, located: bool = True) -> FileResult:
         # The cyclic garbage collector is held off while one text is linted:

@@ -329,6 +329,21 @@ def searcher(pattern):
     return Searcher(compiled, "".join(sorted(first))) if first else compiled
 
 
+def wording_searcher(patterns: list[str]):
+    """One pattern for any of several regular expressions, searched through
+    the characters their matches can begin with (a Searcher) when each
+    one's are known: the engine tries an alternation of many patterns at
+    every position, several times slower than scanning for a class."""
+    compiled = re.compile("|".join(f"(?:{p})" for p in patterns))
+    first: set[str] = set()
+    for p in patterns:
+        chars = _first_chars(_sre_parse.parse(p))
+        if not chars:
+            return compiled
+        first |= chars
+    return Searcher(compiled, "".join(sorted(first)))
+
+
 _CN_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -620,6 +635,23 @@ class ProseText:
             if built[k] is None:
                 built[k] = self.finder.figure(self._figures[k])
         return built[i:j]
+
+    def figure_range(self, start: int, end: int) -> range:
+        """The numbers of the figures of text[start:end], for figure_span and figure_of:
+        a reader of a few of many figures builds only those."""
+        starts = self.figure_starts
+        return range(bisect_left(starts, start), bisect_left(starts, end))
+
+    def figure_span(self, k: int) -> tuple[int, int]:
+        """The [start, end) of figure k as matched (a prefix such as 超过 left out)."""
+        return self._figures[k].span()
+
+    def figure_of(self, k: int) -> Figure:
+        """Figure k, with its value."""
+        built = self._built[k]
+        if built is None:
+            built = self._built[k] = self.finder.figure(self._figures[k])
+        return built
 
     def clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         """[start, end) of the clauses of the sentence text[start:end] (split at ，,

@@ -9,7 +9,9 @@ Two kinds of YAML live in rules/:
     parse), figures.yaml (what counts as a figure, for the FZ4 kinds),
     terms.yaml (wrong terms and their right forms, FZ601) and obsolete.yaml
     (references outdated for a report year, FZ602); profiles.yaml (parameters
-    by the kind of reporting organ, for the configuration's profile).
+    by the kind of reporting organ, for the configuration's profile);
+    indicators.yaml (the key figures, 指标, for indicators.py and FZ405), which
+    a user's rule file may extend with `indicators:` of its own.
 
 Every problem is reported as a RuleSetError naming the file and the key.
 """
@@ -31,7 +33,8 @@ LANGS = ("zh", "en")
 _CODE = re.compile(r"^FZ\d{3}$")
 _USER_CODE = re.compile(r"^(?!FZ)[A-Z][A-Z0-9]{0,5}\d{3}$")  # user rules: CQ001, SFJ101 … (FZ is fzlint's)
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-VOCABULARY_FILES = ("sections.yaml", "residue.yaml", "figures.yaml", "terms.yaml", "obsolete.yaml", "profiles.yaml")
+VOCABULARY_FILES = ("sections.yaml", "residue.yaml", "figures.yaml", "terms.yaml", "obsolete.yaml", "profiles.yaml",
+                    "indicators.yaml")
 # Rules of this kind are emitted by the stages themselves, not by a kind module:
 # "read" is a file that cannot be read (FZ901).
 BUILTIN_KINDS = ("read",)
@@ -140,6 +143,49 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class IndicatorSpec:
+    """indicators.yaml: one key figure (指标) and the wordings that state it."""
+
+    key: str  # reconsideration.received
+    name: Text
+    figure: str  # count | rate
+    patterns: tuple[re.Pattern, ...]  # searched in the figure's label
+    units: tuple[str, ...] = ()  # counts: the units it is counted in (件, 宗 …); empty: any
+    topic: re.Pattern | None = None  # found in the paragraph before the figure
+    part: bool = False  # may stand after 其中 (a part of another figure)
+    single: bool = False  # FZ405: stated twice, the values must agree
+    of: str = ""  # rates: the count over …
+    over: tuple[str, ...] = ()  # … one of these counts (the first the report states)
+
+
+@dataclass(frozen=True)
+class Indicators:
+    """indicators.yaml as loaded: where figures are taken from, and the indicators."""
+
+    roles: tuple[str, ...] = ()
+    changes: re.Pattern | None = None  # a label that states a change, not a value
+    periods: re.Pattern | None = None  # a sentence about more than the year (近年来)
+    specs: tuple[IndicatorSpec, ...] = ()
+    # Any indicator's wording, one pattern (a prose.Searcher where that is faster):
+    # a sentence it does not match has no indicator.
+    wording: object = None
+    units: frozenset[str] | None = None  # the units any count indicator is counted in; None: any
+
+    @classmethod
+    def of(cls, roles: tuple[str, ...], changes: re.Pattern | None, periods: re.Pattern | None,
+           specs: tuple[IndicatorSpec, ...]) -> "Indicators":
+        patterns = [p.pattern for s in specs for p in s.patterns]
+        from .prose import wording_searcher
+
+        counts = [s for s in specs if s.figure == "count"]
+        units = None if any(not s.units for s in counts) else frozenset(u for s in counts for u in s.units)
+        return cls(roles, changes, periods, specs, wording_searcher(patterns) if patterns else None, units)
+
+    def by_key(self) -> dict[str, IndicatorSpec]:
+        return {s.key: s for s in self.specs}
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     roles: dict[str, Role]
     precedence: tuple[str, ...]  # which role a heading matching several takes
@@ -151,6 +197,7 @@ class Vocabulary:
     terms: tuple[Term, ...] = ()  # terms.yaml
     references: tuple[Reference, ...] = ()  # obsolete.yaml
     profiles: dict = field(default_factory=dict)  # profiles.yaml: name -> {code: params}
+    indicators: Indicators = field(default_factory=Indicators)  # indicators.yaml
 
 
 @dataclass
@@ -433,7 +480,8 @@ def load_vocabulary(directory: Path) -> Vocabulary:
     return Vocabulary(roles, tuple(precedence), raw["topic_role"], raw["other_role"],
                       tuple(residue["patterns"]), residue["max_length"], figures,
                       _load_terms(directory / "terms.yaml"), _load_references(directory / "obsolete.yaml"),
-                      _load_profiles(directory / "profiles.yaml"))
+                      _load_profiles(directory / "profiles.yaml"),
+                      _load_indicators(directory / "indicators.yaml", set(roles)))
 
 
 def _load_profiles(path: Path) -> dict:
@@ -447,6 +495,75 @@ def _load_profiles(path: Path) -> dict:
             raise RuleSetError(f"{path}: profiles.{name}.params: expected a mapping of rule codes to parameters")
         out[name] = params
     return out
+
+
+_INDICATOR_KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+_FIGURE_KINDS = ("count", "rate")
+
+
+def _load_indicators(path: Path, roles: set[str]) -> Indicators:
+    raw = _load_yaml(path)
+    where = str(path)
+    if not isinstance(raw, dict) or set(raw) != {"roles", "changes", "periods", "indicators"}:
+        raise RuleSetError(f"{where}: expected the keys roles, changes, periods, indicators")
+    chosen = raw["roles"]
+    if not isinstance(chosen, list) or not chosen or not all(r in roles for r in chosen):
+        raise RuleSetError(f"{where}: roles: expected a list of roles from sections.yaml ({', '.join(sorted(roles))})")
+    changes = _regex(raw["changes"], f"{where}: changes")
+    periods = _regex(raw["periods"], f"{where}: periods")
+    return Indicators.of(tuple(chosen), changes, periods, _indicator_specs(raw["indicators"], where, ()))
+
+
+def _indicator_specs(entries, where: str, base: tuple[IndicatorSpec, ...]) -> tuple[IndicatorSpec, ...]:
+    """base with the entries of an indicators list added: a new key is a new
+    indicator, a known key's patterns are added to its own."""
+    from dataclasses import replace
+
+    if not isinstance(entries, list):
+        raise RuleSetError(f"{where}: indicators: expected a list")
+    specs = {s.key: s for s in base}
+    fresh = set()
+    for i, entry in enumerate(entries):
+        w = f"{where}: indicators[{i}]"
+        key = entry.get("key") if isinstance(entry, dict) else None
+        if not isinstance(key, str) or not _INDICATOR_KEY.match(key):
+            raise RuleSetError(f"{w}.key: expected a dotted lower-case key like reconsideration.received, got {key!r}")
+        w = f"{where}: indicators[{i}] ({key})"
+        if key in fresh:
+            raise RuleSetError(f"{w}.key: {key!r} is listed twice")
+        fresh.add(key)
+        if key in specs:  # a known indicator: more wordings for it
+            _check_keys(entry, w, {"key", "patterns"}, set())
+            known = specs[key]
+            specs[key] = replace(known, patterns=known.patterns + _compile(entry["patterns"], f"{w}.patterns"))
+            continue
+        _check_keys(entry, w, {"key", "name", "figure", "patterns"}, {"units", "topic", "part", "single", "rate"})
+        figure = entry["figure"]
+        if figure not in _FIGURE_KINDS:
+            raise RuleSetError(f"{w}.figure: expected count or rate, got {figure!r}")
+        patterns = _compile(entry["patterns"], f"{w}.patterns")
+        if not patterns:
+            raise RuleSetError(f"{w}.patterns: expected at least one regular expression")
+        units = entry.get("units", [])
+        if figure == "rate" and units or not isinstance(units, list) or not all(isinstance(u, str) and u for u in units):
+            raise RuleSetError(f"{w}.units: expected a list of units (counts only)")
+        topic = _regex(entry["topic"], f"{w}.topic") if "topic" in entry else None
+        of, over = "", ()
+        if "rate" in entry:
+            rate = entry["rate"]
+            if figure != "rate" or not isinstance(rate, dict) or set(rate) != {"of", "over"} \
+                    or not isinstance(rate["of"], str) or not isinstance(rate["over"], list) or not rate["over"] \
+                    or not all(isinstance(k, str) for k in rate["over"]):
+                raise RuleSetError(f"{w}.rate: expected {{of: KEY, over: [KEY, ...]}} on a rate")
+            of, over = rate["of"], tuple(rate["over"])
+        specs[key] = IndicatorSpec(key, _text(entry["name"], f"{w}.name"), figure, patterns, tuple(units), topic,
+                                   _flag(entry.get("part", False), f"{w}.part"),
+                                   _flag(entry.get("single", False), f"{w}.single"), of, over)
+    for spec in specs.values():
+        for other in (spec.of, *spec.over) if spec.of else ():
+            if other not in specs or specs[other].figure != "count":
+                raise RuleSetError(f"{where}: indicators ({spec.key}).rate: {other!r} is not a count indicator")
+    return tuple(specs.values())
 
 
 def _entries(path: Path, key: str) -> list:
@@ -569,10 +686,24 @@ def load(directory: Path | None = None) -> RuleSet:
 
 
 def extend(ruleset: RuleSet, path: Path) -> RuleSet:
-    """The rule set with a user's rule file added (codes and names must be new)."""
-    seen = {key: r.file for r in ruleset.rules for key in (r.code, r.name)}
-    added = _rule_file(path, ruleset.vocabulary, seen, user=True)
-    return RuleSet(sorted(ruleset.rules + added, key=lambda r: r.code), ruleset.vocabulary)
+    """The rule set with a user's rule file added (codes and names must be new).
+    The file may hold `rules:`, `indicators:` (more key figures, or more
+    wordings of fzlint's; see indicators.yaml) or both."""
+    from dataclasses import replace
+
+    raw = _load_yaml(path)
+    if not isinstance(raw, dict) or not ({"rules", "indicators"} & set(raw)) or set(raw) - {"rules", "indicators"}:
+        raise RuleSetError(f"{path}: expected a mapping with a list under rules, indicators or both")
+    vocabulary = ruleset.vocabulary
+    if "indicators" in raw:
+        known = vocabulary.indicators
+        vocabulary = replace(vocabulary, indicators=Indicators.of(
+            known.roles, known.changes, known.periods, _indicator_specs(raw["indicators"], str(path), known.specs)))
+    added = []
+    if "rules" in raw:
+        seen = {key: r.file for r in ruleset.rules for key in (r.code, r.name)}
+        added = _rule_file(path, vocabulary, seen, user=True)
+    return RuleSet(sorted(ruleset.rules + added, key=lambda r: r.code), vocabulary)
 
 
 def configure(rule: Rule, vocabulary: Vocabulary, where: str, params: dict | None = None,

@@ -11,6 +11,16 @@
 Approximate figures (近, 约, 左右) are not compared; lower bounds (余, 多, 超)
 only count against a total that is exact. Only sentences with 其中 or a
 percent sign are looked at.
+
+Across the report, its key figures (Document.indicators, rules/indicators.yaml):
+* an indicator that is `single` stated again with another value (twice);
+* a rate with counts to compute it from (`rate: {of, over}`) that matches
+  none of them: of over the first base in `over` the report states (纠错率 is
+  纠错 over 审结, never over 受理) and, failing that, the next; off by more than
+  `tolerance` points (rounding). Counts that may differ (办结 above 受理, with
+  cases carried over from the year before) are never compared with each other.
+Only exact figures are compared, and a count stated twice with different
+values is no base for a rate.
 """
 
 from __future__ import annotations
@@ -22,7 +32,7 @@ from . import Hit
 
 KIND = "numeric-consistency"
 PARAMS = {"rates": (str, None), "changes": (str, None), "complements": (list, []), "tolerance": (float, 0.5)}
-VARIANTS = ("default", "split", "over-100", "rate")
+VARIANTS = ("default", "split", "over-100", "rate", "twice", "indicator-rate")
 # Literals, each scanned for alone: a literal is found several times faster than a
 # class of first characters (其中|%|％).
 _QIZHONG = re.compile("其中")
@@ -143,7 +153,66 @@ def _sentence(pt, sentence, params):
                 yield _hit(pt, clause_start + rate.start(), figure.end, args, "rate")
 
 
+def _indicators(doc, params, ctx):
+    """The key figures against each other: twice with different values, a rate against its counts."""
+    specs = ctx.vocabulary.indicators.by_key()
+    stated: dict[str, list] = {}
+    for indicator in doc.indicators:
+        if indicator.approx == "" and indicator.key in specs:
+            stated.setdefault(indicator.key, []).append(indicator)
+
+    def name(key):
+        return specs[key].name
+
+    def hit(indicator, args, variant):
+        return Hit(indicator.line, indicator.column, indicator.end_column, args, variant)
+
+    for key, found in stated.items():
+        if not specs[key].single:
+            continue
+        first = found[0]
+        for later in found[1:]:
+            if later.value != first.value:
+                yield hit(later, {"name": name(key), "value": later.figure, "first": first.figure,
+                                  "first_line": first.line}, "twice")
+    for key, found in stated.items():
+        spec = specs[key]
+        if not spec.of:
+            continue
+        part = _one(stated.get(spec.of))
+        if part is None:
+            continue
+        base_key = next((k for k in spec.over if _one(stated.get(k)) is not None and _one(stated[k]).value), None)
+        if base_key is None:
+            continue
+        base = _one(stated[base_key])
+        actual = 100 * part.value / base.value
+        for rate in found:
+            if abs(actual - rate.value) > params["tolerance"]:
+                yield hit(rate, {"name": name(key), "value": rate.figure, "part_name": name(spec.of),
+                                 "part": part.figure, "base_name": name(base_key), "base": base.figure,
+                                 "actual": f"{actual:.1f}%"}, "indicator-rate")
+
+
+def _one(found):
+    """The one value a key is stated with (its first statement), or None when
+    it is not stated or stated with different values."""
+    if not found or any(f.value != found[0].value for f in found[1:]):
+        return None
+    return found[0]
+
+
 def check(doc, params, ctx):
+    ends = set()  # where the rates found wrong within their sentence end: not reported again
+    for hit in _in_sentences(doc, params, ctx):
+        ends.add((hit.line, hit.end_column))
+        yield hit
+    for hit in _indicators(doc, params, ctx):
+        if (hit.line, hit.end_column) not in ends:
+            yield hit
+
+
+def _in_sentences(doc, params, ctx):
     pt = prose.of_body(doc, ctx.figures)
     done = set()
     text = pt.text

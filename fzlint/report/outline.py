@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Document, Section
+from ..model import Document, Indicator, Section
 from ..ruleset import Text, Vocabulary
 from . import Style
 
@@ -32,12 +32,25 @@ def outline_json(doc: Document) -> dict:
         "plan_year": doc.plan_year,
         "date": doc.date.value.isoformat() if doc.date and doc.date.value else None,
         "sections": [section(s) for s in doc.sections],
+        "indicators": [indicator_json(i) for i in doc.indicators],
     }
+
+
+def number(value: float) -> int | float:
+    """93.0 as 93, 24.2 as 24.2."""
+    return int(value) if value == int(value) else value
+
+
+def indicator_json(indicator: Indicator) -> dict:
+    """A key figure as `fzlint outline --format json` gives it (figure: as
+    written, 1000余件 for a lower bound whose value is 1000)."""
+    return {"key": indicator.key, "value": number(indicator.value), "unit": indicator.unit,
+            "line": indicator.line, "text": indicator.text, "figure": indicator.figure}
 
 
 _OUTLINE = {
     "title": Text("标题", "title"), "recipient": Text("主送", "recipient"), "year": Text("年度", "year"),
-    "number": Text("发文字号", "document number"),
+    "number": Text("发文字号", "document number"), "indicators": Text("指标", "key figures"),
     "date": Text("成文日期", "date"), "none": Text("（无）", "(none)"), "plan": Text("下一年度安排", "plan year"),
     "from": {"option": Text("来自 --year", "from --year"), "title": Text("来自标题", "from the title"),
              "body": Text("来自正文", "from the body"), "date": Text("由成文日期推断", "from the date"),
@@ -76,6 +89,12 @@ def outline_text(doc: Document, style: Style, vocabulary: Vocabulary, lang: str 
 
     for s in doc.sections:
         walk(s, 0)
+    if doc.indicators:
+        names = {spec.key: spec.name.get(lang) for spec in vocabulary.indicators.specs}
+        lines.append(f"  {t['indicators']}：")
+        for i in doc.indicators:
+            value = f"{'≥' if i.approx else ''}{number(i.value)}{i.unit}"
+            lines.append(f"  {i.line:>4}  {names.get(i.key, i.key)} {value}  " + style("info", f"[{i.key}]"))
     return "\n".join(lines) + "\n"
 
 
