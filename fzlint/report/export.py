@@ -25,7 +25,7 @@ from typing import Iterable
 from ..model import Severity
 from ..ruleset import RuleSet, Text
 from .review import PROFILE_NAMES, SEVERITY_NAMES, SHORT_ROLE_NAMES, figure_keys, label, ordered
-from .rows import MARKS, REQUIRED_KIND, Row, rule_of_kind
+from .rows import MARKS, REQUIRED_KIND, Row, figure_names, rule_of_kind
 
 SHEETS = {"overview": Text("概览", "overview"), "findings": Text("问题", "findings")}
 
@@ -59,7 +59,8 @@ class Tables:
         self.lang = lang
         self.roles = rules.vocabulary.roles
         self.required = list(rule_of_kind(rules, REQUIRED_KIND).params["roles"])
-        self.keys = figure_keys(self.rows)
+        self.names = figure_names(rules.vocabulary, lang)
+        self.keys = figure_keys(self.rows, self.names)
 
     def overview_header(self) -> list[str]:
         lang = self.lang
@@ -69,7 +70,7 @@ class Tables:
                 *(SHORT_ROLE_NAMES.get(r, self.roles[r].name).get(lang) for r in self.required),
                 label("errors", lang), label("warnings", lang), label("infos", lang), label("typography", lang),
                 _t("density_share", lang), _t("density_ratio", lang), _t("density_low", lang),
-                _t("unreadable", lang), *self.keys]
+                _t("unreadable", lang), *(self.names.get(key, key) for key in self.keys)]
 
     def overview(self) -> Iterable[list]:
         lang = self.lang

@@ -34,7 +34,7 @@ from .. import ruleset as rulesets
 from ..model import Severity
 from ..ruleset import RuleSet, Text
 from . import CONTEXT, context_text
-from .rows import (MARKS, MISSING, PASSING, PRESENT, REQUIRED_KIND, Density, Reducer, Row, density,  # noqa: F401
+from .rows import (MARKS, MISSING, PASSING, PRESENT, REQUIRED_KIND, Density, Reducer, Row, density, figure_names,  # noqa: F401,E501
                    family, natural_key, part_status, rule_of_kind)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -212,13 +212,14 @@ def ordered(rows: list[Row]) -> tuple[list[Row], str]:
     return sorted(rows, key=lambda r: natural_key(r.path[len(folder):])), folder
 
 
-def figure_keys(rows: Iterable[Row]) -> list[str]:
-    """The key figures' names across the batch, in order of first appearance."""
+def figure_keys(rows: Iterable[Row], names: dict[str, str]) -> list[str]:
+    """The key figures the batch states, in the order of names (the
+    vocabulary's), then any other key in order of first appearance."""
     keys: dict[str, None] = {}
     for r in rows:
         for fig in r.figures:
             keys.setdefault(fig.key, None)
-    return list(keys)
+    return [k for k in names if k in keys] + [k for k in keys if k not in names]
 
 
 def rule_tally(rows: list[Row]) -> list[tuple[str, str, Severity, int, int]]:
@@ -264,7 +265,8 @@ class _Page:
         self.density_params = rule_of_kind(rules, DENSITY_KIND).params
         self.density_role = self.roles[self.density_params["roles"][0]].name.get(lang)
         self.threshold = round(100 * self.density_params["threshold"])
-        self.keys = figure_keys(self.rows)
+        self.names = figure_names(rules.vocabulary, lang)
+        self.keys = figure_keys(self.rows, self.names)
         self.width = 18 + len(self.keys)  # the columns of the table
 
     def t(self, key: str, **args) -> str:
@@ -380,7 +382,8 @@ class _Page:
                   th(self.t("infos"), "count", "number"),
                   th(self.t("typography"), "count", "number", self.t("typography_help")),
                   th(self.t("density"), "density", "number", self.t("density_help", role=self.density_role))]
-        cells += [th(key, "figure", "number", self.t("figures")) for key in self.keys]
+        cells += [th(self.names.get(key, key), "figure", "number", f"{self.t('figures')}: {key}")
+                  for key in self.keys]
         return "<thead><tr>" + "".join(cells) + "</tr></thead>"
 
     def _legend(self) -> str:

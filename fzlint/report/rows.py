@@ -60,13 +60,14 @@ class Figure:
     """A key figure of the report (Document.indicators, when the parse finds them)."""
 
     key: str
-    value: str
+    value: str  # the number, for sorting
     unit: str
     line: int | None
+    written: str = ""  # the figure as the report writes it (1000余件), if known
 
     @property
     def shown(self) -> str:
-        return f"{self.value}{self.unit}"
+        return self.written or f"{self.value}{self.unit}"
 
 
 @dataclass
@@ -168,13 +169,25 @@ def organ(doc: Document) -> tuple[str, str]:
 
 def figures(doc: Document) -> list[Figure]:
     """The report's key figures, when the parse gives them (Document.indicators:
-    objects with key, value, unit, line); the first of each key."""
+    objects with key, value, unit, line, and the figure as written); the
+    first of each key. The value is the number as a reader writes it (24,
+    not 24.0); what is shown is the figure as the report wrote it (1000余件)."""
     seen: dict[str, Figure] = {}
     for ind in getattr(doc, "indicators", None) or []:
         key = str(ind.key)
         if key not in seen:
-            seen[key] = Figure(key, str(ind.value), str(getattr(ind, "unit", "") or ""), getattr(ind, "line", None))
+            value = ind.value
+            number = f"{value:g}" if isinstance(value, float) else str(value)
+            seen[key] = Figure(key, number, str(getattr(ind, "unit", "") or ""), getattr(ind, "line", None),
+                               str(getattr(ind, "figure", "") or ""))
     return list(seen.values())
+
+
+def figure_names(vocabulary, lang: str) -> dict[str, str]:
+    """Each key figure's name in lang (行政复议申请 for reconsideration.received),
+    in the order rules/indicators.yaml gives them."""
+    specs = getattr(getattr(vocabulary, "indicators", None), "specs", ())
+    return {spec.key: spec.name.get(lang) for spec in specs}
 
 
 class Reducer:

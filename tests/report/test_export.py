@@ -25,6 +25,10 @@ from fzlint.report import export, review
 OVERVIEW_ZH = ["#", "文件", "标题", "机关", "层级", "年度", "成文日期", "期限", "按期", "字数", "举措和成效", "不足和原因",
                "第一责任人职责", "下一年度安排", "错误", "警告", "提示", "排版", "数据密度（%）", "带数据句/总句数",
                "数据密度偏低（FZ403）", "无法读取"]
+# The key figures the seeds state (indicators.py), named and ordered as rules/indicators.yaml gives them.
+FIGURES_ZH = ["收到行政复议申请", "受理行政复议案件", "审结（办结）行政复议案件", "行政复议调解和解", "行政复议调解和解率",
+              "行政机关负责人出庭应诉率", "审核规范性文件", "合法性审查（审核）", "行政处罚案件", "行政许可事项", "法律援助案件",
+              "调解纠纷"]
 FINDINGS_ZH = ["文件", "行", "规则", "级别", "说明", "上下文"]
 FINDINGS_EN = ["File", "Line", "Rule", "Severity", "Message", "Context"]
 
@@ -60,10 +64,10 @@ def test_the_command_names_what_it_wrote(written):
 def test_the_overview_csv_has_every_column_of_the_page(written, results):
     out, _ = written
     rows = _read_csv(out / "review.csv")
-    assert rows[0] == OVERVIEW_ZH
+    assert rows[0] == OVERVIEW_ZH + FIGURES_ZH
     assert rows[1] == ["1", str(seed(0)), "重庆市江北区石马河街道关于2022年法治政府建设情况的报告", "重庆市江北区石马河街道",
                        "人民政府", "2022", "2023-01-30", "2023-04-01", "是", "4097", "✓", "✓", "✓", "✓",
-                       "0", "17", "6", "25", "52", "14/27", "否", ""]
+                       "0", "17", "6", "25", "52", "14/27", "否", ""] + [""] * 8 + ["51件", "24件", "3件", "1000余件"]
     assert rows[3][2:9] == ["珠晖区东阳渡街道2023年度法治政府建设工作报告", "珠晖区东阳渡街道", "人民政府", "2023", "",
                             "2024-04-01", ""]
     assert rows[3][10:14] == ["✓", "✗", "✗", "△"] and rows[3][18:21] == ["26", "11/43", "是"]
@@ -182,7 +186,7 @@ def test_an_existing_export_is_replaced_whole_with_its_mode(tmp_path):
     target.write_text("old\n" * 10000, encoding="utf-8")
     os.chmod(target, 0o640)
     assert CliRunner().invoke(main, ["report", str(seed(0)), "--csv", str(target)]).exit_code == 0
-    assert _read_csv(target)[0] == OVERVIEW_ZH and len(_read_csv(target)) == 2
+    assert _read_csv(target)[0] == OVERVIEW_ZH + FIGURES_ZH[-4:] and len(_read_csv(target)) == 2  # seed 0 states four
     assert oct(target.stat().st_mode & 0o777) == oct(0o640)
 
 

@@ -28,6 +28,15 @@ HEADERS_ZH = ["#", "文件", "标题", "机关", "层级", "年度", "成文日�
               "错误", "警告", "提示", "排版", "数据密度"]
 HEADERS_EN = ["#", "File", "Title", "Organ", "Level", "Year", "Date", "On time", "Length", "Measures", "Gaps",
               "Duties", "Plan", "Errors", "Warnings", "Infos", "Typography", "Data density"]
+# The key figures the seeds state (indicators.py), named and ordered as rules/indicators.yaml gives them.
+SEED_FIGURES_ZH = ["收到行政复议申请", "受理行政复议案件", "审结（办结）行政复议案件", "行政复议调解和解", "行政复议调解和解率",
+                   "行政机关负责人出庭应诉率", "审核规范性文件", "合法性审查（审核）", "行政处罚案件", "行政许可事项",
+                   "法律援助案件", "调解纠纷"]
+SEED_FIGURES_EN = ["reconsideration applications received", "reconsideration cases accepted",
+                   "reconsideration cases concluded", "reconsideration cases settled by mediation",
+                   "reconsideration mediation rate", "rate of appearance in court by the heads of administrative organs",
+                   "normative documents reviewed", "legality reviews", "administrative penalty cases",
+                   "administrative licences", "legal aid cases", "disputes mediated"]
 
 # One row per seed as the page shows it: title, organ, year, date, on time,
 # length, the four required parts (measures, shortcomings, duties, plan),
@@ -164,7 +173,7 @@ def _file_name(n: int) -> str:
 
 def test_the_table_has_one_row_per_seed_with_its_columns(page):
     parsed = Page(page)
-    assert parsed.headers == HEADERS_ZH
+    assert parsed.headers == HEADERS_ZH + SEED_FIGURES_ZH
     assert parsed.table() == [(_file_name(n), *_expected(n)) for n in range(5)]
     # The folder they share is said once, above the table; the rows show the names below it.
     assert f"文件所在目录：{SEEDS}{os.sep}" in page
@@ -314,7 +323,9 @@ def test_key_figures_are_a_column_group_when_the_documents_have_them(tmp_path):
     assert parsed.rows[0]["cells"][18][0]["title"] == "第 12 行"
     assert '<colgroup class="figures" span="2"></colgroup>' in page
     # Without them (before the parse finds them, or none found): no such columns.
-    assert Page(review.render([lint.lint_source(Source("c.txt", seed_text(0), "utf-8"))])).headers == HEADERS_ZH
+    none = lint.lint_source(Source("c.txt", seed_text(0), "utf-8"))
+    none.document.indicators = []
+    assert Page(review.render([none])).headers == HEADERS_ZH
 
 
 def test_a_row_keeps_no_document(seed_results):
@@ -335,17 +346,18 @@ def test_an_unreadable_file_gets_a_row_saying_so(seed_results):
     parsed = Page(review.render([missing, seed_results[0]]))
     row = next(r for r in parsed.rows if r["cells"][1][1] == "缺失.txt")
     # Natural order of the paths as given: /work/… before 缺失.txt.
-    assert [t for _, t in row["cells"]] == ["2", "缺失.txt", "无法读取：文件不存在", "1", "0", "0", "0", "—"]
+    # (seed 0 states four key figures: the unreadable file has none of them)
+    assert [t for _, t in row["cells"]] == ["2", "缺失.txt", "无法读取：文件不存在", "1", "0", "0", "0", "—"] + ["—"] * 4
     assert row["cells"][2][0]["colspan"] == "11"
     assert "unreadable" in row["attrs"]["class"].split() and "has-errors" in row["attrs"]["class"].split()
     assert parsed.sections["report-2"] == [["1", "FZ901", "错误", missing.findings[0].message]]
-    assert len(parsed.rows[0]["cells"]) == len(HEADERS_ZH)
+    assert len(parsed.rows[0]["cells"]) == len(HEADERS_ZH) + 4
 
 
 def test_english_labels(seed_results):
     page = review.render(seed_results, lang="en")
     parsed = Page(page)
-    assert parsed.headers == HEADERS_EN
+    assert parsed.headers == HEADERS_EN + SEED_FIGURES_EN
     assert [row[1] for row in parsed.table()] == [EXPECTED[0][0], "(no title)", EXPECTED[2][0], "(no title)",
                                                    EXPECTED[4][0]]
     assert [row[2] for row in parsed.sections["report-3"][:3]] == ["error", "error", "info"]
@@ -482,11 +494,11 @@ def test_chromium_reads_the_table_back(tmp_path, page):
     path.write_text(page, encoding="utf-8")
     dom = _chromium(tmp_path, "--dump-dom", path.as_uri()).stdout
     parsed = Page(dom)
-    assert parsed.headers == HEADERS_ZH
+    assert parsed.headers == HEADERS_ZH + SEED_FIGURES_ZH
     assert parsed.table() == [(_file_name(n), *_expected(n)) for n in range(5)]
     assert list(parsed.sections) == [f"report-{n}" for n in range(1, 6)]
     # The script ran: it makes each header focusable and shows the filters.
-    assert dom.count('tabindex="0"') == len(HEADERS_ZH)
+    assert dom.count('tabindex="0"') == len(HEADERS_ZH) + len(SEED_FIGURES_ZH)
     assert '<form id="filters" class="filters">' in dom
 
 
