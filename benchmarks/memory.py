@@ -68,10 +68,11 @@ def rss(pid: int) -> int:
         return 0
 
 
-def measure(command: list[str], env: dict) -> tuple[float, int, int]:
-    """Run command; (seconds, max single-process peak RSS, max tree RSS), in bytes."""
+def measure(command: list[str], env: dict, cwd: Path) -> tuple[float, int, int]:
+    """Run command in cwd; (seconds, max single-process peak RSS, max tree RSS), in bytes."""
     start = time.perf_counter()
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # cwd: not the repository, whose fzlint `python -m` would import before PYTHONPATH's.
+    proc = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak_tree = 0
     stop = threading.Event()
 
@@ -128,7 +129,8 @@ def main() -> None:
     sizes = [int(n) for n in args.sizes.split(",")]
     env = {**os.environ, "PYTHONPATH": args.root, "NO_COLOR": "1"}
     env.pop("GITHUB_ACTIONS", None)
-    print(f"fzlint from {args.root}; {len(seeds)} seeds; Python {sys.version.split()[0]}")
+    print(f"fzlint from {args.root}; {len(seeds)} seeds; Python {sys.version.split()[0]}; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'files':>6} {'jobs':>4} {'format':>6} {'seconds':>8} {'max process MB':>15} {'tree MB':>8}")
     with tempfile.TemporaryDirectory(prefix="fzlint-memory-") as tmp:
         folders = corpus(seeds, Path(tmp), sizes)
@@ -137,7 +139,7 @@ def main() -> None:
                 for fmt in args.formats.split(","):
                     command = [sys.executable, "-m", "fzlint", "--no-config", "--jobs", jobs, "--format", fmt,
                                str(folders[n])]
-                    seconds, single, tree = measure(command, env)
+                    seconds, single, tree = measure(command, env, Path(tmp))
                     print(f"{n:>6} {jobs:>4} {fmt:>6} {seconds:>8.1f} {single / 2**20:>15.0f} {tree / 2**20:>8.0f}",
                           flush=True)
 

@@ -139,7 +139,8 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
     part = (fmt, replace(out, rules=[])) if fmt in report.FILE_PARTS else None
     if statistics and fmt != "github":  # github's report ignores --statistics
         part = None
-    needs = report.Needs(part, pointed=bool(fmt == "gitlab" or baseline_path or write_baseline))
+    needs = report.Needs(part, pointed=bool(fmt == "gitlab" or baseline_path or write_baseline),
+                         findings=not (part and not statistics and not baseline_path and not write_baseline))
     if write_baseline or baseline_path:
         from . import baseline  # only runs that use a baseline pay for it
     recorder = None

@@ -39,7 +39,9 @@ class FileResult:
     # Made by report.prepare before the Document and the Source are dropped:
     plain: bool = True  # whether columns are the file's own (report.plain_text)
     rendered: tuple[str, list[str]] | None = None  # a text format's part: its head and each finding's lines
+    # (or the whole part and [] once findings is emptied)
     pointed: list[str] | None = None  # the text each finding points at (baseline.pointed_text)
+    figures: tuple[int, int, int, int] | None = None  # errors, warnings, infos, fixable, once findings is emptied
 
 
 class Linter:

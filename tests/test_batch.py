@@ -270,3 +270,27 @@ def test_the_fast_json_encoder_writes_what_json_dumps_writes(value):
     assert nested == '{\n  "k": [\n    ' + dumps(value, "    ") + "\n  ]\n}"
     with pytest.raises(TypeError):
         dumps(1.5)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_text_report_needs_only_the_figures_of_the_findings(tmp_path, jobs):
+    # Without --statistics or a baseline, a text format's parent needs each
+    # file's part and its figures: the findings do not travel.
+    from fzlint import batch, report
+    from fzlint.config import Settings
+
+    _mixed(tmp_path)
+    paths = [str(p) for p in sorted((tmp_path / "in").iterdir())]
+    settings = Settings(isolated=True)
+    out = report.Output()
+    full = list(batch.lint_all(settings, paths, jobs, needs=report.Needs(("concise", out))))
+    slim = list(batch.lint_all(settings, paths, jobs, needs=report.Needs(("concise", out), findings=False)))
+    assert all(r.findings == [] and r.figures is not None and r.rendered[1] == [] for r in slim)
+    assert [r.figures for r in slim] == [report.figures(r) for r in full]
+    for writer in (report.format_module("concise").Writer,):
+        assert report.collect(writer, slim, out) == report.collect(writer, full, out)
+    totals = report.Totals()
+    for r in slim:
+        totals.add(r)
+    assert (totals.files, totals.unreadable, totals.with_errors) == (len(paths), 1, 1 + sum(
+        any(f.severity.label == "error" for f in r.findings) for r in full if not r.error))

@@ -104,28 +104,32 @@ class Totals:
 
     def __init__(self, by_rule: bool = False):
         self.files = self.fixed = self.fixable = self.left = self.with_errors = self.unreadable = 0
-        self.severities: Counter = Counter()
+        self.errors = self.warnings = self.infos = 0
         self.by_rule: Counter | None = Counter() if by_rule else None  # (code, name, safe fix) -> findings
 
     def add(self, result: FileResult) -> None:
         self.files += 1
         self.fixed += result.fixed
-        self.left += len(result.findings)
         self.unreadable += result.error is not None
-        severities = self.severities
-        error = False
-        for f in result.findings:
-            severities[f.severity] += 1
-            error = error or f.severity is Severity.ERROR
-            if f.fix is not None and f.fix.safe:
-                self.fixable += 1
-        self.with_errors += error
+        errors, warnings, infos, fixable = result.figures if result.figures is not None else figures(result)
+        self.errors += errors
+        self.warnings += warnings
+        self.infos += infos
+        self.fixable += fixable
+        self.left += errors + warnings + infos
+        self.with_errors += errors > 0
         if self.by_rule is not None:
             self.by_rule.update((f.code, f.name, f.safe_fix) for f in result.findings)
 
     def counts(self) -> Counter:
-        c = self.severities
-        return Counter({"errors": c[Severity.ERROR], "warnings": c[Severity.WARNING], "infos": c[Severity.INFO]})
+        return Counter({"errors": self.errors, "warnings": self.warnings, "infos": self.infos})
+
+
+def figures(result: FileResult) -> tuple[int, int, int, int]:
+    """A file's findings counted: errors, warnings, infos, and those --fix may fix."""
+    c = Counter(f.severity for f in result.findings)
+    fixable = sum(1 for f in result.findings if f.fix is not None and f.fix.safe)
+    return c[Severity.ERROR], c[Severity.WARNING], c[Severity.INFO], fixable
 
 
 def summary(totals: Totals, out: Output) -> list[str]:
@@ -255,13 +259,16 @@ def _json_string(text: str) -> str:
 
 @dataclass
 class Needs:
-    """What the report needs of each file's result beyond its findings, made
-    where the file was linted (prepare), while its Document and Source are
-    still there: each finding's lines of a format in FILE_PARTS, and the text
-    each finding points at (a baseline, gitlab's fingerprints)."""
+    """What the report needs of each file's result, made where the file was
+    linted (prepare), while its Document and Source are still there: each
+    finding's lines of a format in FILE_PARTS, the text each finding points
+    at (a baseline, gitlab's fingerprints), and whether the findings
+    themselves are needed, or only their figures (FileResult.figures: a
+    format in FILE_PARTS without --statistics or a baseline)."""
 
     part: tuple[str, Output] | None = None  # (format name, out) for the worker to render the file's part
     pointed: bool = False
+    findings: bool = True
 
 
 def prepare(result: FileResult, needs: Needs) -> FileResult:
@@ -275,6 +282,14 @@ def prepare(result: FileResult, needs: Needs) -> FileResult:
     if needs.part is not None:
         name, out = needs.part
         result.rendered = format_module(name).Writer.file_part(result, out)
+    if not needs.findings:
+        # A finding costs more to send between processes than its lines: only
+        # the figures travel, and the part as one string.
+        result.figures = figures(result)
+        result.findings = []
+        if result.rendered is not None:
+            head, pieces = result.rendered
+            result.rendered = head + "".join(pieces), []
     result.document = result.source = None
     return result
 
