@@ -166,7 +166,7 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
         progress = sys.stderr.isatty() and len(files) >= PROGRESS_FROM and not quiet
         linted = batch.lint_all(settings, files, jobs or batch.default_jobs(), progress, needs)
     if show_diff:
-        _diff(itertools.chain(results, linted), recorder, diffs, write_baseline, lang)
+        _diff(itertools.chain(results, linted), recorder, diffs, lang)
     totals = report.Totals(statistics)
     with _report_file(output, color, lang) as write:
         writer = report.format_module(fmt).Writer(out, write)
@@ -188,7 +188,7 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
     sys.exit(EXIT_FINDINGS if totals.with_errors and not exit_zero else EXIT_OK)
 
 
-def _diff(results, recorder, diffs: list[str], write_baseline: str | None, lang: str) -> None:
+def _diff(results, recorder, diffs: list[str], lang: str) -> None:
     """--diff: what --fix would change, then the files that could not be read."""
     unreadable = []
     try:
