@@ -25,8 +25,11 @@ class BaselineError(Exception):
     """A baseline file that cannot be read; str() names the file and the problem."""
 
 
-def key(result, finding: Finding, root: Path) -> tuple[str, str, str]:
-    return finding.code, _relative(result.path, root), pointed_text(result, finding)
+def keys(result, root: Path) -> list[tuple[str, str, str]]:
+    """Each finding's key: (rule, file relative to root, the text it points at)."""
+    relative = _relative(result.path, root)
+    pointed = result.pointed if result.pointed is not None else [pointed_text(result, f) for f in result.findings]
+    return [(f.code, relative, text) for f, text in zip(result.findings, pointed)]
 
 
 def pointed_text(result, finding: Finding) -> str:
@@ -54,13 +57,30 @@ def _relative(path: str, root: Path) -> str:
         return Path(path).resolve().as_posix()
 
 
-def write(path: str, results) -> int:
-    root = Path(path).resolve().parent
-    counted = Counter(key(r, f, root) for r in results if r.error is None for f in r.findings)
-    entries = [{"code": c, "path": p, "text": t, "count": n} for (c, p, t), n in sorted(counted.items())]
-    data = json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n"
-    fix.write(path, data.encode("utf-8"))
-    return sum(counted.values())
+class Recorder:
+    """--write-baseline: counts every finding of the results it is given (add), then writes them."""
+
+    def __init__(self, path: str):
+        """Raises OSError at once when no file can be made where path is, so
+        that the run fails before its report is written, not after."""
+        self.path = path
+        self.root = Path(path).resolve().parent
+        self.counted: Counter = Counter()
+        import tempfile
+
+        fd, probe = tempfile.mkstemp(prefix=".fzlint-", suffix=".tmp", dir=os.path.dirname(os.path.abspath(path)))
+        os.close(fd)
+        os.unlink(probe)
+
+    def add(self, result) -> None:
+        if result.error is None:
+            self.counted.update(keys(result, self.root))
+
+    def write(self) -> int:
+        entries = [{"code": c, "path": p, "text": t, "count": n} for (c, p, t), n in sorted(self.counted.items())]
+        data = json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n"
+        fix.write(self.path, data.encode("utf-8"))
+        return sum(self.counted.values())
 
 
 def load(path: str) -> Counter:
@@ -79,21 +99,36 @@ def load(path: str) -> Counter:
     return Counter({(e["code"], e["path"], e["text"]): e["count"] for e in entries})
 
 
-def apply(path: str, results) -> int:
-    """Drop the recorded findings from results (in place); returns how many were dropped."""
-    left = load(path)
-    root = Path(path).resolve().parent
-    dropped = 0
-    for result in results:
+class Filter:
+    """--baseline: drops the recorded findings from each result it is given, in
+    order (apply), as far as the file's count of each goes."""
+
+    def __init__(self, path: str):
+        self.left = load(path)
+        self.root = Path(path).resolve().parent
+        self.dropped = 0
+
+    def apply(self, result) -> None:
         if result.error is not None:  # an unreadable file's FZ901 is never in a baseline
-            continue
+            return
+        left = self.left
         kept = []
-        for f in result.findings:
-            k = key(result, f, root)
+        for i, (f, k) in enumerate(zip(result.findings, keys(result, self.root))):
             if f.code != "FZ901" and left[k] > 0:
                 left[k] -= 1
-                dropped += 1
+                self.dropped += 1
             else:
-                kept.append(f)
-        result.findings = kept
-    return dropped
+                kept.append(i)
+        if len(kept) < len(result.findings):
+            from .report import keep
+
+            keep(result, kept)
+
+
+def drop_all(result) -> None:
+    """A baseline of this very run (--baseline and --write-baseline the same
+    file): it records every finding of a readable file, so all but an FZ901 go."""
+    if result.error is None:
+        from .report import keep
+
+        keep(result, [i for i, f in enumerate(result.findings) if f.code == "FZ901"])

@@ -2,17 +2,19 @@
 
 Each worker makes its own Settings from the command line's choices (rules
 load once per worker) and lints the paths it is given; results come back in
-the order of the paths, so --jobs N reports exactly what --jobs 1 does. A
-result travels without its Document. For a format that renders file by file
-(report.FILE_PARTS: text, concise, github) the worker also renders the file's
-part of the report, so that drawing the findings' lines runs in parallel too,
-and the result then travels without its Source as well.
+the order of the paths, so --jobs N reports exactly what --jobs 1 does, and
+one at a time, so that the report is written as they come (cli.check). A
+result is made slim where its file was linted (report.prepare): what the
+report needs of its Document and Source (the file's part of a text format,
+the texts its findings point at) is taken, and they are dropped, so that a
+result is small to send and nothing grows with the batch, with --jobs 1 too.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 
 from . import formats
 from .config import Settings
@@ -39,66 +41,59 @@ def lint_one(settings: Settings, path: str) -> FileResult:
 
 
 def lint_all(settings: Settings, paths: list[str], jobs: int, progress: bool = False,
-             part=None) -> list[FileResult]:
-    """lint_one(settings, path) for every path, in order.
+             needs=None) -> Iterator[FileResult]:
+    """lint_one(settings, path) for every path, in order, each result made
+    slim by report.prepare(result, needs) (a report.Needs; None: the default)."""
+    from . import report
 
-    part: (format name, report.Output) of a format in report.FILE_PARTS, for
-    the workers to render each file's part of the report; None when the
-    findings may still change after linting (a baseline) or the report is
-    not made file by file."""
     with formats.ahead(paths, jobs):  # LibreOffice's conversions, many a run, before the linting
-        return _lint_all(settings, paths, jobs, progress, part)
+        yield from _lint_all(settings, paths, jobs, progress, needs or report.Needs())
 
 
-def _lint_all(settings: Settings, paths: list[str], jobs: int, progress: bool, part) -> list[FileResult]:
+def _lint_all(settings: Settings, paths: list[str], jobs: int, progress: bool, needs) -> Iterator[FileResult]:
+    from .report import prepare
+
     jobs = min(jobs, max(1, len(paths) // MIN_FILES_PER_JOB))
     bar = Progress(len(paths)) if progress else None
-    results: list[FileResult] = []
-    if jobs <= 1:
-        for path in paths:
-            results.append(lint_one(settings, path))
-            if bar:
-                bar.step()
-    else:
+    done = 0
+    if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor  # imported here: one file needs no processes
         from concurrent.futures.process import BrokenProcessPool
 
         chunk = max(1, min(16, len(paths) // (jobs * 4)))
+        pool = ProcessPoolExecutor(jobs, initializer=_start, initargs=(settings.arguments(), needs))
         try:
-            with ProcessPoolExecutor(jobs, initializer=_start, initargs=(settings.arguments(), part)) as pool:
-                for result in pool.map(_lint, paths, chunksize=chunk):
-                    results.append(result)
-                    if bar:
-                        bar.step()
+            for result in pool.map(_lint, paths, chunksize=chunk):
+                done += 1
+                if bar:
+                    bar.step()
+                yield result
         except BrokenProcessPool:  # a worker died (out of memory, killed): finish in this process
-            for path in paths[len(results):]:
-                results.append(lint_one(settings, path))
+            pass
+        finally:  # also when the run stops early (the report cannot be written): no waiting for the rest
+            pool.shutdown(cancel_futures=True)
+    for path in paths[done:]:
+        result = prepare(lint_one(settings, path), needs)
+        if bar:
+            bar.step()
+        yield result
     if bar:
         bar.done()
-    return results
 
 
-_part = None
+_needs = None
 
 
-def _start(arguments: dict, part) -> None:
-    global _settings, _part
+def _start(arguments: dict, needs) -> None:
+    global _settings, _needs
     _settings = Settings(**arguments)
-    if part is not None:
-        from . import report
-
-        name, out = part
-        _part = (report.format_module(name).render_file, out)
+    _needs = needs
 
 
 def _lint(path: str) -> FileResult:
-    result = lint_one(_settings, path)
-    result.document = None  # large, and not needed by the reports
-    if _part is not None:
-        render_file, out = _part
-        result.rendered = render_file(result, out)
-        result.source = None  # its lines are in the rendered part now
-    return result
+    from .report import prepare
+
+    return prepare(lint_one(_settings, path), _needs)
 
 
 class Progress:

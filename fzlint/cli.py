@@ -6,6 +6,8 @@ file that could not be read (the other files are still checked).
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
 import sys
 
@@ -131,54 +133,116 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
     color = _color(no_color) and output is None and fmt in ("text", "concise")
     out = report.Output(report.Style(color), lang, quiet, verbose, fixing=do_fix, statistics=statistics,
                         rules=sorted({r.code: r for rs in rule_sets for r in rs.rules}.values(), key=lambda r: r.code))
-    # Workers render each file's part of the report, unless the findings may
-    # still change (a baseline) or need the file's text afterwards.
-    part = None
-    if fmt in report.FILE_PARTS and not (statistics or baseline_path or write_baseline):
-        part = (fmt, replace(out, rules=[]))
-    results = [settings.linter(e.path).read_error(e) for e in errors]
-    diffs: list[str] = []
-    try:
-        if do_fix or show_diff:
-            results += [_fix_one(settings.linter(p), p, write=do_fix, diffs=diffs, lang=lang) for p in files]
-        else:
-            progress = sys.stderr.isatty() and len(files) >= PROGRESS_FROM and not quiet
-            results += batch.lint_all(settings, files, jobs or batch.default_jobs(), progress, part)
-    except config.ConfigError as exc:  # a configuration met on the way (a file in another directory)
-        _fail(str(exc))
+    # Where each file is linted, its result is made slim (report.prepare): the
+    # workers render its part of a text format, and take the texts its
+    # findings point at for a baseline or gitlab's fingerprints.
+    part = (fmt, replace(out, rules=[])) if fmt in report.FILE_PARTS else None
+    if statistics and fmt != "github":  # github's report ignores --statistics
+        part = None
+    needs = report.Needs(part, pointed=bool(fmt == "gitlab" or baseline_path or write_baseline),
+                         findings=not (part and not statistics and not baseline_path and not write_baseline))
     if write_baseline or baseline_path:
         from . import baseline  # only runs that use a baseline pay for it
+    recorder = None
     if write_baseline:
         try:
-            count = baseline.write(write_baseline, results)
+            recorder = baseline.Recorder(write_baseline)
         except OSError as exc:
             _cannot_write(write_baseline, ("基线文件", "the baseline"), exc, lang)
-        click.echo(f"fzlint: 已把 {count} 个问题记入基线 {write_baseline}" if lang == "zh"
-                   else f"fzlint: {count} findings recorded in the baseline {write_baseline}", err=True)
-    if baseline_path:
+    drop = None
+    if baseline_path and write_baseline and os.path.realpath(baseline_path) == os.path.realpath(write_baseline):
+        drop = baseline.drop_all  # the baseline this run writes holds all its findings
+    elif baseline_path:
         try:
-            baseline.apply(baseline_path, results)
+            drop = baseline.Filter(baseline_path).apply
         except baseline.BaselineError as exc:
             _fail(str(exc))
-    if show_diff:
-        click.echo("".join(diffs), nl=False)
-        for r in results:
-            if r.error:
-                click.echo(f"fzlint: {r.error.path}: {r.error.reason(lang)}", err=True)
-        sys.exit(EXIT_ERROR if any(r.error for r in results) else (EXIT_FINDINGS if any(diffs) else EXIT_OK))
-    rendered = report.render(fmt, results, out)
-    if output is None:
-        click.echo(rendered, nl=False, color=color)
+    results = (report.prepare(settings.linter(e.path).read_error(e), needs) for e in errors)
+    diffs: list[str] = []
+    if do_fix or show_diff:
+        linted = (report.prepare(_fix_one(settings.linter(p), p, write=do_fix, diffs=diffs, lang=lang), needs)
+                  for p in files)
     else:
+        progress = sys.stderr.isatty() and len(files) >= PROGRESS_FROM and not quiet
+        linted = batch.lint_all(settings, files, jobs or batch.default_jobs(), progress, needs)
+    if show_diff:
+        _diff(itertools.chain(results, linted), recorder, diffs, lang)
+    totals = report.Totals(statistics)
+    with _report_file(output, color, lang) as write:
+        writer = report.format_module(fmt).Writer(out, write)
         try:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(rendered)
-        except OSError as exc:
-            _cannot_write(output, ("报告", "the report"), exc, lang)
-    if any(r.error for r in results):
+            for result in itertools.chain(results, linted):
+                if recorder:
+                    recorder.add(result)  # every finding, before the baseline drops any
+                if drop:
+                    drop(result)
+                totals.add(result)
+                writer.file(result)
+        except config.ConfigError as exc:  # a configuration met on the way (a file in another directory)
+            _fail(str(exc))
+        if recorder:
+            _write_baseline(recorder, lang)
+        writer.end(totals)
+    if totals.unreadable:
         sys.exit(EXIT_ERROR)
-    has_error = any(report.has_errors(r) for r in results)
-    sys.exit(EXIT_FINDINGS if has_error and not exit_zero else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if totals.with_errors and not exit_zero else EXIT_OK)
+
+
+def _diff(results, recorder, diffs: list[str], lang: str) -> None:
+    """--diff: what --fix would change, then the files that could not be read."""
+    unreadable = []
+    try:
+        for r in results:
+            if recorder:
+                recorder.add(r)
+            if r.error:
+                unreadable.append(r.error)
+    except config.ConfigError as exc:
+        _fail(str(exc))
+    if recorder:
+        _write_baseline(recorder, lang)
+    click.echo("".join(diffs), nl=False)
+    for error in unreadable:
+        click.echo(f"fzlint: {error.path}: {error.reason(lang)}", err=True)
+    sys.exit(EXIT_ERROR if unreadable else (EXIT_FINDINGS if any(diffs) else EXIT_OK))
+
+
+def _write_baseline(recorder, lang: str) -> None:
+    try:
+        count = recorder.write()
+    except OSError as exc:
+        _cannot_write(recorder.path, ("基线文件", "the baseline"), exc, lang)
+    click.echo(f"fzlint: 已把 {count} 个问题记入基线 {recorder.path}" if lang == "zh"
+               else f"fzlint: {count} findings recorded in the baseline {recorder.path}", err=True)
+
+
+@contextlib.contextmanager
+def _report_file(output: str | None, color: bool, lang: str):
+    """write(text) for the report, as its parts come: standard output, or the file output."""
+    if output is None:
+        yield lambda text: click.echo(text, nl=False, color=color)
+        return
+    try:
+        fh = open(output, "w", encoding="utf-8")
+    except OSError as exc:
+        _cannot_write(output, ("报告", "the report"), exc, lang)
+
+    def write(text: str) -> None:
+        try:
+            fh.write(text)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                fh.close()  # failing too, but closed: said once
+            _cannot_write(output, ("报告", "the report"), exc, lang)
+
+    try:
+        yield write
+    finally:
+        if not fh.closed:
+            try:
+                fh.close()  # writes what is still buffered
+            except OSError as exc:
+                _cannot_write(output, ("报告", "the report"), exc, lang)
 
 
 

@@ -36,7 +36,12 @@ class FileResult:
     document: Document | None = None
     fixed: int = 0  # fixes applied by --fix
     source: Source | None = None  # what was read (the text formats show its lines)
-    rendered: str | None = None  # this file's part of the report, if a worker process rendered it (batch.py)
+    # Made by report.prepare before the Document and the Source are dropped:
+    plain: bool = True  # whether columns are the file's own (report.plain_text)
+    rendered: tuple[str, list[str]] | None = None  # a text format's part: its head and each finding's lines
+    # (or the whole part and [] once findings is emptied)
+    pointed: list[str] | None = None  # the text each finding points at (baseline.pointed_text)
+    figures: tuple[int, int, int, int] | None = None  # errors, warnings, infos, fixable, once findings is emptied
 
 
 class Linter:

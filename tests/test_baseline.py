@@ -60,3 +60,14 @@ def test_a_baseline_that_cannot_be_written_is_a_one_line_error(tmp_path):
     assert result.output == f"fzlint: {target}: 无法写入基线文件：No such file or directory\n"
     english = CliRunner().invoke(main, ["--lang", "en", "--write-baseline", str(target), str(seed(0))])
     assert english.output == f"fzlint: {target}: cannot write the baseline: No such file or directory\n"
+
+
+def test_diff_can_record_a_baseline_and_names_what_it_cannot_read(tmp_path):
+    draft = tmp_path / "draft.txt"
+    shutil.copyfile(seed(0), draft)
+    target = tmp_path / "b.json"
+    result = CliRunner().invoke(main, ["--diff", "--write-baseline", str(target), str(draft),
+                                       str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2 and "+++ " in result.output and "missing.txt" in result.output
+    recorded = json.loads(target.read_text(encoding="utf-8"))["findings"]
+    assert recorded and all(e["path"] == "draft.txt" for e in recorded)

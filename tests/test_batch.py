@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT, seeds
+from fzlint import batch
 from fzlint.cli import main
 
 
@@ -108,3 +109,188 @@ def test_no_progress_bar_below_20_files_or_with_quiet(tmp_path):
         shutil.copyfile(path, tmp_path / "in" / f"3_{path.name}")
     stdout, terminal, _ = _run_with_terminal_stderr(["--quiet", str(tmp_path / "in")], tmp_path / "out")
     assert terminal == b"" and stdout.startswith(str(tmp_path / "in"))  # 20 files, but --quiet
+
+
+# Streaming (issue 15): each file's part is written as its result arrives, and
+# the formats that need the whole run keep only figures and small per-file
+# records; the report must be exactly what building it whole gave.
+
+def _mixed(tmp_path):
+    """Seeds twice, a web page, a broken .docx, an empty file and a missing path."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for copy in range(2):
+        for path in seeds():
+            shutil.copyfile(path, folder / f"{copy}_{path.name}")
+    (folder / "page.html").write_text("<html><body><p>一、主要举措和成效</p><p>取得明显成效。</p></body></html>",
+                                      encoding="utf-8")
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04broken")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    return [str(folder), str(tmp_path / "missing.txt")]
+
+
+FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab")
+ENV = {"NO_COLOR": "1", "GITHUB_ACTIONS": None}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_is_the_same_with_jobs_1_and_2_and_with_a_baseline(tmp_path, fmt):
+    paths = _mixed(tmp_path)
+    recorded = tmp_path / "recorded.json"
+    CliRunner().invoke(main, ["--select", "FZ4,FZ5", "--write-baseline", str(recorded), *paths], env=ENV)
+    variants = [[], ["--lang", "en", "--verbose"], ["--statistics"], ["--baseline", str(recorded)]]
+    for options in variants:
+        one = CliRunner().invoke(main, ["--format", fmt, *options, "--jobs", "1", *paths], env=ENV)
+        two = CliRunner().invoke(main, ["--format", fmt, *options, "--jobs", "2", *paths], env=ENV)
+        assert one.exit_code == two.exit_code == 2, options  # the broken and the missing file
+        assert one.output == two.output and len(one.output) > 100, options
+    # With the baseline, fewer findings, and the figures count what is left.
+    everything = CliRunner().invoke(main, ["--format", fmt, "--jobs", "2", *paths], env=ENV).output
+    assert len(two.output) < len(everything)
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "gitlab"])
+def test_json_formats_written_file_by_file_are_what_json_dumps_writes_whole(tmp_path, fmt):
+    result = CliRunner().invoke(main, ["--format", fmt, "--jobs", "2", *_mixed(tmp_path)], env=ENV)
+    assert json.dumps(json.loads(result.output), ensure_ascii=False, indent=2) + "\n" == result.output
+
+
+def test_junit_written_file_by_file_is_what_elementtree_writes_whole(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    result = CliRunner().invoke(main, ["--format", "junit", "--jobs", "2", *_mixed(tmp_path)], env=ENV)
+    root = ET.fromstring(result.output.split("\n", 1)[1])
+    for element in root.iter():  # undo the indentation, then indent the whole tree again
+        if element.text is not None and not element.text.strip():
+            element.text = None
+        element.tail = None
+    ET.indent(root)
+    assert ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n" == result.output
+    assert root.get("tests") == str(len(root.findall(".//testcase"))) and root.get("errors") == "2"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_run_of_no_file_or_of_clean_files_renders_as_before(fmt):
+    from fzlint import report
+    from fzlint.pipeline import FileResult
+
+    out = report.Output()
+    empty = report.render(fmt, [], out)
+    clean = report.render(fmt, [FileResult("a.txt", "utf-8", []), FileResult("b.txt", "utf-8", [])], out)
+    if fmt in ("json", "sarif", "gitlab"):
+        for text in (empty, clean):
+            assert json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n" == text
+        assert (json.loads(empty) == []) if fmt == "gitlab" else True
+    if fmt == "junit":
+        assert '<testsuite name="fzlint" tests="0" failures="0" errors="0" />' in empty
+        assert clean.count('<testcase classname=') == 2 and 'tests="2"' in clean
+    if fmt in ("text", "concise"):
+        assert empty == "检查了 0 个文件，未发现问题。\n" and clean == "检查了 2 个文件，未发现问题。\n"
+    if fmt == "github":
+        assert empty == clean == ""
+
+
+def test_a_baseline_written_and_applied_in_one_run_leaves_only_what_it_cannot_hold(tmp_path):
+    # --baseline and --write-baseline the same file: as before streaming, the
+    # baseline is this run's, so every finding of a readable file is dropped.
+    paths = _mixed(tmp_path)
+    same = tmp_path / "same.json"
+    result = CliRunner().invoke(main, ["--format", "concise", "--baseline", str(same), "--write-baseline", str(same),
+                                       *paths], env=ENV)
+    lines = [line for line in result.output.splitlines() if ": " in line and "FZ" in line]
+    assert lines and all("FZ901" in line for line in lines) and len(lines) == 2
+    # The same as writing the baseline first and applying it in a second run.
+    other = tmp_path / "other.json"
+    CliRunner().invoke(main, ["--write-baseline", str(other), *paths], env=ENV)
+    second = CliRunner().invoke(main, ["--format", "concise", "--baseline", str(other), *paths], env=ENV)
+    assert json.loads(same.read_text(encoding="utf-8")) == json.loads(other.read_text(encoding="utf-8"))
+    assert [line for line in second.output.splitlines() if "FZ" in line] == lines
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_results_come_slim_one_at_a_time(tmp_path, jobs):
+    from fzlint import batch, report
+    from fzlint.config import Settings
+
+    paths = [str(p) for p in sorted((tmp_path / "in").iterdir())] if _mixed(tmp_path) else []
+    needs = report.Needs(("text", report.Output()), pointed=True)
+    stream = batch.lint_all(Settings(isolated=True), paths, jobs, needs=needs)
+    first = next(stream)  # a generator: the first result before the others are linted or kept
+    results = [first, *stream]
+    assert [r.path for r in results] == paths
+    assert all(r.document is None and r.source is None for r in results)
+    assert all(len(r.pointed) == len(r.findings) == len(r.rendered[1]) for r in results)
+    assert [r.plain for r in results] == [not p.endswith(".html") for p in paths]
+
+
+_REAL_LINT = batch._lint
+
+
+def _dying(path):
+    """batch._lint in a worker that dies on the web page (the workers are forked: they run this)."""
+    import os
+
+    if path.endswith("page.html"):
+        os._exit(1)
+    return _REAL_LINT(path)
+
+
+def test_a_worker_that_dies_leaves_its_files_to_the_parent(tmp_path, monkeypatch):
+    from fzlint import batch, report
+    from fzlint.config import Settings
+
+    _mixed(tmp_path)
+    paths = [str(p) for p in sorted((tmp_path / "in").iterdir())]
+    settings = Settings(isolated=True)
+    expected = [(r.path, r.findings) for r in batch.lint_all(settings, paths, 1)]
+    monkeypatch.setattr(batch, "_lint", _dying)
+    got = [(r.path, r.findings) for r in batch.lint_all(settings, paths, 2, needs=report.Needs())]
+    assert got == expected
+
+
+def test_a_report_that_cannot_be_written_is_a_one_line_error(tmp_path):
+    result = CliRunner().invoke(main, ["-o", "/dev/full", *_mixed(tmp_path)], env=ENV)
+    assert result.exit_code == 2 and result.output == "fzlint: /dev/full: 无法写入报告：No space left on device\n"
+    # A report smaller than the file's buffer fails when it is closed, once too.
+    small = CliRunner().invoke(main, ["--lang", "en", "-o", "/dev/full", str(ROOT / "tests" / "data" / "clean.txt")],
+                               env=ENV)
+    assert small.exit_code == 2 and small.output == "fzlint: /dev/full: cannot write the report: No space left on device\n"
+
+
+@pytest.mark.parametrize("value", [
+    {}, [], "", 0, -7, True, False, None, [[], {}, [[]]],
+    {"path": "a\\b\"c\x00\x1f\x7f\u2028中文😀", "n": [1, {"x": None, "y": [True, False]}], "e": {}, "l": []},
+    [{"fix": {"line": 3, "replacement": "\t，"}}, "末尾"],
+])
+def test_the_fast_json_encoder_writes_what_json_dumps_writes(value):
+    from fzlint.report import dumps
+
+    assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    nested = json.dumps({"k": [value]}, ensure_ascii=False, indent=2)
+    assert nested == '{\n  "k": [\n    ' + dumps(value, "    ") + "\n  ]\n}"
+    with pytest.raises(TypeError):
+        dumps(1.5)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_text_report_needs_only_the_figures_of_the_findings(tmp_path, jobs):
+    # Without --statistics or a baseline, a text format's parent needs each
+    # file's part and its figures: the findings do not travel.
+    from fzlint import batch, report
+    from fzlint.config import Settings
+
+    _mixed(tmp_path)
+    paths = [str(p) for p in sorted((tmp_path / "in").iterdir())]
+    settings = Settings(isolated=True)
+    out = report.Output()
+    full = list(batch.lint_all(settings, paths, jobs, needs=report.Needs(("concise", out))))
+    slim = list(batch.lint_all(settings, paths, jobs, needs=report.Needs(("concise", out), findings=False)))
+    assert all(r.findings == [] and r.figures is not None and r.rendered[1] == [] for r in slim)
+    assert [r.figures for r in slim] == [report.figures(r) for r in full]
+    for writer in (report.format_module("concise").Writer,):
+        assert report.collect(writer, slim, out) == report.collect(writer, full, out)
+    totals = report.Totals()
+    for r in slim:
+        totals.add(r)
+    assert (totals.files, totals.unreadable, totals.with_errors) == (len(paths), 1, 1 + sum(
+        any(f.severity.label == "error" for f in r.findings) for r in full if not r.error))

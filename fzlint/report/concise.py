@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from . import Output, closing, file_lines, file_parts, statistics, where
+from . import Output, PartsWriter, collect, file_lines, where
 
 
 def render(results, out: Output) -> str:
-    if out.statistics:
-        return statistics(results, out)
-    return file_parts("concise", results, out) + closing(results, out)
+    return collect(Writer, results, out)
 
 
-def render_file(result, out: Output) -> str:
+def file_part(result, out: Output) -> tuple[str, list[str]]:
     return file_lines(result, out, lambda f: where(f, out))
+
+
+class Writer(PartsWriter):
+    file_part = staticmethod(file_part)

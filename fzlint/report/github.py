@@ -13,7 +13,7 @@ No summary line: the job log shows the annotations.
 from __future__ import annotations
 
 from ..model import Finding, Severity
-from . import Output, file_parts, message, plain_text
+from . import Output, PartsWriter, collect, message, plain_text
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -38,9 +38,14 @@ def command(f: Finding, out: Output, columns: bool) -> str:
 
 
 def render(results, out: Output) -> str:
-    return file_parts("github", results, out)
+    return collect(Writer, results, out)
 
 
-def render_file(result, out: Output) -> str:
+def file_part(result, out: Output) -> tuple[str, list[str]]:
     columns = plain_text(result)
-    return "".join(command(f, out, columns) + "\n" for f in result.findings)
+    return "", [command(f, out, columns) + "\n" for f in result.findings]
+
+
+class Writer(PartsWriter):
+    summary = False  # the job log shows the annotations; --statistics changes nothing
+    file_part = staticmethod(file_part)

@@ -16,7 +16,7 @@ import json
 from collections import Counter
 
 from ..model import Severity
-from . import Output, message
+from . import Output, Totals, Writer as _Writer, collect, dumps, message
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 UNREADABLE = "FZ901"  # a file that could not be checked at all
@@ -28,19 +28,36 @@ def fingerprint(code: str, path: str, text: str, n: int) -> str:
 
 
 def render(results, out: Output) -> str:
-    from ..baseline import pointed_text  # here, not above: only runs that need it pay for loading it
+    return collect(Writer, results, out)
 
-    seen: Counter = Counter()
-    issues = []
-    for r in results:
-        for f in r.findings:
-            key = (f.code, f.path, pointed_text(r, f) or f.message)
-            issues.append({
+
+class Writer(_Writer):
+    """The issues, written file by file; the counters of texts seen are kept
+    for the whole run (a path given twice counts on)."""
+
+    def __init__(self, out: Output, write):
+        super().__init__(out, write)
+        self.seen: Counter = Counter()
+        self.first = True
+
+    def file(self, r) -> None:
+        from ..baseline import pointed_text  # here, not above: only runs that need it pay for loading it
+
+        seen, out = self.seen, self.out
+        pointed = r.pointed if r.pointed is not None else [pointed_text(r, f) for f in r.findings]
+        for f, text in zip(r.findings, pointed):
+            key = (f.code, f.path, text or f.message)
+            issue = {
                 "description": message(f, out),
                 "check_name": f.code,
                 "fingerprint": fingerprint(*key, seen[key]),
                 "severity": UNREADABLE_SEVERITY if f.code == UNREADABLE else SEVERITIES[f.severity],
                 "location": {"path": f.path, "lines": {"begin": f.line}},
-            })
+            }
             seen[key] += 1
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+            self.write(("[\n  " if self.first else ",\n  ")
+                       + dumps(issue, "  "))
+            self.first = False
+
+    def end(self, totals: Totals) -> None:
+        self.write("[]\n" if self.first else "\n]\n")

@@ -1,11 +1,12 @@
-"""--format json: one object with every file's diagnostics and a summary."""
+"""--format json: one object with every file's diagnostics and a summary,
+written file by file (the text json.dumps(indent=2) makes of the whole)."""
 
 from __future__ import annotations
 
 import json
 
 from ..model import Finding
-from . import Output, counts
+from . import Output, Totals, Writer as _Writer, collect, dumps
 
 
 def finding_json(f: Finding) -> dict:
@@ -28,15 +29,20 @@ def finding_json(f: Finding) -> dict:
 
 
 def render(results, out: Output) -> str:
-    c = counts(results)
-    data = {
-        "files": [
-            {"path": r.path, "encoding": r.encoding, "fixed": r.fixed,
-             "diagnostics": [finding_json(f) for f in r.findings]}
-            for r in results
-        ],
-        "summary": {"files": len(results), **c, "fixed": sum(r.fixed for r in results)},
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return collect(Writer, results, out)
 
 
+class Writer(_Writer):
+    first = True
+
+    def file(self, r) -> None:
+        entry = {"path": r.path, "encoding": r.encoding, "fixed": r.fixed,
+                 "diagnostics": [finding_json(f) for f in r.findings]}
+        opening = '{\n  "files": [\n    ' if self.first else ",\n    "
+        self.first = False
+        self.write(opening + dumps(entry, "    "))
+
+    def end(self, totals: Totals) -> None:
+        summary = {"files": totals.files, **totals.counts(), "fixed": totals.fixed}
+        self.write(('{\n  "files": [],\n' if self.first else "\n  ],\n") + '  "summary": '
+                   + dumps(summary, "  ") + "\n}\n")

@@ -6,6 +6,9 @@ whose type is the severity, whose message counts the findings and whose text
 lists them, one "line:column message" a line. A file without findings gets a
 single passing testcase named "fzlint", so that it is listed; a file that
 could not be read, a testcase with an <error>.
+
+The totals come first in the XML, so each file's testcases, as ElementTree
+writes and indents them, go to a temporary file until the end.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from itertools import groupby
 from typing import NamedTuple
 
 from ..model import Severity
-from . import Output, message
+from . import Output, Totals, Writer as _Writer, collect, message
 
 # Each severity's count, as the summary line words it.
 _COUNTS = {
@@ -64,15 +67,15 @@ def xml_text(text: str) -> str:
 
 
 def render(results, out: Output) -> str:
+    return collect(Writer, results, out)
+
+
+def _tree(totals: dict, cases: list[Case]):
     import xml.etree.ElementTree as ET  # here, not above: only a JUnit report pays for loading it
 
-    all_cases = [case for r in results for case in cases(r, out)]
-    totals = {"tests": str(len(all_cases)),
-              "failures": str(sum(c.outcome == "failure" for c in all_cases)),
-              "errors": str(sum(c.outcome == "error" for c in all_cases))}
     root = ET.Element("testsuites", name="fzlint", **totals)
     suite = ET.SubElement(root, "testsuite", name="fzlint", **totals)
-    for case in all_cases:
+    for case in cases:
         element = ET.SubElement(suite, "testcase", classname=xml_text(case.classname), name=case.name)
         if case.outcome is not None:
             child = ET.SubElement(element, case.outcome, type=case.type, message=xml_text(case.message))
@@ -80,3 +83,43 @@ def render(results, out: Output) -> str:
                 child.text = xml_text(case.text)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+_SUITE_END = "\n  </testsuite>"
+
+
+class Writer(_Writer):
+    def __init__(self, out: Output, write):
+        super().__init__(out, write)
+        self.tests = self.failures = self.errors = 0
+        self.spool = None
+
+    def file(self, r) -> None:
+        file_cases = cases(r, self.out)
+        self.tests += len(file_cases)
+        self.failures += sum(c.outcome == "failure" for c in file_cases)
+        self.errors += sum(c.outcome == "error" for c in file_cases)
+        # The file's testcases as they are indented in the whole report: what
+        # lies between the suite's opening tag and its closing one.
+        text = _tree({}, file_cases)
+        inner = text[text.index(">", text.index("<testsuite ")) + 1:text.rindex(_SUITE_END)]
+        if self.spool is None:
+            import tempfile
+
+            self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+        self.spool.write(inner)
+
+    def end(self, totals: Totals) -> None:
+        counts = {"tests": str(self.tests), "failures": str(self.failures), "errors": str(self.errors)}
+        if self.spool is None:  # no file at all
+            self.write(_tree(counts, []))
+            return
+        text = _tree(counts, [Case("", "")])
+        head = text[:text.index(">", text.index("<testsuite ")) + 1]
+        self.write(head)
+        spool = self.spool
+        spool.seek(0)
+        while chunk := spool.read(1 << 20):
+            self.write(chunk)
+        spool.close()
+        self.write(text[text.rindex(_SUITE_END):])

@@ -7,6 +7,10 @@ a finding, a replacement for each safe fix, and one invocation that says
 whether every file could be read. Columns count characters, as fzlint's do
 (columnKind unicodeCodePoints), and end columns are exclusive in both. A .docx
 or web page gets lines only: its findings' columns are not columns of the file.
+
+The log is written as json.dumps(indent=2) would write it whole, but the
+results (the bulk of it) go to a temporary file as each file's arrive and are
+copied into the log at the end; only the artifacts are kept in memory.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..model import Finding, Severity
 from ..ruleset import Rule, Text
-from . import Output, docs, message, plain_text
+from . import Output, Totals, Writer as _Writer, collect, docs, dumps, message, plain_text
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -89,40 +93,77 @@ def result(f: Finding, location: dict, rule_index: dict, columns: bool, out: Out
 
 
 def render(results, out: Output) -> str:
-    rule_index = {rule.code: i for i, rule in enumerate(out.rules)}
-    artifacts: list[dict] = []
-    index: dict[str, int] = {}  # uri -> artifact index
-    entries, unreadable = [], []
-    for r in results:
+    return collect(Writer, results, out)
+
+
+RESULT_INDENT = " " * 8  # runs[0].results[i]
+
+
+class Writer(_Writer):
+    def __init__(self, out: Output, write):
+        super().__init__(out, write)
+        self.rule_index = {rule.code: i for i, rule in enumerate(out.rules)}
+        self.artifacts: list[dict] = []
+        self.index: dict[str, int] = {}  # uri -> artifact index
+        self.unreadable: list[dict] = []
+        self.spool = None  # the results' text, once there is a result
+
+    def file(self, r) -> None:
+        out = self.out
         location = artifact_location(r.path)
-        if location["uri"] not in index:
-            index[location["uri"]] = len(artifacts)
+        if location["uri"] not in self.index:
+            self.index[location["uri"]] = len(self.artifacts)
             artifact = {"location": location}
             if r.encoding in CHARSETS and plain_text(r):
                 artifact["encoding"] = CHARSETS[r.encoding]
-            artifacts.append(artifact)
-        location = {**location, "index": index[location["uri"]]}
-        entries += [result(f, location, rule_index, plain_text(r), out) for f in r.findings]
+            self.artifacts.append(artifact)
+        location = {**location, "index": self.index[location["uri"]]}
+        if r.findings:
+            if self.spool is None:
+                import tempfile  # here, not above: a clean run needs none
+
+                self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+                separator = "\n" + RESULT_INDENT
+            else:
+                separator = ",\n" + RESULT_INDENT
+            columns = plain_text(r)
+            self.spool.write(separator + (",\n" + RESULT_INDENT).join(
+                dumps(result(f, location, self.rule_index, columns, out), RESULT_INDENT) for f in r.findings))
         if r.error is not None:
-            unreadable.append({"level": "error", "message": {"text": f"{r.error.path}: {r.error.reason(out.lang)}"},
-                               "locations": [{"physicalLocation": {"artifactLocation": location}}]})
-    invocation = {"executionSuccessful": not unreadable}
-    if unreadable:
-        invocation["toolExecutionNotifications"] = unreadable
-    log = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "fzlint",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "rules": [descriptor(rule, out.lang) for rule in out.rules],
-            }},
-            "invocations": [invocation],
-            "artifacts": artifacts,
-            "results": entries,
-            "columnKind": "unicodeCodePoints",
-        }],
-    }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+            self.unreadable.append({"level": "error", "message": {"text": f"{r.error.path}: {r.error.reason(out.lang)}"},
+                                    "locations": [{"physicalLocation": {"artifactLocation": location}}]})
+
+    def end(self, totals: Totals) -> None:
+        out = self.out
+        invocation = {"executionSuccessful": not self.unreadable}
+        if self.unreadable:
+            invocation["toolExecutionNotifications"] = self.unreadable
+        log = {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {
+                    "name": "fzlint",
+                    "version": __version__,
+                    "semanticVersion": __version__,
+                    "rules": [descriptor(rule, out.lang) for rule in out.rules],
+                }},
+                "invocations": [invocation],
+                "artifacts": self.artifacts,
+                "results": [],
+                "columnKind": "unicodeCodePoints",
+            }],
+        }
+        text = json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+        if self.spool is None:
+            self.write(text)
+            return
+        # "results": [] occurs once: in any string of the log its quotes would be escaped.
+        head, tail = text.split('"results": []', 1)
+        self.write(head + '"results": [')
+        spool = self.spool
+        spool.seek(0)
+        while chunk := spool.read(1 << 20):
+            self.write(chunk)
+        spool.close()
+        self.write("\n" + " " * 6 + "]" + tail)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import _UNPRINTABLE, Output, closing, file_lines, file_parts, statistics, where
+from . import _UNPRINTABLE, Output, PartsWriter, collect, file_lines, where
 
 WINDOW = 36  # characters shown before the span's start and after its end, at most
 MAX_SPAN = 2 * WINDOW  # characters of a span shown, at most: a longer one is cut short with …
@@ -17,12 +17,10 @@ _BLANKED = re.compile("\t|" + _UNPRINTABLE.pattern)
 
 
 def render(results, out: Output) -> str:
-    if out.statistics:
-        return statistics(results, out)
-    return file_parts("text", results, out) + closing(results, out)
+    return collect(Writer, results, out)
 
 
-def render_file(result, out: Output) -> str:
+def file_part(result, out: Output) -> tuple[str, list[str]]:
     source = result.source
     shown = source is not None and not source.origins  # a web page's blocks are not its lines
 
@@ -30,6 +28,10 @@ def render_file(result, out: Output) -> str:
         return "\n".join([where(f, out), *_snippet(source, f, out)]) if shown else where(f, out)
 
     return file_lines(result, out, one)
+
+
+class Writer(PartsWriter):
+    file_part = staticmethod(file_part)
 
 
 # The characters a terminal draws two columns wide: East Asian Width W or F
