@@ -361,6 +361,20 @@ def explain(rule, lang):
     click.echo(docs.explain(found, _lang(lang)), nl=False)
 
 
+
+def _configuration_options(command):
+    """--config, --no-config and --exclude, as report and annotate take them."""
+    for option in reversed((
+        click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
+                     help="使用此配置文件（不再逐级查找 .fzlint.yaml / pyproject.toml） / use this configuration."),
+        click.option("--no-config", is_flag=True,
+                     help="不读取任何配置文件，用全部内置规则 / ignore every configuration file."),
+        click.option("--exclude", multiple=True, metavar="GLOBS",
+                     help="不检查这些文件（相对于当前目录的通配符，逗号分隔） / leave out files matching these globs."),
+    )):
+        command = option(command)
+    return command
+
 @main.command("report")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--html", "html_path", type=click.Path(dir_okay=False), default=None,
@@ -372,11 +386,7 @@ def explain(rule, lang):
               help="把总表和问题写入此 Excel 文件的两个工作表 / write the overview and the findings to this .xlsx.")
 @click.option("--year", type=click.IntRange(1990, 2100), help="报告年度（默认从标题和正文推断）。")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help=f"页面语言（默认 zh，或环境变量 {LANG_ENV}）。")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="使用此配置文件（不再逐级查找 .fzlint.yaml / pyproject.toml） / use this configuration.")
-@click.option("--no-config", is_flag=True, help="不读取任何配置文件，用全部内置规则 / ignore every configuration file.")
-@click.option("--exclude", multiple=True, metavar="GLOBS",
-              help="不检查这些文件（相对于当前目录的通配符，逗号分隔） / leave out files matching these globs.")
+@_configuration_options
 def report_command(paths, html_path, csv_path, xlsx_path, year, lang, config_path, no_config, exclude):
     """生成批量审阅页面和导出表格 / write a review page (HTML) and tables (CSV, .xlsx) for many reports.
 
@@ -461,11 +471,7 @@ def report_command(paths, html_path, csv_path, xlsx_path, year, lang, config_pat
 @click.option("--ignore", multiple=True, metavar="CODES", help="不检查这些规则（代码、前缀或名称；逗号分隔）。")
 @click.option("--year", type=click.IntRange(1990, 2100), help="报告年度（默认从标题和正文推断）。")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help=f"批注语言（默认 zh，或环境变量 {LANG_ENV}）。")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="使用此配置文件（不再逐级查找 .fzlint.yaml / pyproject.toml） / use this configuration.")
-@click.option("--no-config", is_flag=True, help="不读取任何配置文件 / ignore every configuration file.")
-@click.option("--exclude", multiple=True, metavar="GLOBS",
-              help="不检查这些文件（相对于当前目录的通配符，逗号分隔） / leave out files matching these globs.")
+@_configuration_options
 @click.option("-q", "--quiet", is_flag=True, help="不列出写出的文件 / do not list the files written.")
 def annotate_command(paths, outdir, author, initials, summary, select, ignore, year, lang, config_path, no_config,
                      exclude, quiet):
