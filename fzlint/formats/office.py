@@ -45,6 +45,13 @@ def to_docx(data: bytes) -> tuple[str, bytes]:
     """(the kind by content: .doc, .rtf or .odt; the document converted to
     .docx by LibreOffice); raises FormatError. annotate.py writes its
     comments into the converted .docx."""
+    kind = _convertible(data)
+    return kind, libreoffice.convert(data, kind, _FILTERS[kind], "docx")
+
+
+def _convertible(data: bytes) -> str:
+    """The kind of an office document LibreOffice may be given; raises
+    FormatError for content that is none, or an encrypted Word package."""
     if not OFFICE.match(data):
         raise FormatError("文件内容与扩展名不符：不是 Word/WPS（.doc/.wps）、OpenDocument（.odt）或 RTF 文档",
                           "the content does not match the name: not a Word/WPS (.doc/.wps), OpenDocument (.odt) "
@@ -54,14 +61,14 @@ def to_docx(data: bytes) -> tuple[str, bytes]:
         raise FormatError("文档已加密（设有打开密码），无法读取：请取消密码后另存为 .docx",
                           "the document is encrypted (it has a password to open); remove the password and save it "
                           "as .docx")
-    return kind, libreoffice.convert(data, kind, _FILTERS[kind], "docx")
+    return kind
 
 
 def ahead(paths: list[str], jobs: int):
     """A context in which the files among paths that LibreOffice must convert
     are converted already, many a run (libreoffice.ahead). A file that cannot
-    be read here, or whose content is no office document, is left for read()
-    to say why."""
+    be read here, or whose content is no office document LibreOffice may be
+    given, is left for read() to say why."""
     items = []
     for path in paths:
         try:
@@ -70,9 +77,8 @@ def ahead(paths: list[str], jobs: int):
                 continue
             with open(path, "rb") as fh:
                 data = fh.read(MAX_FILE_BYTES + 1)
-        except OSError:
+            kind = _convertible(data)
+        except (OSError, FormatError):
             continue
-        if OFFICE.match(data) and not (data.startswith(OLE) and _ENCRYPTED in data[:1 << 20]):
-            kind = _kind(data)
-            items.append((data, kind, _FILTERS[kind]))
+        items.append((data, kind, _FILTERS[kind]))
     return libreoffice.ahead(items, jobs)
