@@ -8,6 +8,8 @@ result is made slim where its file was linted (report.prepare): what the
 report needs of its Document and Source (the file's part of a text format,
 the texts its findings point at) is taken, and they are dropped, so that a
 result is small to send and nothing grows with the batch, with --jobs 1 too.
+`fzlint report` makes it slimmer still there: the file's Row of the review
+page (report.rows.RowMaker).
 """
 
 from __future__ import annotations
@@ -41,18 +43,31 @@ def lint_one(settings: Settings, path: str) -> FileResult:
 
 
 def lint_all(settings: Settings, paths: list[str], jobs: int, progress: bool = False,
-             needs=None) -> Iterator[FileResult]:
+             needs=None, reduce=None) -> Iterator:
     """lint_one(settings, path) for every path, in order, each result made
-    slim by report.prepare(result, needs) (a report.Needs; None: the default)."""
+    slim where it was linted: by report.prepare(result, needs) (a
+    report.Needs; None: the default), or by reduce(settings, path, result),
+    a callable that can be sent to a worker (its value is what comes back)."""
     from . import report
 
+    reduce = reduce or Prepare(needs or report.Needs())
     with formats.ahead(paths, jobs):  # LibreOffice's conversions, many a run, before the linting
-        yield from _lint_all(settings, paths, jobs, progress, needs or report.Needs())
+        yield from _lint_all(settings, paths, jobs, progress, reduce)
 
 
-def _lint_all(settings: Settings, paths: list[str], jobs: int, progress: bool, needs) -> Iterator[FileResult]:
-    from .report import prepare
+class Prepare:
+    """The default reduction: report.prepare with what the report needs."""
 
+    def __init__(self, needs):
+        self.needs = needs
+
+    def __call__(self, settings: Settings, path: str, result: FileResult) -> FileResult:
+        from .report import prepare
+
+        return prepare(result, self.needs)
+
+
+def _lint_all(settings: Settings, paths: list[str], jobs: int, progress: bool, reduce) -> Iterator:
     jobs = min(jobs, max(1, len(paths) // MIN_FILES_PER_JOB))
     bar = Progress(len(paths)) if progress else None
     done = 0
@@ -61,7 +76,7 @@ def _lint_all(settings: Settings, paths: list[str], jobs: int, progress: bool, n
         from concurrent.futures.process import BrokenProcessPool
 
         chunk = max(1, min(16, len(paths) // (jobs * 4)))
-        pool = ProcessPoolExecutor(jobs, initializer=_start, initargs=(settings.arguments(), needs))
+        pool = ProcessPoolExecutor(jobs, initializer=_start, initargs=(settings.arguments(), reduce))
         try:
             for result in pool.map(_lint, paths, chunksize=chunk):
                 done += 1
@@ -73,7 +88,7 @@ def _lint_all(settings: Settings, paths: list[str], jobs: int, progress: bool, n
         finally:  # also when the run stops early (the report cannot be written): no waiting for the rest
             pool.shutdown(cancel_futures=True)
     for path in paths[done:]:
-        result = prepare(lint_one(settings, path), needs)
+        result = reduce(settings, path, lint_one(settings, path))
         if bar:
             bar.step()
         yield result
@@ -81,19 +96,17 @@ def _lint_all(settings: Settings, paths: list[str], jobs: int, progress: bool, n
         bar.done()
 
 
-_needs = None
+_reduce = None
 
 
-def _start(arguments: dict, needs) -> None:
-    global _settings, _needs
+def _start(arguments: dict, reduce) -> None:
+    global _settings, _reduce
     _settings = Settings(**arguments)
-    _needs = needs
+    _reduce = reduce
 
 
-def _lint(path: str) -> FileResult:
-    from .report import prepare
-
-    return prepare(lint_one(_settings, path), _needs)
+def _lint(path: str):
+    return _reduce(_settings, path, lint_one(_settings, path))
 
 
 class Progress:

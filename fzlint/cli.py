@@ -386,8 +386,10 @@ def _configuration_options(command):
               help="把总表和问题写入此 Excel 文件的两个工作表 / write the overview and the findings to this .xlsx.")
 @click.option("--year", type=click.IntRange(1990, 2100), help="报告年度（默认从标题和正文推断）。")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help=f"页面语言（默认 zh，或环境变量 {LANG_ENV}）。")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+              help="并行进程数（默认为 CPU 核数） / worker processes (default: the number of cores).")
 @_configuration_options
-def report_command(paths, html_path, csv_path, xlsx_path, year, lang, config_path, no_config, exclude):
+def report_command(paths, html_path, csv_path, xlsx_path, year, lang, jobs, config_path, no_config, exclude):
     """生成批量审阅页面和导出表格 / write a review page (HTML) and tables (CSV, .xlsx) for many reports.
 
     \b
@@ -400,7 +402,7 @@ def report_command(paths, html_path, csv_path, xlsx_path, year, lang, config_pat
     """
     from . import fix
     from .report import export, review
-    from .report.rows import Reducer
+    from .report.rows import Reducer, RowMaker
 
     if not (html_path or csv_path or xlsx_path):
         raise click.UsageError("give --html FILE, --csv FILE or --xlsx FILE (or several) / 请给出 --html、--csv 或 --xlsx")
@@ -415,13 +417,8 @@ def report_command(paths, html_path, csv_path, xlsx_path, year, lang, config_pat
         files, errors = _drafts(settings, paths, lang)
         rows = [reducer.row(settings.linter(e.path).read_error(e), settings.config_for(e.path).profile)
                 for e in errors]
-        with formats.ahead(files, batch.default_jobs()):  # LibreOffice's conversions, many a run
-            for path in files:
-                # Each file reduced to its Row at once: its Document goes before the next file is read.
-                result = batch.lint_one(settings, path)
-                linter = settings.linter(path)
-                rows.append(reducer.row(result, settings.config_for(path).profile, linter.ruleset))
-                del result
+        # Each file reduced to its Row where it is linted: its Document goes before the next file is read.
+        rows += batch.lint_all(settings, files, jobs or batch.default_jobs(), reduce=RowMaker(lang))
     except (config.ConfigError, ruleset.RuleSetError) as exc:
         _fail(str(exc))
     outputs = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 
@@ -294,3 +296,32 @@ def test_a_text_report_needs_only_the_figures_of_the_findings(tmp_path, jobs):
         totals.add(r)
     assert (totals.files, totals.unreadable, totals.with_errors) == (len(paths), 1, 1 + sum(
         any(f.severity.label == "error" for f in r.findings) for r in full if not r.error))
+
+
+def test_the_review_page_and_exports_are_the_same_with_jobs_1_and_2(tmp_path):
+    # Each file's Row is made where it is linted (a worker with --jobs 2), with
+    # the rules its folder's configuration gives it (here a department's profile).
+    reports = tmp_path / "reports"
+    department = reports / "department"
+    department.mkdir(parents=True)
+    (department / ".fzlint.yaml").write_text("profile: department\n", encoding="utf-8")
+    for copy in range(2):
+        for path in seeds():
+            shutil.copyfile(path, reports / f"{copy}_{path.name}")
+            shutil.copyfile(path, department / f"{copy}_{path.name}")
+    (reports / "broken.docx").write_bytes(b"PK\x03\x04broken")
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / jobs
+        out.mkdir()
+        result = CliRunner().invoke(main, ["report", str(reports), "--jobs", jobs, "--html", str(out / "page.html"),
+                                           "--csv", str(out / "table.csv")])
+        assert result.exit_code == 0, result.output
+        assert "21 份报告" in result.output and "1 份无法读取" in result.output
+        outputs[jobs] = [(out / name).read_bytes() for name in ("page.html", "table.csv", "table-findings.csv")]
+    assert outputs["1"] == outputs["2"]
+    overview = list(csv.reader(io.StringIO(outputs["2"][1].decode("utf-8-sig"))))
+    level = overview[0].index("层级")
+    # The level column, from each worker's configuration (the department's profile).
+    levels = sorted(("/department/" in row[1], row[level]) for row in overview[1:] if row[1].endswith(".txt"))
+    assert levels == [(False, "人民政府")] * 10 + [(True, "政府部门")] * 10

@@ -238,6 +238,27 @@ class Reducer:
         return row
 
 
+class RowMaker:
+    """Reducer.row as a batch's reduction (batch.lint_all's reduce): each
+    file's Row made where the file was linted, in a worker with --jobs, so
+    that only the Row travels back. The page's rule set is the shipped one
+    (ruleset.default(), loaded once a process)."""
+
+    def __init__(self, lang: str = "zh"):
+        self.lang = lang
+        self._reducer: Reducer | None = None
+
+    def __getstate__(self) -> dict:  # a worker makes its own Reducer
+        return {"lang": self.lang, "_reducer": None}
+
+    def __call__(self, settings, path: str, result: FileResult) -> Row:
+        if self._reducer is None:
+            from ..ruleset import default
+
+            self._reducer = Reducer(default(), self.lang)
+        return self._reducer.row(result, settings.config_for(path).profile, settings.linter(path).ruleset)
+
+
 def natural_key(text: str):
     """Sorts 报告_2 before 报告_10: digits compare as numbers."""
     return [(0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
