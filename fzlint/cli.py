@@ -127,7 +127,9 @@ def check(paths, fmt, output, statistics, select, ignore, year, lang, no_color, 
         _fail("--fix 与 --diff 不能同时使用（--diff 只显示改动，不修改文件）")
     if do_fix and "-" in paths:
         _fail("--fix 不能用于标准输入（-）；可用 --diff 查看改动")
-    settings, files, errors, rule_sets = _settings(select, ignore, year, lang, config_path, no_config, exclude, paths)
+    written = [w for w in (output, write_baseline) if w]
+    settings, files, errors, rule_sets = _settings(select, ignore, year, lang, config_path, no_config, exclude, paths,
+                                                   written)
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in report.FORMATS else "text"
     color = _color(no_color) and output is None and fmt in ("text", "concise")
@@ -246,13 +248,14 @@ def _report_file(output: str | None, color: bool, lang: str):
 
 
 
-def _settings(select, ignore, year, lang, config_path, no_config, exclude, paths):
+def _settings(select, ignore, year, lang, config_path, no_config, exclude, paths, written=()):
     """The run's settings, its drafts and the paths it cannot read, and the
     rule sets the drafts' configurations make; a usage error (exit 2) for a
-    bad configuration or a rule --select or --ignore names that none has."""
+    bad configuration or a rule --select or --ignore names that none has.
+    written: what the run writes (see _drafts)."""
     try:
         settings = config.Settings(select, ignore, year, lang, config_path, no_config, _split(exclude))
-        files, errors = _drafts(settings, paths, lang)
+        files, errors = _drafts(settings, paths, lang, written)
         rule_sets = settings.rule_sets(files)
     except (config.ConfigError, ruleset.RuleSetError) as exc:
         _fail(str(exc))
@@ -261,10 +264,21 @@ def _settings(select, ignore, year, lang, config_path, no_config, exclude, paths
         _fail(f"未知的规则：{', '.join(unknown)}（用 fzlint rules 查看全部规则）")
     return settings, files, errors, rule_sets
 
-def _drafts(settings: config.Settings, paths, lang: str) -> tuple[list[str], list[read.ReadError]]:
-    """The drafts the paths name (read.expand), less the excluded ones; says so
-    when every one of them was excluded, so that an empty run is not a mystery."""
+def _drafts(settings: config.Settings, paths, lang: str, written=()) -> tuple[list[str], list[read.ReadError]]:
+    """The drafts the paths name (read.expand), less the excluded ones and
+    the files the run itself writes (written), which an earlier run may have
+    left among the drafts (a review page in the batch's folder, a report of a
+    format fzlint reads); says so when every file was excluded, so that an
+    empty run is not a mystery. A file both named to check and written is
+    refused (exit 2): writing it would overwrite the draft."""
     files, errors = read.expand(list(paths))
+    if written:
+        own = {os.path.realpath(w) for w in written}
+        for path in paths:
+            if path != "-" and os.path.isfile(path) and os.path.realpath(path) in own:
+                _fail(f"{path}：既是要检查的文件，又是本次运行要写入的文件；请换一个输出位置" if lang == "zh" else
+                      f"{path}: both a file to check and a file this run writes; choose another output")
+        files = [f for f in files if os.path.realpath(f) not in own]
     kept = [f for f in files if not settings.excluded(f)]
     errors = [e for e in errors if not settings.excluded(e.path)]
     if files and not kept and not errors:
@@ -414,7 +428,8 @@ def report_command(paths, html_path, csv_path, xlsx_path, year, lang, jobs, conf
         # ignore, severities, per-file ignores, the organ's own rules), as for check.
         settings = config.Settings(year=year, lang=lang, config=config_path, isolated=no_config,
                                    exclude=_split(exclude))
-        files, errors = _drafts(settings, paths, lang)
+        written = [p for p in (html_path, csv_path, csv_path and export.findings_path(csv_path), xlsx_path) if p]
+        files, errors = _drafts(settings, paths, lang, written)
         rows = [reducer.row(settings.linter(e.path).read_error(e), settings.config_for(e.path).profile)
                 for e in errors]
         # Each file reduced to its Row where it is linted: its Document goes before the next file is read.

@@ -84,6 +84,23 @@ def test_output_file_holds_the_report(tmp_path):
     assert result.exit_code == 1
 
 
+def test_a_report_file_left_in_the_checked_folder_by_an_earlier_run_is_not_checked(tmp_path):
+    # fzlint reads .txt: the report an earlier run wrote there is not a draft of this run.
+    (tmp_path / "draft.txt").write_text(seed(2).read_text(encoding="utf-8"), encoding="utf-8")
+    target = tmp_path / "report.txt"
+    for _ in range(2):
+        result = run("--format", "concise", "--output", str(target), str(tmp_path))
+        assert result.exit_code == 1 and result.output == ""
+        text = target.read_text(encoding="utf-8")
+        assert "report.txt" not in text and "检查了 1 个文件" in text
+    # Named as the draft to check, it is a mistake that would overwrite the draft: refused, the file kept.
+    draft = tmp_path / "draft.txt"
+    before = draft.read_bytes()
+    result = run("--format", "concise", "--output", str(draft), str(draft))
+    assert result.exit_code == 2 and "既是要检查的文件，又是本次运行要写入的文件" in result.output
+    assert draft.read_bytes() == before
+
+
 def test_json_is_exactly_one_object_with_the_contract_keys():
     result = run("--format", "json", str(seed(2)))
     data = json.loads(result.output)

@@ -427,6 +427,22 @@ def test_report_command_exits_zero_with_an_unreadable_file_and_speaks_english(tm
     assert (cells[2], cells[5]) == (EXPECTED[0][0], "2022")
 
 
+def test_the_page_and_tables_an_earlier_run_left_in_the_batch_are_not_reports(tmp_path):
+    # fzlint reads .html (a saved web copy) and .txt: the review page and a CSV
+    # named .txt that an earlier run wrote into the batch's folder are not drafts.
+    shutil.copyfile(seed(0), tmp_path / "a.txt")
+    args = ["report", str(tmp_path), "--html", str(tmp_path / "review.html"), "--csv", str(tmp_path / "table.txt")]
+    for _ in range(2):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0 and "：1 份报告，" in result.output, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "review.html", "table-findings.txt", "table.txt"]
+    # The page named as a report to check as well: refused, the page kept.
+    before = (tmp_path / "review.html").read_bytes()
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "review.html"), "--html", str(tmp_path / "review.html")])
+    assert result.exit_code == 2 and "既是要检查的文件，又是本次运行要写入的文件" in result.output
+    assert (tmp_path / "review.html").read_bytes() == before
+
+
 def test_report_command_fails_when_the_page_cannot_be_written(tmp_path):
     result = CliRunner().invoke(main, ["report", str(seed(0)), "--html", str(tmp_path / "no" / "review.html")])
     assert result.exit_code == 2
