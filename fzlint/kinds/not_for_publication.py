@@ -10,8 +10,8 @@ read too: a marking above the title may have been set aside as the page's
 header.
 
 An identity card number is 18 characters with a real birth date and the check
-character GB 11643 gives; a mobile number is 11 digits from 13 to 19 (138 0000
-0000 and 138-0000-0000 too). Hotlines (12345, 12348) and landlines
+character GB 11643 gives; a mobile number is 11 digits from 13 to 19 (138-0000-0000
+too), not an amount (15000000000元). Hotlines (12345, 12348) and landlines
 (0571-87654321) are neither. Both are found with one scan of the text; the
 message masks the middle of the number rather than repeating it."""
 
@@ -29,15 +29,17 @@ VARIANTS = ("default", "id", "mobile")  # default: a marking
 
 # An identity card number (GB 11643: 6-digit area, birth date, 3-digit sequence,
 # check character) or a mobile number, not inside a longer run of digits or
-# letters (an account number, a 统一社会信用代码, a decimal).
+# letters (an account number, a 统一社会信用代码, a decimal). A mobile number
+# is written whole or with hyphens (139-1234-5678), not with blanks: text from
+# a PDF puts blanks between figures (150 2023 2024 in a flattened table); and
+# an amount (15000000000元) is not one.
 _NUMBER = re.compile(
     r"(?<![0-9A-Za-z.])(?:"
     r"(?P<id>[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx])"
-    r"|(?P<mobile>1[3-9][0-9](?P<sep>[- ]?)[0-9]{4}(?P=sep)[0-9]{4})"
-    r")(?![0-9A-Za-z])")
+    r"|(?P<mobile>1[3-9][0-9](?P<sep>-?)[0-9]{4}(?P=sep)[0-9]{4})(?![元万亿件次人个户份条项名家笔吨米亩%％余多])"
+    r")(?![0-9A-Za-z]|\.[0-9])")
 # The cheap test that comes first: with every ASCII digit made 0, anything
-# else (a Chinese character included) made ".", and blanks and hyphens
-# dropped, a text that holds either kind of number holds 11 zeros in a row.
+# else (a Chinese character included) made ".", and hyphens dropped, a text that holds either kind of number holds 11 zeros in a row.
 # Encoding and translating run in C over the text at a few nanoseconds a
 # character, where a regular expression that must try each digit costs ten
 # times as much in a report full of figures; only a text that passes is
@@ -106,7 +108,7 @@ def _markings(doc, markings, at_start):
 
 def _numbers(doc):
     text = doc.text
-    if _ELEVEN not in text.encode("ascii", "replace").translate(_ZERO, b" -"):
+    if _ELEVEN not in text.encode("ascii", "replace").translate(_ZERO, b"-"):
         return
     found = list(_NUMBER.finditer(text))
     by_number = {line.number: line for line in text_lines(doc)}

@@ -61,7 +61,7 @@ def test_not_an_identity_card_number(number):
     assert codes(body(f"编号{number}。"), select=["FZ311"]) == []
 
 
-@pytest.mark.parametrize("number", ["13912345678", "139-1234-5678", "139 1234 5678", "19912345678"])
+@pytest.mark.parametrize("number", ["13912345678", "139-1234-5678", "19912345678", "+86 13912345678"])
 def test_a_mobile_number(number):
     assert codes(body(f"联系人：张某某，电话：{number}"), select=["FZ311"]) == [("FZ311", 4)]
 
@@ -75,6 +75,9 @@ def test_a_mobile_number(number):
     "合同编号13912345678901。",  # a longer run of digits
     "电话：12912345678",  # no mobile number starts 12
     "全年财政收入13.912345678亿元。",
+    "全年财政收入13912345678.5元。",  # an amount, with decimals
+    "下达专项资金15000000000元。",  # an amount in full
+    "收案 150 2023 2024",  # figures of a flattened table, as a PDF gives them
 ])
 def test_not_a_mobile_number(line):
     assert codes(body(line), select=["FZ311"]) == []
