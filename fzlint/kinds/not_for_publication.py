@@ -12,8 +12,9 @@ header.
 An identity card number is 18 characters with a real birth date and the check
 character GB 11643 gives; a mobile number is 11 digits from 13 to 19 (138-0000-0000
 too), not an amount (15000000000元). Hotlines (12345, 12348) and landlines
-(0571-87654321) are neither. Both are found with one scan of the text; the
-message masks the middle of the number rather than repeating it."""
+(0571-87654321) are neither. Both are found with one scan of the text (and
+only when a cheaper test says it may hold one); the message masks the middle
+of the number rather than repeating it."""
 
 from __future__ import annotations
 
@@ -39,11 +40,11 @@ _NUMBER = re.compile(
     r"|(?P<mobile>1[3-9][0-9](?P<sep>-?)[0-9]{4}(?P=sep)[0-9]{4})(?![元万亿件次人个户份条项名家笔吨米亩%％余多])"
     r")(?![0-9A-Za-z]|\.[0-9])")
 # The cheap test that comes first: with every ASCII digit made 0, anything
-# else (a Chinese character included) made ".", and hyphens dropped, a text that holds either kind of number holds 11 zeros in a row.
-# Encoding and translating run in C over the text at a few nanoseconds a
-# character, where a regular expression that must try each digit costs ten
-# times as much in a report full of figures; only a text that passes is
-# searched.
+# else (a Chinese character included) made ".", and hyphens dropped, a text
+# that holds either kind of number holds 11 zeros in a row. Encoding and
+# translating run in C over the text at a few nanoseconds a character, where a
+# regular expression that must try each digit costs ten times as much in a
+# report full of figures; only a text that passes is searched.
 _ZERO = bytes(ord("0") if 48 <= c <= 57 else ord(".") for c in range(256))
 _ELEVEN = b"0" * 11
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -76,7 +77,7 @@ def valid_id(number: str) -> bool:
 
 def mask(number: str) -> str:
     """The number with its middle hidden: 330102********1234, 138****5678."""
-    digits = number.replace(" ", "").replace("-", "")
+    digits = number.replace("-", "")
     keep = 6 if len(digits) == 18 else 3
     return digits[:keep] + "*" * (len(digits) - keep - 4) + digits[-4:]
 
@@ -112,13 +113,17 @@ def _numbers(doc):
         return
     found = list(_NUMBER.finditer(text))
     by_number = {line.number: line for line in text_lines(doc)}
-    number, counted = 1, 0  # the line number at offset `counted`, counted on as the matches go
+    # The line number and the offset where the line starts, at offset
+    # `counted`: counted on from match to match, never from the top again.
+    number, start, counted = 1, 0, 0
     for m in found:
         if m.group("id") is not None and not valid_id(m.group("id")):
             continue
-        number += text.count("\n", counted, m.start())
+        breaks = text.count("\n", counted, m.start())
+        if breaks:
+            number += breaks
+            start = text.rfind("\n", counted, m.start()) + 1
         counted = m.start()
-        start = text.rfind("\n", 0, m.start()) + 1
         line = by_number.get(number)
         if line is None:
             continue  # web residue or a page number: not the author's text
