@@ -5,7 +5,8 @@ standing as a marking, a resident identity card number, a mobile phone number.
 A marking is a line of its own, or the start of a line (秘密★1年 before the
 title): the `markings` patterns are matched at a line's start and must reach
 its end unless they say otherwise; prose about secrecy work (保守秘密,
-保密审查, 泄露国家秘密, 印发内部资料3期) is never a marking. Residue lines are
+保密审查, 泄露国家秘密, 印发内部资料3期) is never a marking, nor is a Word
+table's cell (a table of 定密 figures headed 绝密, 机密, 秘密). Residue lines are
 read too: a marking above the title may have been set aside as the page's
 header.
 
@@ -95,11 +96,15 @@ def _markings(doc, markings, at_start):
     if m is None:
         return
     by_number = {line.number: line for line in doc.lines if line.kind is not LineKind.PAGE_NUMBER}
+    hints = doc.source.hints
     number, counted = 0, 0  # the line number at offset `counted` of text, counted on as the matches go
     while m is not None:
         number += text.count("\n", counted, m.start() + 1)
         counted = m.start() + 1
         line = by_number.get(number)
+        hint = hints.get(number) if hints else None
+        if hint is not None and hint.table:
+            line = None  # a table cell (绝密 | 机密 | 秘密 heading a column of figures) is no marking
         found = markings.match(line.text) if line is not None else None
         if found is not None and found.end() > found.start():
             yield Hit(line.number, line.column, line.column + len(found.group().rstrip()),

@@ -99,3 +99,14 @@ def test_numbers_in_web_residue_and_code_blocks_are_not_the_author_s():
 def test_findings_in_line_order():
     text = f"秘密★1年\n{TITLE}\n{BODY}\n联系人：张某某，电话：13912345678"
     assert codes(text, select=["FZ311"]) == [("FZ311", 1), ("FZ311", 5)]
+
+
+def test_a_word_table_s_cells_are_no_markings():
+    # A table of 定密 figures: its cells are lines of their own, 机密 among them.
+    from conftest import linter
+    from fzlint.model import LineHint, Source
+
+    text = f"机密★1年\n{TITLE}\n{BODY}\n类别\n机密\n秘密\n内部资料"
+    cells = {n: LineHint(table=True) for n in range(5, 9)}
+    found = linter(["FZ311"]).lint_source(Source("draft.docx", text, "utf-8", format="docx", hints=cells)).findings
+    assert [(f.code, f.line) for f in found] == [("FZ311", 1)]
