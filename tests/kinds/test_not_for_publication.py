@@ -3,7 +3,8 @@ mobile numbers in a report meant for publication; near misses on both sides."""
 
 import pytest
 
-from conftest import codes, lint
+from conftest import codes, lint, linter
+from fzlint.model import LineHint, Source
 
 TITLE = "某某区人民政府关于2022年度法治政府建设情况的报告"
 BODY = "一、主要举措和成效\n2022年，我区深入推进法治政府建设，办理行政复议案件45件。"
@@ -103,9 +104,6 @@ def test_findings_in_line_order():
 
 def test_a_word_table_s_cells_are_no_markings():
     # A table of 定密 figures: its cells are lines of their own, 机密 among them.
-    from conftest import linter
-    from fzlint.model import LineHint, Source
-
     text = f"机密★1年\n{TITLE}\n{BODY}\n类别\n机密\n秘密\n内部资料"
     cells = {n: LineHint(table=True) for n in range(5, 9)}
     found = linter(["FZ311"]).lint_source(Source("draft.docx", text, "utf-8", format="docx", hints=cells)).findings
