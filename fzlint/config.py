@@ -4,7 +4,7 @@ A configuration is `.fzlint.yaml` (or `.fzlint.yml`), or the table
 [tool.fzlint] of a pyproject.toml, found from each file's directory upward (the
 nearest wins; `--config PATH` names one for every file). Its keys:
 
-  profile           government (default), township or department: parameter
+  profile           government (default), township, department or demonstration: parameter
                     defaults by the kind of reporting organ (rules/profiles.yaml)
   select, ignore    rule codes, code prefixes or names
   severity          {code: error | warning | info}

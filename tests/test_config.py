@@ -48,6 +48,22 @@ def test_nearest_configuration_upward_wins_and_pyproject_counts(tmp_path):
     assert findings(run("--config", str(tmp_path / "pyproject.toml"), str(tmp_path / "c" / "r.txt"))) == [("FZ305", 13)]
 
 
+def test_the_demonstration_profile_moves_the_report_deadline_not_the_publication_deadline(tmp_path):
+    # A 示范地区 reports by the end of January; publication before 1 April is
+    # the same for every organ (FZ310 keeps 31 March).
+    published = "发布时间：2024-03-28 09:30\n"
+    write(tmp_path / "demo" / ".fzlint.yaml", "profile: demonstration\n")
+    write(tmp_path / "demo" / "late.txt", published + CLEAN.replace("2024年1月30日", "2024年2月15日"))
+    write(tmp_path / "demo" / "on-time.txt", published + CLEAN.replace("2024年1月30日", "2024年1月31日"))
+    write(tmp_path / "demo" / "published-late.txt", "发布时间：2024-04-02 09:30\n" + CLEAN)
+    write(tmp_path / "gov" / "late.txt", published + CLEAN.replace("2024年1月30日", "2024年2月15日"))
+    select = ["--select", "FZ305,FZ310"]
+    assert findings(run(*select, str(tmp_path / "demo" / "late.txt"))) == [("FZ305", 14)]
+    assert findings(run(*select, str(tmp_path / "demo" / "on-time.txt"))) == []
+    assert findings(run(*select, str(tmp_path / "demo" / "published-late.txt"))) == [("FZ310", 1)]
+    assert findings(run(*select, str(tmp_path / "gov" / "late.txt"))) == []
+
+
 def test_select_ignore_severity_params_and_per_file_ignores(tmp_path):
     write(tmp_path / ".fzlint.yaml", """
 ignore: [FZ501]
@@ -74,7 +90,7 @@ per-file-ignores:
 
 @pytest.mark.parametrize("config,message", [
     ("colour: red\n", "unknown key 'colour' (allowed: profile, select, ignore, severity, params, per-file-ignores, extend, exclude)"),
-    ("profile: city\n", "profile: unknown profile 'city' (allowed: government, township, department)"),
+    ("profile: city\n", "profile: unknown profile 'city' (allowed: government, township, department, demonstration)"),
     ("severity:\n  FZ404: high\n", "severity.FZ404: expected error, warning or info, got 'high'"),
     ("severity:\n  FZ999: info\n", "severity.FZ999: no such rule"),
     ("params:\n  FZ403: {threshold: many}\n", "params.FZ403.threshold: expected float, got 'many'"),

@@ -35,6 +35,8 @@ def test_codes_match_the_catalogue():
         ("FZ307", "missing-signature", "info", False),
         ("FZ308", "web-residue", "warning", False),
         ("FZ309", "missing-recipient", "info", False),
+        ("FZ310", "late-publication", "warning", False),
+        ("FZ311", "not-for-publication", "warning", False),
         ("FZ401", "unquantified-claim", "warning", False),
         ("FZ402", "vague-quantity", "warning", False),
         ("FZ403", "low-data-density", "warning", False),

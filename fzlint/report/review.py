@@ -63,6 +63,7 @@ PROFILE_NAMES = {
     "government": Text("人民政府", "government"),
     "township": Text("乡镇街道", "township"),
     "department": Text("政府部门", "department"),
+    "demonstration": Text("示范地区", "demonstration area"),
 }
 
 _T = {

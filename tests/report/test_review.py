@@ -282,10 +282,12 @@ def test_names_sort_naturally_below_their_common_folder(tmp_path):
 
 
 def test_on_time_follows_fz305_and_the_profile(tmp_path):
-    # Written 15 March 2023 for 2022: on time for a government (1 April), late for a department (1 March).
+    # Written 15 March 2023 for 2022: on time for a government (1 April), late for a department (1 March)
+    # and for a demonstration area (31 January).
     text = seed_text(0).replace("2023年1月30日", "2023年3月15日")
     out = tmp_path / "review.html"
-    for profile, shown, fz305 in (("government", "✓ 按期", False), ("department", "✗ 逾期", True)):
+    for profile, shown, fz305 in (("government", "✓ 按期", False), ("department", "✗ 逾期", True),
+                                 ("demonstration", "✗ 逾期", True)):
         reports = tmp_path / profile / "reports"
         reports.mkdir(parents=True)
         (reports / "a.txt").write_text(text, encoding="utf-8")
@@ -296,7 +298,8 @@ def test_on_time_follows_fz305_and_the_profile(tmp_path):
         parsed = Page(page)
         cells = parsed.rows[0]["cells"]
         assert (cells[4][1], cells[6][1], cells[7][1]) == (review.PROFILE_NAMES[profile].zh, "2023年3月15日", shown)
-        assert cells[7][0]["title"] == ("期限 2023-04-01（FZ305）" if profile == "government" else "期限 2023-03-01（FZ305）")
+        deadline = {"government": "2023-04-01", "department": "2023-03-01", "demonstration": "2023-01-31"}[profile]
+        assert cells[7][0]["title"] == f"期限 {deadline}（FZ305）"
         assert ("FZ305" in [row[1] for row in parsed.sections["report-1"]]) is fz305
 
 

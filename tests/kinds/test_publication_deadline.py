@@ -1,0 +1,69 @@
+"""FZ310 late-publication: the page's own publication date, read from the
+metadata lines parse set aside as residue, against 31 March of the next year."""
+
+import pytest
+
+from conftest import codes, lint
+
+TITLE = "某某区人民政府关于2022年度法治政府建设情况的报告"
+BODY = "一、主要举措和成效\n2022年，我区深入推进法治政府建设，办理行政复议案件45件。"
+
+
+def text(meta: str, title: str = TITLE) -> str:
+    return f"{title}\n{meta}\n{BODY}"
+
+
+@pytest.mark.parametrize("meta", [
+    "发布时间：2023-04-15 09:30",
+    "发布日期:2023-04-01 10:19:38 浏览次数: 字体:[ ]",  # 1 April is already late: before 1 April
+    "[发布时间:2023/04/02] [来源:某区司法局] [点击量:]",
+    "时间：2023-05-03",
+    "来源：某区人民政府办公室 发布时间：2023-04-28 09:18",
+    "某区人民政府门户网站 www.example.gov.cn 发布时间:2023-04-03 15:22",
+    "| 成文日期 | 2023-03-20 | 发布日期 | 2023-04-10 |",  # the 发布日期, not the 成文日期 before it
+    "发布日期：2023年4月10日",
+])
+def test_a_publication_date_after_31_march_of_the_next_year(meta):
+    assert codes(text(meta), select=["FZ310", "FZ308"]) == [("FZ308", 2), ("FZ310", 2)]
+
+
+@pytest.mark.parametrize("meta", [
+    "发布时间：2023-03-31 17:00",  # the last day
+    "发布日期:2023-01-13 10:19:38 浏览次数: 字体:[ ]",
+    "成文日期：2023-04-15",  # not a publication date
+    "发文日期：2023-04-15",
+    "更新时间：2023-04-15",
+    "文章来源:某区司法局 更新时间:2023/04/29 11:30:01",
+    "发布日期：****-**-**",  # masked by a mirror site
+    "发布时间：2023-02-30",  # no such day: nothing to compare
+])
+def test_no_late_publication_date(meta):
+    assert codes(text(meta), select=["FZ310", "FZ308"]) == [("FZ308", 2)]
+
+
+def test_the_span_is_the_date_and_the_message_names_both_dates():
+    [f] = lint(text("来源：某区司法局 发布时间：2023-04-15 09:30"), select=["FZ310"])
+    assert (f.line, f.column, f.end_column) == (2, 15, 25)
+    assert "2023年4月15日" in f.message and "2023年3月31日" in f.message and "2022年度" in f.message
+
+
+def test_prose_with_a_date_is_not_page_metadata():
+    # Not residue, so never read: the rule reads the page's metadata only.
+    assert codes(f"{TITLE}\n{BODY}\n2023年4月15日，区政府常务会议审议并确定发布时间。", select=["FZ310"]) == []
+
+
+def test_a_late_date_of_writing_is_fz305_not_fz310():
+    late = f"{TITLE}\n{BODY}\n某某区人民政府\n2023年4月15日"
+    assert codes(late, select=["FZ305", "FZ310"]) == [("FZ305", 5)]
+
+
+def test_the_report_year_decides_and_without_one_nothing_is_said():
+    assert codes(text("发布时间：2023-04-15"), select=["FZ310"], year=2023) == []
+    untitled = "发布时间：2023-04-15\n一、主要举措和成效\n我区深入推进法治政府建设，办理行政复议案件45件。"
+    assert codes(untitled, select=["FZ310"]) == []
+    assert codes(untitled, select=["FZ310"], year=2022) == [("FZ310", 1)]
+
+
+def test_the_first_metadata_date_is_the_page_s():
+    meta = "发布时间：2023-03-28 09:30\n浏览次数：12\n时间：2023-05-01"
+    assert codes(text(meta), select=["FZ310"]) == []
