@@ -1,6 +1,6 @@
 """The review page at scale: ``fzlint report`` on the five seeds copied N
 times (default 200: 1,000 reports), then the page loaded in a real headless
-Chromium.
+Chromium, in a 1440×900 window.
 
     python benchmarks/review.py [--copies 200] [--keep DIR] [--screenshot PNG]
 
@@ -116,7 +116,7 @@ def main() -> None:
     figures = []
     try:
         for _ in range(args.runs):
-            dom = chromium("--dump-dom", probe.as_uri(), profile=profile)
+            dom = chromium("--window-size=1440,900", "--dump-dom", probe.as_uri(), profile=profile)
             m = re.search(r"<title>PROBE(.*?)</title>", dom)
             if not m:
                 sys.exit("the probe did not run")
