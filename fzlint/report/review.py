@@ -697,8 +697,7 @@ table { border-collapse: collapse; width: 100%; }
 .reports { display: block; width: max-content; min-width: 100%; border: 1px solid var(--line); }
 html.fz-loading .reports { display: none; }
 .reports > colgroup { display: none; }
-.reports > thead { display: block; position: sticky; top: 0; z-index: 1; background: var(--head);
-  box-shadow: inset 0 -2px 0 var(--line); }
+.reports > thead { display: block; position: sticky; top: 0; z-index: 1; background: var(--head); }
 .reports > thead > tr, .reports > tbody > tr.row { display: grid; }
 .reports > tbody { display: block; scroll-margin-top: 4em; content-visibility: auto;
   contain-intrinsic-size: auto 50px; }
@@ -706,7 +705,7 @@ html.fz-loading .reports { display: none; }
 .reports > tbody > tr.detail, .reports > tbody > tr > td { display: block; }
 .reports > thead th { display: block; overflow: hidden; text-overflow: ellipsis; background: var(--head);
   font-weight: 600; font-size: 12.5px; white-space: nowrap; cursor: pointer; user-select: none; padding: 6px 6px;
-  position: relative; }
+  position: relative; box-shadow: inset 0 -2px 0 var(--line); }
 .reports > thead th[aria-sort]::after { position: absolute; right: 1px; font-size: 10px; color: var(--muted); }
 .reports > thead th[aria-sort="ascending"]::after { content: "▲"; }
 .reports > thead th[aria-sort="descending"]::after { content: "▼"; }
