@@ -386,6 +386,22 @@ def test_the_page_is_self_contained_and_readable_without_a_script(page, seed_res
     parsed = Page(page)
     assert sum(len(v) for v in parsed.sections.values()) + sum(len(v) for v in parsed.folded.values()) == 246
     assert '<form id="filters" class="filters" hidden>' in page
+    # A script hides the table while the page is parsed; nothing in the markup does, and the
+    # script that shows it again stands right after the table, before the filters' script.
+    assert "fz-loading" not in page.split("<style>")[0] and 'class="fz-loading"' not in page
+    assert page.index("</table>\n<script>" + review.SHOW + "</script>") < page.index("<script>" + review.SCRIPT)
+
+
+def test_the_grid_has_a_column_per_header(page, seed_results):
+    # The rows are drawn as grids of fixed columns: one per header, the unreadable note spanning
+    # the columns between the file and the counts.
+    columns = page.split("grid-template-columns: ")[1].split(";")[0].split()
+    assert len(columns) == len(HEADERS_ZH) + len(SEED_FIGURES_ZH) and all(c.endswith("em") for c in columns)
+    assert ".reports td.error-note { grid-column: span 11; }" in page
+    # The title column is capped where its cells ellipsise; the count columns fit their headers.
+    assert columns[2] == "17.0em" and 2.6 <= float(columns[13][:-2]) < 4
+    english = review.render(seed_results, lang="en").split("grid-template-columns: ")[1].split(";")[0].split()
+    assert float(english[14][:-2]) > float(columns[14][:-2])  # "Warnings" is wider than 警告
 
 
 # --- the command -----------------------------------------------------------------------------------
@@ -598,6 +614,39 @@ def test_chromium_filters_by_rule_part_severity_and_unreadable(tmp_path, seed_re
     assert len(rows) == len(parsed.sections["report-2"]) and rows
     assert shown and all("<td>FZ404</td>" in r for r in shown)
     assert len(shown) == sum(f.code == "FZ404" for f in seed_results[1].findings)
+
+
+def test_chromium_lays_out_the_rows_under_their_headers(tmp_path, page):
+    # Each header stands over its cells (the same left edge and width in every report's row), no
+    # header is cut short, the header sticks to the top of the window when the table is scrolled
+    # past it (by more than 50 px: the window is low), and a filtered-out report takes no room.
+    script = """
+      var table = document.getElementById("reports"), heads = table.tHead.rows[0].cells, bad = [];
+      Array.prototype.forEach.call(table.tBodies, function (b) {
+        Array.prototype.forEach.call(b.rows[0].cells, function (td, i) {
+          var h = heads[i].getBoundingClientRect(), r = td.getBoundingClientRect();
+          if (Math.abs(h.left - r.left) > 0.5 || Math.abs(h.width - r.width) > 0.5) bad.push(b.id + ":" + i);
+        });
+      });
+      var cut = Array.prototype.filter.call(heads, function (th) { return th.scrollWidth > th.clientWidth; })
+        .map(function (th) { return th.textContent; });
+      var natural = table.tHead.getBoundingClientRect().top;
+      document.getElementById("report-5").scrollIntoView();
+      var headTop = table.tHead.getBoundingClientRect().top, scrolled = window.scrollY - natural;
+      var form = document.getElementById("filters");
+      form.elements.severity.value = "n";
+      form.dispatchEvent(new Event("change"));
+      var heights = Array.prototype.map.call(table.tBodies, function (b) {
+        return b.hidden + ":" + (b.getBoundingClientRect().height > 0); });
+      document.title = JSON.stringify({bad: bad, cut: cut, top: headTop, scrolled: scrolled > 50,
+        loading: document.documentElement.className, heights: heights});
+    """
+    path = tmp_path / "laid-out.html"
+    path.write_text(_scripted(page, script), encoding="utf-8")
+    dom = _chromium(tmp_path, "--window-size=1400,300", "--dump-dom", path.as_uri()).stdout
+    got = json.loads(html.unescape(dom.split("<title>")[1].split("</title>")[0]))
+    assert got == {"bad": [], "cut": [], "top": 0, "scrolled": True, "loading": "",
+                   "heights": ["false:true"] + ["true:false"] * 4}
 
 
 def test_chromium_screenshot(tmp_path, page):
