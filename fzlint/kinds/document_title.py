@@ -31,7 +31,8 @@ any bracket and dash form, or with the dash lost) or a note (（2021年修订）
 
 Cost: one scan for 《 over the lines the author wrote; a title is looked up
 in a dict, and only an unknown one is compared, with the known names that
-begin and end with its characters and are of similar length."""
+begin and end with its characters and are of similar length. Each distinct
+title is judged once (up to 4,096 of them are remembered)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,8 @@ _RANGE = re.compile(r"\s*([0-9]{4})\s*年?\s*([—–\-－~～―─至]{0,2})\s
 _DASH = "—"
 _SPACE = re.compile(r"\s")
 _TWO_EDITS = 10  # names of this many characters or more may be two edits away
+_MEMO_SIZE = 4096
+_UNSEEN = object()
 
 
 class _Parts(NamedTuple):
@@ -112,6 +115,9 @@ def prepare(params, vocabulary):
         "versions": versions,
         "by_ends": by_ends,
         "explained": tuple((t.wrong, t.right) for t in vocabulary.terms),
+        # content -> verdict: the same titles (《宪法》, 《民法典》 …) recur in every
+        # report of a batch; bounded, and a pure function of the content
+        "memo": {},
     }
 
 
@@ -159,9 +165,10 @@ def edits(known: str, found: str, most: int) -> int | None:
 def _nearest(name: str, params) -> list[str]:
     """The known names nearest to an unknown one (none when none is near)."""
     versions = params["versions"]
-    explained = sorted({name.replace(w, r) for w, r in params["explained"] if w in name} & versions.keys())
+    explained = {fixed for w, r in params["explained"] if w in name for fixed in (name.replace(w, r),)
+                 if fixed in versions}
     if explained:
-        return explained
+        return sorted(explained)
     if len(name) < params["min_length"]:
         return []
     best, found = 3, []
@@ -266,9 +273,14 @@ def check(doc, params, ctx):
     text = joined.text
     if "《" not in text:
         return
+    memo = params["memo"]
     for start, end in _titles(text):
         content = text[start:end]
-        verdict = judge(content, params)
+        verdict = memo.get(content, _UNSEEN)
+        if verdict is _UNSEEN:
+            verdict = judge(content, params)
+            if len(memo) < _MEMO_SIZE:
+                memo[content] = verdict
         if verdict is None:
             continue
         i = joined.line_at(start)
