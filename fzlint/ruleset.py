@@ -8,7 +8,8 @@ Two kinds of YAML live in rules/:
     a report's parts, for classify), residue.yaml (web page furniture, for
     parse), figures.yaml (what counts as a figure, for the FZ4 kinds),
     terms.yaml (wrong terms and their right forms, FZ601) and obsolete.yaml
-    (references outdated for a report year, FZ602); profiles.yaml (parameters
+    (references outdated for a report year, FZ602); titles.yaml (the titles of
+    the laws and documents reports cite, FZ604); profiles.yaml (parameters
     by the kind of reporting organ, for the configuration's profile);
     indicators.yaml (the key figures, 指标, for indicators.py and FZ405), which
     a user's rule file may extend with `indicators:` of its own.
@@ -34,7 +35,7 @@ _CODE = re.compile(r"^FZ\d{3}$")
 _USER_CODE = re.compile(r"^(?!FZ)[A-Z][A-Z0-9]{0,5}\d{3}$")  # user rules: CQ001, SFJ101 … (FZ is fzlint's)
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 VOCABULARY_FILES = ("sections.yaml", "residue.yaml", "figures.yaml", "terms.yaml", "obsolete.yaml", "profiles.yaml",
-                    "indicators.yaml")
+                    "indicators.yaml", "titles.yaml")
 # Rules of this kind are emitted by the stages themselves, not by a kind module:
 # "read" is a file that cannot be read (FZ901).
 BUILTIN_KINDS = ("read",)
@@ -198,6 +199,8 @@ class Vocabulary:
     references: tuple[Reference, ...] = ()  # obsolete.yaml
     profiles: dict = field(default_factory=dict)  # profiles.yaml: name -> {code: params}
     indicators: Indicators = field(default_factory=Indicators)  # indicators.yaml
+    titles: tuple[str, ...] = ()  # titles.yaml: the titles of laws and documents, as 《》 holds them
+    title_prefix: str = ""  # titles.yaml: written before a law's name in its full title (中华人民共和国)
 
 
 @dataclass
@@ -481,7 +484,28 @@ def load_vocabulary(directory: Path) -> Vocabulary:
                       tuple(residue["patterns"]), residue["max_length"], figures,
                       _load_terms(directory / "terms.yaml"), _load_references(directory / "obsolete.yaml"),
                       _load_profiles(directory / "profiles.yaml"),
-                      _load_indicators(directory / "indicators.yaml", set(roles)))
+                      _load_indicators(directory / "indicators.yaml", set(roles)),
+                      *_load_titles(directory / "titles.yaml"))
+
+
+def _load_titles(path: Path) -> tuple[tuple[str, ...], str]:
+    raw = _load_yaml(path)
+    where = str(path)
+    if not isinstance(raw, dict) or set(raw) != {"prefix", "titles"}:
+        raise RuleSetError(f"{where}: expected the keys prefix, titles")
+    prefix, titles = raw["prefix"], raw["titles"]
+    if not isinstance(prefix, str):
+        raise RuleSetError(f"{where}: prefix: expected a string")
+    if not isinstance(titles, list) or not titles:
+        raise RuleSetError(f"{where}: titles: expected a list of titles")
+    seen = set()
+    for i, title in enumerate(titles):
+        if not isinstance(title, str) or not title.strip() or any(ch in title for ch in "《》\n"):
+            raise RuleSetError(f"{where}: titles[{i}]: expected a title as 《》 holds it, without the marks")
+        if title in seen:
+            raise RuleSetError(f"{where}: titles[{i}]: {title!r} is listed twice")
+        seen.add(title)
+    return tuple(titles), prefix
 
 
 def _load_profiles(path: Path) -> dict:

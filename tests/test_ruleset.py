@@ -53,6 +53,7 @@ def test_codes_match_the_catalogue():
         ("FZ601", "term-substitution", "warning", True),
         ("FZ602", "obsolete-reference", "warning", False),
         ("FZ603", "political-term-form", "error", False),
+        ("FZ604", "document-title", "warning", True),
         ("FZ901", "unreadable", "error", False),
         ("FZ902", "empty-document", "error", False),
         ("FZ903", "no-structure", "warning", False),

@@ -16,7 +16,10 @@ misspelt formulation (全面依法治理 and 四个意见 are fine). So
     one of its `localised` forms (依法治国 → 依法治省, 依法治县, 依法治镇, as
     a province, county or township writes it);
   * a near miss that a term of rules/terms.yaml explains (法制政府 in 法治国家、
-    法制政府、法治社会一体建设) is left to FZ601, which fixes it.
+    法制政府、法治社会一体建设) is left to FZ601, which fixes it;
+  * a near miss of a term that is also a title of rules/titles.yaml, standing
+    as the name of a title in 《》 (《法治政府建设与责任落实督查工作规定》), is
+    left to FZ604 (document-title), which reads every such title.
 
 Near misses are found with one literal scan: every single edit leaves intact
 either the term's first half or its second half (the two are split around one
@@ -33,6 +36,7 @@ from .. import prose
 from ..model import Fix
 from ..ruleset import Text
 from . import Hit, _joined
+from .document_title import names_a_title
 
 KIND = "political-term-form"
 PARAMS = {
@@ -93,6 +97,8 @@ def prepare(params, vocabulary):
         # exception stands (the longest word wins where several start).
         "pattern": prose.literal_pattern(set(anchors) | protected),
         "explained": tuple((t.wrong, t.right) for t in vocabulary.terms),
+        "titled": frozenset(params["terms"]) & frozenset(vocabulary.titles),
+        "title_prefix": vocabulary.title_prefix,
     }
 
 
@@ -191,6 +197,7 @@ def _localised(term: str, found: str, localised: dict) -> bool:
 
 def check(doc, params, ctx):
     explained, localised = params["explained"], params["localised"]
+    titled, prefix = params["titled"], params["title_prefix"]
     joined = _joined.of(doc)
     text = joined.text
     candidates, protected = _scan(text, params)
@@ -213,6 +220,8 @@ def check(doc, params, ctx):
         if start < taken_end:
             continue
         written = text[start:end]
+        if term in titled and names_a_title(text, start, end, prefix):
+            continue  # FZ604 reports (and fixes) this title
         i = joined.line_at(start)
         if any(wrong in written and written.replace(wrong, right) == term for wrong, right in explained) \
                 and not _joined.inside_title(text, start, end, *joined.bounds(i)):

@@ -38,7 +38,7 @@ def test_no_seed_misspells_a_formulation(number):
     ("深刻领悟二个确立。", "二个确立", "两个确立", "“二”应为“两”"),
     ("推进全面依法制国。", "全面依法制国", "全面依法治国", "“制”应为“治”"),
     ("坚持严格规范公平文明执法。", "严格规范公平文明执法", "严格规范公正文明执法", "“平”应为“正”"),
-    ("落实《法治政府建设与责任落实督查工作规定》。", "法治政府建设与责任落实督查工作规定",
+    ("落实法治政府建设与责任落实督查工作规定。", "法治政府建设与责任落实督查工作规定",
      "法治政府建设与责任落实督察工作规定", "“查”应为“察”"),
     ("坚持科学立法、严格执法、公正司法、全民普法。", "科学立法、严格执法、公正司法、全民普法",
      "科学立法、严格执法、公正司法、全民守法", "“普”应为“守”"),
@@ -59,9 +59,15 @@ def test_exact_span_and_several_on_a_line():
     assert [(c, e) for _, c, e, _ in fz603("学习习近平法制思想，做到二个维护，增强四个意识。")] == [(3, 10), (13, 17)]
 
 
-def test_a_misspelt_regulation_name_inside_its_title_marks():
-    [(_, column, end_column, message)] = fz603("贯彻《党政主要负责人履行推行法治建设第一责任人职责规定》。")
-    assert (column, end_column) == (4, 28)
+def test_a_misspelt_regulation_name_as_a_title_in_its_marks_is_left_to_fz604():
+    # FZ604 (document-title) reads the titles in 《》 and reports it, once.
+    body = "贯彻《党政主要负责人履行推行法治建设第一责任人职责规定》。"
+    assert fz603(body) == []
+    text = f"{TITLE}\n一、主要举措和成效\n{body}"
+    assert [(f.code, f.column, f.end_column) for f in lint(text, select=["FZ6"])] == [("FZ604", 3, 29)]
+    # inside a longer title, which FZ604 does not know, it stays FZ603's
+    [(_, column, end_column, message)] = fz603("贯彻《关于落实党政主要负责人履行推行法治建设第一责任人职责规定的意见》。")
+    assert (column, end_column) == (8, 32)
     assert "（“行”应为“进”）" in message
 
 
