@@ -2,7 +2,8 @@
 headings, paragraphs, signature, date; not web residue):
 
   * blank marks standing for a figure or a name: XX, ××, □□, ○○ (two or
-    more; one before 年, 月 or 日: 2025年X月X日). Not a blank: X or × within
+    more; one before 年, 月 or 日: 2025年X月X日), and 〔〕 with the year of a
+    document number left out (国发〔〕33号). Not a blank: X or × within
     Latin text or between digits (X光, 3×4), ○ or 〇 beside a Chinese numeral
     (二〇二五年, 二○○八年: the digit zero), 〇〇后 (a generation), and × after
     one of the `surnames` (张××: how published texts anonymise a person);
@@ -48,7 +49,9 @@ _PERCENT_MARKS = "%％"
 _PERCENT = re.compile("[%％](?:[、，,和及与][%％])*")
 _POINTS = re.compile("个百分点")
 _YUAN = re.compile("元")  # one scan for 万元 and 亿元
-_NUMERALS = frozenset("0123456789０１２３４５６７８９.．一二两三四五六七八九十百千万亿〇零几多数若干余")
+# Before % or 个百分点, what makes it no blank: a figure (12%, 百分之, 两个百分点), a vague
+# amount (几个百分点) or a word that counts (每个百分点).
+_NUMERALS = frozenset("0123456789０１２３４５６７８９.．一二两三四五六七八九十百千万亿〇零几多数若干余每各这那半")
 _BOUNDARY = "，。；、,;：:（()）\n"
 # What ends a clause after a rate verb (or is the end of the text).
 _RATE_END = frozenset("，。；、,;\n")
@@ -124,6 +127,10 @@ def _runs(text: str):
 
 
 def _blanks(text: str, surnames):
+    k = text.find("〔〕")  # a document number with its year left out: 国发〔〕33号
+    while k >= 0:
+        yield k, k + 2, "default"
+        k = text.find("〔〕", k + 2)
     for s, e in _runs(text):
         run = text[s:e]
         before = text[s - 1] if s else ""
