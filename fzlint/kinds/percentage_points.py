@@ -26,6 +26,7 @@ _PERCENT = (re.compile("%"), re.compile("％"))
 _CLAUSE_BREAK = frozenset("，,；;。\n")
 _MAX_NAME_GAP = 16  # characters between a rate's name and its value
 _MAX_LINK = 32  # characters from the start of the rate's value to its change
+_NEAR = 8  # characters either side of a change where it may be said to be relative
 
 
 def validate(params, vocabulary):
@@ -57,7 +58,11 @@ def check(doc, params, ctx):
         start = m.start()
         clause = pt.clause_at(start)
         sentence = pt.sentence_at(start)
-        if clause is None or sentence is None or relative.search(text, clause[0], max(clause[1], at + 1)):
+        if clause is None or sentence is None:
+            continue
+        # A relative change says so next to it (相对下降3%, 下降了3%（相对）): only that much is read,
+        # not the whole clause, which may be long and hold many changes.
+        if relative.search(text, max(clause[0], start - _NEAR), min(max(clause[1], at + 1), at + 1 + _NEAR)):
             continue
         # Only a short stretch before the change is read (a sentence may be a whole paragraph).
         level = next((f for f in reversed(pt.figures(max(sentence[0], start - _MAX_LINK), start))
