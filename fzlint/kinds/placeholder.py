@@ -58,6 +58,7 @@ _RATE_END = frozenset("，。；、,;\n")
 # Marks that end the list of rates going back from the verb.
 _LIST_STOP = frozenset("。；;：:！？!?\n（）()“”《》")
 _MAX_BACK = 40
+_FIGURE_START = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百")
 
 
 def _ideograph(ch: str) -> bool:
@@ -217,8 +218,8 @@ def _rates(text: str, pattern):
         blank = _PERCENT.match(text, e)  # 分别为%、%、%
         if blank:
             e = blank.end()
-        elif e < len(text) and text[e] not in _RATE_END:
-            continue  # a figure or words follow: 达100%, 达到规定要求
+        elif e < len(text) and (text[e] not in _RATE_END or (text[e] == "\n" and text[e + 1:e + 2] in _FIGURE_START)):
+            continue  # a figure or words follow: 达100%, 达到规定要求; a line broken before its figure
         # Back over the rate's name and the rates listed before it (接通率、办结率、满意率).
         k = m.start()
         lo = max(0, k - _MAX_BACK)

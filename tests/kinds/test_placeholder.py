@@ -55,6 +55,7 @@ def test_messages_say_what_is_missing():
     "满意率达到百分之百。",
     "接通率、办结率、满意率均达到100%。",
     "接通率、办结率、满意率均达到规定要求。",
+    "接通率、办结率、满意率均达到\n100%。",  # a line broken before the figure
     "于二〇二五年三月召开专题会议。",  # 〇 the digit zero
     "二○○八年以来坚持开展。",
     "针对〇〇后青年开展普法。",  # a generation
