@@ -94,7 +94,7 @@ def test_progress_bar_on_a_terminal_from_20_files(tmp_path):
     counts = [int(f.rsplit(" ", 1)[1].split("/")[0]) for f in frames]
     assert counts == sorted(counts) and len(counts) >= 2
     assert shown.endswith("\r" + " " * 60 + "\r")
-    assert "检查 [" not in stdout and stdout.endswith("其中 612 个可用 --fix 自动修复（--diff 可先查看改动）。\n")
+    assert "检查 [" not in stdout and stdout.endswith("其中 624 个可用 --fix 自动修复（--diff 可先查看改动）。\n")
     assert code == 1
 
 

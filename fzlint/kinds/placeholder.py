@@ -5,8 +5,9 @@ headings, paragraphs, signature, date; not web residue):
     more; one before 年, 月 or 日: 2025年X月X日), and 〔〕 with the year of a
     document number left out (国发〔〕33号). Not a blank: X or × within
     Latin text or between digits (X光, 3×4), ○ or 〇 beside a Chinese numeral
-    (二〇二五年, 二○○八年: the digit zero), 〇〇后 (a generation), and × after
-    one of the `surnames` (张××: how published texts anonymise a person);
+    (二〇二五年, 二○○八年: the digit zero), 〇〇后 (a generation), and marks
+    after one of the `surnames` (张××, 王○○: how published texts anonymise a
+    person);
   * a note left by the drafter: （待补充）, （待核实）… in brackets (`notes`),
     TODO;
   * a unit with no figure: % after a word (满意率达%), 个百分点 after a word
@@ -142,8 +143,8 @@ def _blanks(text: str, surnames):
             continue  # X光, 3×4, a bullet ○
         if set(run) <= _ZERO and (before in _CN_DIGITS or after in _CN_DIGITS or after == "后"):
             continue  # the digit zero: 二〇二五年, 二○○八年; 〇〇后
-        if set(run) <= {"×", "X", "Ｘ"} and before in surnames:
-            continue  # 张××
+        if before in surnames:
+            continue  # 张××, 王○○: a person anonymised
         yield s, e, "default"
 
 

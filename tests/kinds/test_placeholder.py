@@ -59,7 +59,7 @@ def test_messages_say_what_is_missing():
     "于二〇二五年三月召开专题会议。",  # 〇 the digit zero
     "二○○八年以来坚持开展。",
     "针对〇〇后青年开展普法。",  # a generation
-    "当事人张××撤回申请。",  # a person anonymised
+    "当事人张××撤回申请，申请人王○○到场。",  # persons anonymised
     "配备X光机2台，规格3×4米。",
     "投入资金近亿元，其中超亿元项目2个。",  # approximate amounts with a figure word
     "（单位：万元）",
