@@ -43,6 +43,10 @@ SHAPES = {
     "bracket-headings": ("d.txt", lambda n: HEAD + "（一）乙\n正文。\n" * (n // 20)),
     "sentences": ("d.txt", lambda n: HEAD + "全年办理案件12件，同比增长5%。" * (n // 8) + "\n"),
     "blank-lines": ("d.txt", lambda n: HEAD + "\n" * (5 * n) + "乙\n"),
+    # Issue 16: a rate's changes in one long clause (FZ409), blanks and year ranges (FZ408, FZ507).
+    "rate-changes": ("d.txt", lambda n: HEAD + "败诉率1%，下降1%" * (n // 4) + "\n"),
+    "blank-marks": ("d.txt", lambda n: HEAD + "XX○受理件，满意率达%" * (n // 6) + "\n"),
+    "year-ranges": ("d.txt", lambda n: HEAD + "2021-2025年20212025年" * (n // 10) + "\n"),
     "markdown-comments": ("d.md", lambda n: "# " + HEAD + "<!-- x " * n + "\n"),
     "fzlint-directives": ("d.md", lambda n: "# " + HEAD + "<!-- fzlint-disable FZ4 " * (n // 2) + "\n"),
 }

@@ -27,7 +27,7 @@ def test_jobs_2_equals_jobs_1(tmp_path):
     assert json.loads(one.output) == json.loads(two.output)
     files = json.loads(two.output)["files"]
     assert len(files) == 21 and [d["code"] for d in files[-1]["diagnostics"]] == ["FZ901"]
-    assert sum(len(f["diagnostics"]) for f in files) == 1 + 4 * (48 + 65 + 34 + 57 + 45)
+    assert sum(len(f["diagnostics"]) for f in files) == 1 + 4 * (48 + 65 + 34 + 57 + 46)
 
 
 @pytest.mark.parametrize("options", [[], ["--verbose"], ["--format", "concise"], ["--format", "github"],
@@ -96,7 +96,7 @@ def test_progress_bar_on_a_terminal_from_20_files(tmp_path):
     counts = [int(f.rsplit(" ", 1)[1].split("/")[0]) for f in frames]
     assert counts == sorted(counts) and len(counts) >= 2
     assert shown.endswith("\r" + " " * 60 + "\r")
-    assert "检查 [" not in stdout and stdout.endswith("其中 620 个可用 --fix 自动修复（--diff 可先查看改动）。\n")
+    assert "检查 [" not in stdout and stdout.endswith("其中 624 个可用 --fix 自动修复（--diff 可先查看改动）。\n")
     assert code == 1
 
 

@@ -278,7 +278,7 @@ def test_report_goes_on_past_a_file_that_breaks_a_stage(tmp_path, breaks_on_bad)
 
 def test_rules_and_explain():
     table = run("rules").output.splitlines()
-    assert table[0].split() == ["代码", "名称", "级别", "可修复"] and len(table) == 42
+    assert table[0].split() == ["代码", "名称", "级别", "可修复"] and len(table) == 45
     assert json.loads(run("rules", "--format", "json").output)[0] == {
         "code": "FZ101", "name": "missing-section", "severity": "error", "fixable": False, "kind": "required-section"}
     doc = run("explain", "missing-section").output

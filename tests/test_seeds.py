@@ -77,11 +77,13 @@ LANGUAGE = {
     # A 2023 report with the 2015—2020 goal formula 廉洁高效、守法诚信; 法制宣传教育;
     # 宪法、民法典、禁毒法 without 《》.
     2: [("FZ602", 6), ("FZ601", 8), ("FZ503", 12), ("FZ503", 12), ("FZ503", 12)],
-    # 《法治政府建设实施纲要(2021-2025年)》: a year range with a hyphen (FZ604).
-    3: [("FZ604", 1)],
-    # The same hyphen, and 《法治中国建设规划(2021-2025年)》, which is of 2020—2025 (FZ604).
-    # Two paragraphs cut off without a full stop; 于1011日; 法律明白人”“法治带头人.
-    4: [("FZ506", 24), ("FZ506", 26), ("FZ504", 32), ("FZ604", 46), ("FZ604", 46), ("FZ502", 50), ("FZ502", 50)],
+    # 《法治政府建设实施纲要(2021-2025年)》: the 纲要's title has the dash, 2021—2025年.
+    3: [("FZ507", 1)],
+    # Two paragraphs cut off without a full stop; 于1011日; 《法治中国建设规划(2021-2025年)》
+    # and 《法治政府建设实施纲要(2021-2025年)》 with a hyphen (FZ507), the first of 2020—2025 (FZ604);
+    # 法律明白人”“法治带头人.
+    4: [("FZ506", 24), ("FZ506", 26), ("FZ504", 32), ("FZ507", 46), ("FZ507", 46), ("FZ604", 46), ("FZ502", 50),
+        ("FZ502", 50)],
 }
 for _n, _lines in HALFWIDTH.items():
     LANGUAGE[_n] = sorted(LANGUAGE[_n] + [("FZ501", n) for n in _lines], key=lambda x: x[1])

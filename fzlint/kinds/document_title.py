@@ -14,9 +14,8 @@ any bracket and dash form, or with the dash lost) or a note (（2021年修订）
   * a known name with a year range of no version of it is reported (variant
     years): 《法治中国建设规划（2021—2025年）》 is of 2020—2025; the nearest
     version is offered, never applied (the name may be the slip instead);
-  * a known version whose year range has another dash than “—” (2021-2025年,
-    2021~2025年, 20212025年) is reported (variant year-form) unless `year_form`
-    is false; ASCII brackets alone are FZ501's;
+  * a year range's dash (2021-2025年, 2021~2025年, 20212025年) is FZ507's
+    (year-range), ASCII brackets FZ501's: neither is this kind's;
   * an unknown name is a near miss of a known one when a wrong term of
     rules/terms.yaml (FZ601's, which leaves titles alone) explains it
     (法制政府 → 法治政府), or when, first and last characters the same, it is
@@ -46,9 +45,8 @@ KIND = "document-title"
 PARAMS = {
     "titles": (list, []),
     "min_length": (int, 6),
-    "year_form": (bool, True),
 }
-VARIANTS = ("default", "ambiguous", "years", "year-form")
+VARIANTS = ("default", "ambiguous", "years")
 
 _TITLE = re.compile(r"《([^《》\n]{1,120})》")
 _NESTED = re.compile(r"〈([^〈〉《》\n]{1,120})〉")
@@ -66,7 +64,6 @@ class _Parts(NamedTuple):
     name: str
     bracket: str | None  # the closing bracket as written: a year range or a note
     years: tuple[str, str] | None  # the year range's first and last year
-    dash: str  # the year range's dash as written ("" when lost)
     span: tuple[int, int]  # [start, end) of the year range (digits to 年) in the content
 
 
@@ -79,10 +76,9 @@ def _split(content: str, prefix: str) -> _Parts:
         name = body[:bracket.start()]
         if m:
             at = len(written) + bracket.start(1)
-            return _Parts(written, name, bracket.group(), (m.group(1), m.group(3)), m.group(2),
-                          (at + m.start(1), at + m.end()))
-        return _Parts(written, name, bracket.group(), None, "", (0, 0))
-    return _Parts(written, body, None, None, "", (0, 0))
+            return _Parts(written, name, bracket.group(), (m.group(1), m.group(3)), (at + m.start(1), at + m.end()))
+        return _Parts(written, name, bracket.group(), None, (0, 0))
+    return _Parts(written, body, None, None, (0, 0))
 
 
 def _bracket(years) -> str:
@@ -223,8 +219,6 @@ def judge(content: str, params) -> Verdict | None:
     known = versions.get(name)
     if known is not None:
         if years is None or years in known or None in known and len(known) == 1:
-            if years is not None and years in known and parts.dash != _DASH and params["year_form"]:
-                return Verdict("year-form", {}, written + name + _bracket(years), (*parts.span, _range(years)))
             return None
         closest = _closest_version(years, known)
         args = {"name": name, "periods": "、".join(_range(v) for v in sorted(v for v in known if v))}
@@ -241,7 +235,7 @@ def judge(content: str, params) -> Verdict | None:
     if years is None:
         return Verdict("default", {}, written + right + (parts.bracket or ""), (start, end, right))
     closest = years if years in versions[right] else _closest_version(years, versions[right])
-    if closest is None or closest == years and parts.dash == _DASH:
+    if closest is None or closest == years:  # (a dash of the years' own is FZ507's)
         return Verdict("default", {}, written + right + parts.bracket, (start, end, right))
     # the years too: one edit from the name to the year range, the bracket kept as written
     between = content[end:parts.span[0]]
