@@ -78,7 +78,7 @@ def test_parameters_that_are_lists_or_mappings(tmp_path):
     write(tmp_path / ".fzlint.yaml", """
 params:
   FZ101: {roles: [measures, shortcomings, duties, plan, other]}
-  FZ410: {areas: [{name: 示范创建, keywords: ['示范创建']}]}
+  FZ410: {min_chars: 0, areas: [{name: 示范创建, keywords: ['示范创建']}]}
 """)
     write(tmp_path / "r.txt", CLEAN)
     result = run(str(tmp_path / "r.txt"))

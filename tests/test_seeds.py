@@ -43,7 +43,8 @@ EVIDENCE = {
     # measure (lines 9, 11, 13) are its aim, not a claimed result (issue 13), as are
     # 001's 切实提升审查质量 (9) and 切实提高……水平 (17), 002's 切实增强依法行政意识 (8)
     # and 004's 不断提升……应诉能力 (26).
-    # FZ410: nothing on emergencies (突发事件应对); FZ411: the duties part is all
+    # FZ410: nothing on government functions (放管服, 营商环境: its 普法责任清单 is no list
+    # of powers) or emergencies (突发事件应对); FZ411: the duties part is all
     # pledges (亲自部署、定期听取汇报) with no meeting counted, no 述法, no 学法.
     0: [("FZ410", 5), ("FZ401", 7), ("FZ411", 16), ("FZ406", 21),
         ("FZ407", 27), ("FZ407", 28), ("FZ407", 29), ("FZ407", 30)],

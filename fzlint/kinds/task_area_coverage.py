@@ -2,9 +2,12 @@
 or a city's own given as the `areas` parameter) that the parts of the listed
 roles never touch, i.e. whose keywords none of their headings and paragraphs
 uses. One finding per document, at the first such part, naming the areas.
+Parts whose paragraphs hold fewer than `min_chars` characters are too short
+to be judged area by area (a sketch; a thin part is FZ105's).
 
 A report on a year before the menu's `since` is not judged by it. The review
-page and `fzlint outline` show the same coverage (coverage(), touched()).
+page and `fzlint outline` show the same coverage (coverage(); the outline
+also each heading's own, AreaMenu.touched(text_of(section))).
 """
 
 from __future__ import annotations
@@ -16,13 +19,15 @@ from . import validate_roles
 from ._spans import heading_hit
 
 KIND = "task-area-coverage"
-PARAMS = {"roles": (list, ["measures", "duties"]), "areas": (list, []), "source": (str, "")}
+PARAMS = {"roles": (list, ["measures", "duties"]), "areas": (list, []), "source": (str, ""), "min_chars": (int, 300)}
 VARIANTS = ("default",)
 
 _CONFIGURED = Text("所列任务清单", "the configured menu of task areas")
 
 
 def validate(params, vocabulary):
+    if params["min_chars"] < 0:
+        return "min_chars: expected a number of characters (0 or more)"
     return validate_roles(params["roles"], vocabulary)
 
 
@@ -64,12 +69,12 @@ def coverage(doc: Document, params, finder) -> tuple[list[Section], list]:
     if found is None:
         parts = [p for p in doc.sections if p.role in params["roles"]]
         pt, runs = prose.spans_of(doc, params["roles"], finder)
-        missing = []
-        if runs or any(part.children for part in parts):  # parts with nothing under their headings: FZ105's
-            # One string, the headings first: each area is one search, ended by its first keyword.
-            text = pt.text
-            scan = "\n".join([s.heading.title for part in parts for s in part.walk()] + [text[b:e] for b, e in runs])
-            missing = [a for a in menu.areas if not a.pattern.search(scan)]
+        # One string, the headings first: each area is one search, ended by its first keyword.
+        text = pt.text
+        scan = "\n".join([s.heading.title for part in parts for s in part.walk()] + [text[b:e] for b, e in runs])
+        # An account too short to judge area by area (a sketch, a thin part: FZ105's) is not judged.
+        judged = sum(e - b for b, e in runs) >= params["min_chars"]
+        missing = [a for a in menu.areas if not a.pattern.search(scan)] if judged else []
         found = doc.derived[key] = (parts, missing)
     return found
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .. import prose
 from .. import ruleset as rulesets
 from ..kinds import task_area_coverage
@@ -18,12 +20,16 @@ def area_params(rules: rulesets.RuleSet | None = None) -> dict:
     return next(r.params for r in rules.rules if r.kind == AREAS_KIND)
 
 
+@lru_cache(maxsize=1)
+def _shipped_finder() -> prose.FigureFinder:
+    return prose.FigureFinder(**rulesets.default().vocabulary.figures)
+
+
 def task_areas(doc: Document, params: dict, finder: prose.FigureFinder | None = None) -> list[dict]:
     """Each area of FZ410's menu: whether the parts FZ410 reads touch it
     (covered), and the lines of the top-level parts of any role that do."""
     menu = params["menu"]
-    finder = finder or prose.FigureFinder(**rulesets.default().vocabulary.figures)
-    _, missing = task_area_coverage.coverage(doc, params, finder)
+    _, missing = task_area_coverage.coverage(doc, params, finder or _shipped_finder())
     lines: dict[str, list[int]] = {a.key: [] for a in menu.areas}
     for part in doc.sections:
         for key in menu.touched(task_area_coverage.text_of(part)):
