@@ -228,9 +228,10 @@ def test_outline_shows_the_task_areas_each_part_touches():
     assert "    ✗ 政府机构职能体系：未涉及（FZ410）；仅见于第 42 行\n    ✗ 依法行政制度体系：未涉及（FZ410）\n" in out
     en = run("outline", "--lang", "en", str(seed(4))).output
     assert "    ✗ the system of government functions: not touched (FZ410); only at 42\n" in en
-    # A report before the 纲要 is not judged: no area is marked as left out.
+    # A report before the 纲要 is not judged: no area is marked either way.
     old = json.loads(run("outline", "--format", "json", "--year", "2019", str(seed(4))).output)
-    assert all(a["covered"] for a in old["task_areas"])
+    assert [a["covered"] for a in old["task_areas"]] == [None] * 9
+    assert "✗" not in run("outline", "--year", "2019", str(seed(4))).output
 
 
 def test_outline_of_an_unreadable_file(tmp_path):

@@ -56,8 +56,9 @@ def text_of(section: Section) -> str:
     return "\n".join(pieces)
 
 
-def coverage(doc: Document, params, finder) -> tuple[list[Section], list]:
-    """(the parts of the roles, the menu's areas none of them touches); computed
+def coverage(doc: Document, params, finder) -> tuple[list[Section], list | None]:
+    """(the parts of the roles, the menu's areas none of them touches, or None
+    when they are too short to be judged, or there are none); computed
     once a document (the review page asks again after the rule). The parts'
     paragraphs are taken where the FZ4 rules read them, from the body's text
     (prose.spans_of, made once for them all; a closing 下一步 paragraph is the
@@ -74,7 +75,7 @@ def coverage(doc: Document, params, finder) -> tuple[list[Section], list]:
         scan = "\n".join([s.heading.title for part in parts for s in part.walk()] + [text[b:e] for b, e in runs])
         # An account too short to judge area by area (a sketch, a thin part: FZ105's) is not judged.
         judged = sum(e - b for b, e in runs) >= params["min_chars"]
-        missing = [a for a in menu.areas if not a.pattern.search(scan)] if judged else []
+        missing = [a for a in menu.areas if not a.pattern.search(scan)] if judged else None
         found = doc.derived[key] = (parts, missing)
     return found
 

@@ -27,14 +27,17 @@ def _shipped_finder() -> prose.FigureFinder:
 
 def task_areas(doc: Document, params: dict, finder: prose.FigureFinder | None = None) -> list[dict]:
     """Each area of FZ410's menu: whether the parts FZ410 reads touch it
-    (covered), and the lines of the top-level parts of any role that do."""
+    (covered; None when FZ410 does not judge the report), and the lines of
+    the top-level parts of any role that do."""
     menu = params["menu"]
     _, missing = task_area_coverage.coverage(doc, params, finder or _shipped_finder())
     lines: dict[str, list[int]] = {a.key: [] for a in menu.areas}
     for part in doc.sections:
         for key in menu.touched(task_area_coverage.text_of(part)):
             lines[key].append(part.line)
-    gaps = {a.key for a in missing} if task_area_coverage.judged(doc, params) else set()
+    if missing is None or not task_area_coverage.judged(doc, params):  # FZ410 does not judge the report
+        return [{"key": a.key, "name": a.name.zh, "covered": None, "lines": lines[a.key]} for a in menu.areas]
+    gaps = {a.key for a in missing}
     return [{"key": a.key, "name": a.name.zh, "covered": a.key not in gaps, "lines": lines[a.key]} for a in menu.areas]
 
 
@@ -145,10 +148,10 @@ def outline_text(doc: Document, style: Style, vocabulary: Vocabulary, lang: str 
         for area in task_areas(doc, params, finder):
             at = comma.join(map(str, area["lines"]))
             name = names[area["key"]]
-            if not area["covered"]:
+            if area["covered"] is False:
                 where = (("；" if lang == "zh" else "; ") + _OUTLINE["only"].get(lang).format(lines=at)) if at else ""
                 lines.append(style("warning", f"    ✗ {name}{colon}{t['uncovered']}{where}"))
-            else:  # covered, or not judged (a report before the menu's years)
+            else:  # covered, or not judged (a report before the menu's years, or too short)
                 lines.append(f"    {'✓' if at else '-'} {name}{colon}{_OUTLINE['at'].get(lang).format(lines=at) if at else '—'}")
     return "\n".join(lines) + "\n"
 

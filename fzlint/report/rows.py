@@ -175,8 +175,8 @@ def coverage(doc: Document, params: dict, lang: str, finder: prose.FigureFinder)
     whose result for the document is reused); None when it does not judge the report."""
     if not task_area_coverage.judged(doc, params):
         return None
-    parts, missing = task_area_coverage.coverage(doc, params, finder)
-    if not parts:
+    _, missing = task_area_coverage.coverage(doc, params, finder)
+    if missing is None:  # no such part, or too short to judge
         return None
     return Coverage(len(params["menu"].areas), tuple(a.name.get(lang) for a in missing))
 

@@ -255,8 +255,9 @@ def test_areas_column_of_a_report_it_does_not_judge():
     # A report on 2019 is not judged by the 2021—2025 纲要; one without measures or duties has nothing to judge.
     rows = Page(review.render([linter().lint_source(Source(name, text, "utf-8")) for name, text in (
         ("old.txt", "2019年法治政府建设情况的报告\n一、主要举措和成效\n评查案卷12卷。"),
-        ("plan.txt", "一、2023年度主要安排\n评查案卷12卷。"))])).rows
-    assert [(row["cells"][AREAS][0]["data-sort"], row["cells"][AREAS][1]) for row in rows] == [("", "—"), ("", "—")]
+        ("plan.txt", "一、2023年度主要安排\n评查案卷12卷。"),
+        ("short.txt", "2023年法治政府建设情况的报告\n一、主要举措和成效\n评查案卷12卷。"))])).rows  # under 300 characters
+    assert [(row["cells"][AREAS][0]["data-sort"], row["cells"][AREAS][1]) for row in rows] == [("", "—")] * 3
 
 
 def test_each_reports_findings_are_under_its_row_with_typography_folded(page, seed_results):
