@@ -344,11 +344,13 @@ def outline(path, fmt, year, lang, no_color):
         _fail(f"{exc.path}: {exc.reason(lang)}")
     except Exception as exc:  # noqa: BLE001 - one line, as check gives it, never a traceback
         _fail(f"{path}: {linter.internal_error(path, exc).error.reason(lang)}")
+    params = outlines.area_params(rules)
     if fmt == "json":
-        click.echo(json.dumps(outlines.outline_json(doc), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(outlines.outline_json(doc, params, linter.context.figures), ensure_ascii=False, indent=2))
     else:
         color = _color(no_color)
-        click.echo(outlines.outline_text(doc, report.Style(color), rules.vocabulary, lang), nl=False, color=color)
+        click.echo(outlines.outline_text(doc, report.Style(color), rules.vocabulary, lang, params,
+                                         linter.context.figures), nl=False, color=color)
 
 
 @main.command("rules")

@@ -69,6 +69,30 @@ class Config:
 NO_CONFIG = Config(None)
 
 
+class _List(tuple):
+    """A parameter's list, frozen so that a Config can be hashed (rules_for is cached by it)."""
+
+
+class _Mapping(tuple):
+    """A parameter's mapping, frozen as its items."""
+
+
+def _freeze(value):
+    if isinstance(value, list):
+        return _List(_freeze(v) for v in value)
+    if isinstance(value, dict):
+        return _Mapping((k, _freeze(v)) for k, v in value.items())
+    return value
+
+
+def _thaw(value):
+    if isinstance(value, _List):
+        return [_thaw(v) for v in value]
+    if isinstance(value, _Mapping):
+        return {k: _thaw(v) for k, v in value}
+    return value
+
+
 def discover(path: str) -> Path | None:
     """The configuration nearest to path (a file, or - for standard input: the
     working directory), looked for upward from the folder the path names: the
@@ -128,7 +152,8 @@ def load(path: Path) -> Config:
     for code, given in _mapping(raw, "params", where).items():
         if not isinstance(given, dict):
             raise ConfigError(f"{where}: params.{code}: expected a mapping of parameters")
-        params.append((str(code), tuple(sorted(given.items(), key=lambda kv: str(kv[0])))))
+        # Lists and mappings frozen (FZ410's areas: a list of mappings), thawed again by rules_for.
+        params.append((str(code), tuple(sorted(((k, _freeze(v)) for k, v in given.items()), key=lambda kv: str(kv[0])))))
     ignores = []
     for glob, value in _mapping(raw, "per-file-ignores", where).items():
         ignores.append((str(glob), codes(value, f"per-file-ignores.{glob}")))
@@ -196,7 +221,7 @@ def rules_for(config: Config) -> ruleset.RuleSet:
         raise ConfigError(f"{where}: extend: {exc}") from None
     by_code = rules.by_code()
     overrides: dict[str, dict] = {}
-    for code, params in list(rules.vocabulary.profiles[config.profile].items()) + [(c, dict(p)) for c, p in config.params]:
+    for code, params in list(rules.vocabulary.profiles[config.profile].items()) + [(c, {k: _thaw(v) for k, v in p}) for c, p in config.params]:
         if code not in by_code:
             raise ConfigError(f"{where}: params.{code}: no such rule (see fzlint rules)")
         overrides.setdefault(code, {}).update(params)

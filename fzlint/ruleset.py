@@ -12,7 +12,9 @@ Two kinds of YAML live in rules/:
     the laws and documents reports cite, FZ604); profiles.yaml (parameters
     by the kind of reporting organ, for the configuration's profile);
     indicators.yaml (the key figures, 指标, for indicators.py and FZ405), which
-    a user's rule file may extend with `indicators:` of its own.
+    a user's rule file may extend with `indicators:` of its own; areas.yaml
+    (the task areas of the 纲要 and their keywords, for FZ410, the outline and
+    the review page).
 
 Every problem is reported as a RuleSetError naming the file and the key.
 """
@@ -35,7 +37,7 @@ _CODE = re.compile(r"^FZ\d{3}$")
 _USER_CODE = re.compile(r"^(?!FZ)[A-Z][A-Z0-9]{0,5}\d{3}$")  # user rules: CQ001, SFJ101 … (FZ is fzlint's)
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 VOCABULARY_FILES = ("sections.yaml", "residue.yaml", "figures.yaml", "terms.yaml", "obsolete.yaml", "profiles.yaml",
-                    "indicators.yaml", "titles.yaml")
+                    "indicators.yaml", "titles.yaml", "areas.yaml")
 # Rules of this kind are emitted by the stages themselves, not by a kind module:
 # "read" is a file that cannot be read (FZ901).
 BUILTIN_KINDS = ("read",)
@@ -187,6 +189,29 @@ class Indicators:
 
 
 @dataclass(frozen=True)
+class Area:
+    """areas.yaml: one task area of a menu (纲要 or a local 事项指引) and the
+    keywords that show a text touches it, as one pattern."""
+
+    key: str  # stable, for JSON: functions, enforcement …
+    name: Text
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class AreaMenu:
+    """A menu of task areas (areas.yaml, or FZ410's `areas` parameter)."""
+
+    source: Text  # the document it comes from, as messages name it
+    areas: tuple[Area, ...] = ()
+    since: int = 0  # the first report year it applies to; 0: any
+
+    def touched(self, text: str) -> list[str]:
+        """The keys of the areas text touches, in the menu's order."""
+        return [a.key for a in self.areas if a.pattern.search(text)]
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     roles: dict[str, Role]
     precedence: tuple[str, ...]  # which role a heading matching several takes
@@ -201,6 +226,7 @@ class Vocabulary:
     indicators: Indicators = field(default_factory=Indicators)  # indicators.yaml
     titles: tuple[str, ...] = ()  # titles.yaml: the titles of laws and documents, as 《》 holds them
     title_prefix: str = ""  # titles.yaml: written before a law's name in its full title (中华人民共和国)
+    areas: AreaMenu = field(default_factory=lambda: AreaMenu(Text("", "")))  # areas.yaml
 
 
 @dataclass
@@ -485,7 +511,8 @@ def load_vocabulary(directory: Path) -> Vocabulary:
                       _load_terms(directory / "terms.yaml"), _load_references(directory / "obsolete.yaml"),
                       _load_profiles(directory / "profiles.yaml"),
                       _load_indicators(directory / "indicators.yaml", set(roles)),
-                      *_load_titles(directory / "titles.yaml"))
+                      *_load_titles(directory / "titles.yaml"),
+                      _load_areas(directory / "areas.yaml"))
 
 
 def _load_titles(path: Path) -> tuple[tuple[str, ...], str]:
@@ -506,6 +533,82 @@ def _load_titles(path: Path) -> tuple[tuple[str, ...], str]:
             raise RuleSetError(f"{where}: titles[{i}]: {title!r} is listed twice")
         seen.add(title)
     return tuple(titles), prefix
+
+
+_AREA_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def areas_of(entries, where: str, user: bool = False) -> tuple[Area, ...]:
+    """The areas of a list of {key, name, keywords}: areas.yaml's, or (user)
+    FZ410's `areas` parameter, whose name may be one string for both
+    languages. The key defaults to the area's place: area1, area2 …"""
+    if not isinstance(entries, list) or not entries:
+        raise RuleSetError(f"{where}: expected a list of areas, each with name and keywords")
+    out, seen = [], set()
+    for i, entry in enumerate(entries):
+        w = f"{where}[{i}]"
+        _check_keys(entry, w, {"name", "keywords"}, {"key"})
+        key = entry.get("key", f"area{i + 1}")
+        if not isinstance(key, str) or not _AREA_KEY.match(key) or key in seen:
+            raise RuleSetError(f"{w}.key: expected a new lower-case key like enforcement, got {key!r}")
+        seen.add(key)
+        name = entry["name"]
+        if user and isinstance(name, str) and name.strip():
+            name = Text(name, name)
+        else:
+            name = _text(name, f"{w}.name")
+        keywords = _compile(entry["keywords"], f"{w}.keywords")
+        if not keywords:
+            raise RuleSetError(f"{w}.keywords: expected at least one regular expression")
+        out.append(Area(key, name, _area_pattern(keywords)))
+    return tuple(out)
+
+
+def _area_pattern(keywords: tuple[re.Pattern, ...]) -> re.Pattern:
+    """One pattern for an area's keywords, searched once for each area a text
+    has not yet touched: the plain words as a trie of literals, then the
+    expressions. When every branch begins with a character (not a group, a
+    class or an assertion), the engine skips through the text in C to the
+    branches' first characters and tries there only the branches that fit;
+    otherwise it tries every keyword at every place, several times slower."""
+    from .prose import literal_pattern
+
+    words = [p.pattern for p in keywords if re.escape(p.pattern) == p.pattern]
+    expressions = [p.pattern for p in keywords if re.escape(p.pattern) != p.pattern]
+    branches = ([literal_pattern(words).pattern] if words else []) + [
+        f"(?:{e})" if _branches(e) else e for e in expressions]
+    return re.compile("|".join(branches))
+
+
+def _branches(pattern: str) -> bool:
+    """Whether a regular expression has a | outside its brackets."""
+    depth, escaped, in_class = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
+
+
+def _load_areas(path: Path) -> AreaMenu:
+    raw = _load_yaml(path)
+    where = str(path)
+    _check_keys(raw, where, {"source", "areas"}, {"since"})
+    since = raw.get("since", 0)
+    if not isinstance(since, int) or isinstance(since, bool) or since < 0:
+        raise RuleSetError(f"{where}: since: expected a year (or 0: any)")
+    return AreaMenu(_text(raw["source"], f"{where}: source"), areas_of(raw["areas"], f"{where}: areas"), since)
 
 
 def _load_profiles(path: Path) -> dict:

@@ -27,7 +27,7 @@ def test_jobs_2_equals_jobs_1(tmp_path):
     assert json.loads(one.output) == json.loads(two.output)
     files = json.loads(two.output)["files"]
     assert len(files) == 21 and [d["code"] for d in files[-1]["diagnostics"]] == ["FZ901"]
-    assert sum(len(f["diagnostics"]) for f in files) == 1 + 4 * (48 + 65 + 34 + 57 + 46)
+    assert sum(len(f["diagnostics"]) for f in files) == 1 + 4 * (50 + 65 + 35 + 58 + 47)
 
 
 @pytest.mark.parametrize("options", [[], ["--verbose"], ["--format", "concise"], ["--format", "github"],

@@ -27,9 +27,9 @@ def test_concise_output_one_finding_a_line_then_a_summary():
     result = run("--format", "concise", str(seed(0)))
     lines = result.output.splitlines()
     parsed = [LINE.match(ln) for ln in lines[:-2]]
-    assert all(parsed) and len(parsed) == 48
+    assert all(parsed) and len(parsed) == 50
     assert (parsed[0]["line"], parsed[0]["col"], parsed[0]["sev"], parsed[0]["code"]) == ("3", "7", "warning", "FZ501")
-    assert lines[-2:] == ["检查了 1 个文件：0 个错误，42 个警告，6 条提示。", "其中 41 个可用 --fix 自动修复（--diff 可先查看改动）。"]
+    assert lines[-2:] == ["检查了 1 个文件：0 个错误，43 个警告，7 条提示。", "其中 41 个可用 --fix 自动修复（--diff 可先查看改动）。"]
     assert result.exit_code == 0
 
 
@@ -74,7 +74,7 @@ def test_statistics_count_findings_per_rule():
     rows = [ln.split() for ln in result.output.splitlines()]
     assert rows[0] == ["25", "FZ501", "[*]", "halfwidth-punctuation"]
     assert ["1", "FZ104", "section-order"] in rows
-    assert sum(int(r[0]) for r in rows) == 48
+    assert sum(int(r[0]) for r in rows) == 50
 
 
 def test_output_file_holds_the_report(tmp_path):
@@ -109,7 +109,7 @@ def test_json_is_exactly_one_object_with_the_contract_keys():
     assert (entry["path"], entry["encoding"]) == (str(seed(2)), "utf-8")
     first = entry["diagnostics"][0]
     assert {"code", "name", "severity", "line", "column", "end_line", "end_column", "message", "fixable"} <= set(first)
-    assert data["summary"] == {"files": 1, "errors": 2, "warnings": 29, "infos": 3, "fixed": 0}
+    assert data["summary"] == {"files": 1, "errors": 2, "warnings": 29, "infos": 4, "fixed": 0}
     assert result.exit_code == 1
 
 
@@ -225,6 +225,32 @@ def test_outline_text_shows_roles_and_nesting():
     assert "    18  二、2021年推进法治政府建设存在的不足和原因  [shortcomings: 存在的不足和原因]" in out
 
 
+def test_outline_shows_the_task_areas_each_part_touches():
+    data = json.loads(run("outline", "--format", "json", str(seed(4))).output)
+    # Each heading: the areas it and all below it touch (a new field; the others as before).
+    assert [(s["line"], s["role"], s["areas"]) for s in data["sections"]] == [
+        (18, "measures", ["decisions", "enforcement", "disputes", "oversight"]),
+        (28, "duties", ["leadership", "disputes"]),
+        (38, "shortcomings", ["enforcement", "disputes", "oversight"]),
+        (42, "plan", ["leadership", "functions", "decisions", "enforcement", "disputes", "oversight"])]
+    assert [(c["line"], c["areas"]) for c in data["sections"][3]["children"]][:2] == [(44, ["leadership"]), (48, ["decisions"])]
+    # The menu: covered as FZ410 judges it (measures and duties), and the parts of any role that touch each area.
+    assert [(a["key"], a["covered"], a["lines"]) for a in data["task_areas"]] == [
+        ("leadership", True, [28, 42]), ("functions", False, [42]), ("institutions", False, []),
+        ("decisions", True, [18, 42]), ("enforcement", True, [18, 38, 42]), ("emergencies", False, []),
+        ("disputes", True, [18, 28, 38, 42]), ("oversight", True, [18, 38, 42]), ("technology", False, [])]
+    assert data["task_areas"][0]["name"] == "党的领导和推进机制"
+    out = run("outline", str(seed(4))).output
+    assert "  任务领域（《法治政府建设实施纲要（2021—2025年）》）：\n    ✓ 党的领导和推进机制：第 28、42 行\n" in out
+    assert "    ✗ 政府机构职能体系：未涉及（FZ410）；仅见于第 42 行\n    ✗ 依法行政制度体系：未涉及（FZ410）\n" in out
+    en = run("outline", "--lang", "en", str(seed(4))).output
+    assert "    ✗ the system of government functions: not touched (FZ410); only at 42\n" in en
+    # A report before the 纲要 is not judged: no area is marked either way.
+    old = json.loads(run("outline", "--format", "json", "--year", "2019", str(seed(4))).output)
+    assert [a["covered"] for a in old["task_areas"]] == [None] * 9
+    assert "✗" not in run("outline", "--year", "2019", str(seed(4))).output
+
+
 def test_outline_of_an_unreadable_file(tmp_path):
     result = run("outline", str(tmp_path / "nope.txt"))
     assert result.exit_code == 2 and "文件不存在" in result.output
@@ -278,7 +304,7 @@ def test_report_goes_on_past_a_file_that_breaks_a_stage(tmp_path, breaks_on_bad)
 
 def test_rules_and_explain():
     table = run("rules").output.splitlines()
-    assert table[0].split() == ["代码", "名称", "级别", "可修复"] and len(table) == 45
+    assert table[0].split() == ["代码", "名称", "级别", "可修复"] and len(table) == 47
     assert json.loads(run("rules", "--format", "json").output)[0] == {
         "code": "FZ101", "name": "missing-section", "severity": "error", "fixable": False, "kind": "required-section"}
     doc = run("explain", "missing-section").output

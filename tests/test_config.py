@@ -88,6 +88,21 @@ per-file-ignores:
     assert findings(run("--ignore", "FZ105", str(tmp_path / "new" / "r.txt"))) == [("FZ404", 4)]
 
 
+def test_parameters_that_are_lists_or_mappings(tmp_path):
+    # A list (FZ101's roles) or a list of mappings (FZ410's areas) is a parameter
+    # like any other; such a configuration once stopped the run with a traceback.
+    write(tmp_path / ".fzlint.yaml", """
+params:
+  FZ101: {roles: [measures, shortcomings, duties, plan, other]}
+  FZ410: {min_chars: 0, areas: [{name: 示范创建, keywords: ['示范创建']}]}
+""")
+    write(tmp_path / "r.txt", CLEAN)
+    result = run(str(tmp_path / "r.txt"))
+    assert findings(result) == [("FZ410", 3), ("FZ101", 10)]
+    messages = [d["message"] for d in json.loads(result.output)["files"][0]["diagnostics"]]
+    assert "1项任务：示范创建。" in messages[0] and "其他需要报告的情况" in messages[1]
+
+
 @pytest.mark.parametrize("config,message", [
     ("colour: red\n", "unknown key 'colour' (allowed: profile, select, ignore, severity, params, per-file-ignores, extend, exclude)"),
     ("profile: city\n", "profile: unknown profile 'city' (allowed: government, township, department, demonstration)"),

@@ -46,6 +46,8 @@ def test_codes_match_the_catalogue():
         ("FZ407", "plan-without-targets", "info", False),
         ("FZ408", "placeholder", "error", False),
         ("FZ409", "percentage-points", "warning", False),
+        ("FZ410", "task-area-coverage", "info", False),
+        ("FZ411", "duties-without-acts", "warning", False),
         ("FZ501", "halfwidth-punctuation", "warning", True),
         ("FZ502", "unbalanced-pairs", "error", False),
         ("FZ503", "law-name-without-book-title", "warning", True),

@@ -43,20 +43,28 @@ EVIDENCE = {
     # measure (lines 9, 11, 13) are its aim, not a claimed result (issue 13), as are
     # 001's 切实提升审查质量 (9) and 切实提高……水平 (17), 002's 切实增强依法行政意识 (8)
     # and 004's 不断提升……应诉能力 (26).
-    0: [("FZ401", 7), ("FZ406", 21),
+    # FZ410: nothing on government functions (放管服, 营商环境: its 普法责任清单 is no list
+    # of powers) or emergencies (突发事件应对); FZ411: the duties part is all
+    # pledges (亲自部署、定期听取汇报) with no meeting counted, no 述法, no 学法.
+    0: [("FZ410", 5), ("FZ401", 7), ("FZ411", 16), ("FZ406", 21),
         ("FZ407", 27), ("FZ407", 28), ("FZ407", 29), ("FZ407", 30)],
     1: [("FZ402", 14), ("FZ404", 14), ("FZ401", 15), ("FZ401", 19),
         ("FZ404", 25), ("FZ407", 32), ("FZ407", 34), ("FZ407", 36), ("FZ407", 38)],
     # Few figures (11 of 43 statements), 数万人次, 一大批 twice, 今年以来, 近年来 three times, 目前;
     # two contributions claimed with no figure (为经济社会发展提供了强有力的法治保障,
     # 为项目建设提供了宽容的执法环境, line 10: issue 13).
-    2: [("FZ404", 6), ("FZ403", 8), ("FZ402", 8), ("FZ404", 8), ("FZ404", 8),
+    # FZ410: nothing on normative documents, emergencies or oversight (no duties part: no FZ411).
+    2: [("FZ404", 6), ("FZ403", 8), ("FZ410", 8), ("FZ402", 8), ("FZ404", 8), ("FZ404", 8),
         ("FZ401", 10), ("FZ404", 10), ("FZ402", 10), ("FZ404", 10), ("FZ401", 10), ("FZ404", 12), ("FZ404", 12), ("FZ402", 12),
         ("FZ404", 14), ("FZ404", 14)],
-    3: [("FZ401", 5), ("FZ404", 14), ("FZ404", 14), ("FZ401", 15), ("FZ401", 15), ("FZ404", 16),
+    # FZ410: nothing on normative documents (规范性制度建设 is internal rules) or emergencies
+    # (安全生产 is enforcement); its duties part names 述法 (述职述廉述法制度): no FZ411.
+    3: [("FZ410", 2), ("FZ401", 5), ("FZ404", 14), ("FZ404", 14), ("FZ401", 15), ("FZ401", 15), ("FZ404", 16),
         ("FZ404", 16), ("FZ401", 16), ("FZ404", 17), ("FZ404", 17), ("FZ404", 17), ("FZ404", 17),
         ("FZ404", 17), ("FZ407", 26), ("FZ407", 27), ("FZ407", 28)],
-    4: [("FZ407", 44), ("FZ407", 48), ("FZ407", 56), ("FZ407", 60), ("FZ407", 64)],
+    # FZ410: a department's short report: nothing on government functions, normative
+    # documents, emergencies or technology.
+    4: [("FZ410", 18), ("FZ407", 44), ("FZ407", 48), ("FZ407", 56), ("FZ407", 60), ("FZ407", 64)],
 }
 
 

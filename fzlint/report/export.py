@@ -36,6 +36,8 @@ _T = {
     "density_share": Text("数据密度（%）", "Data density (%)"),
     "density_ratio": Text("带数据句/总句数", "Sentences with figures/total"),
     "density_low": Text("数据密度偏低（FZ403）", "Density low (FZ403)"),
+    "areas": Text("涉及任务领域", "Task areas touched"),
+    "areas_missing": Text("未涉及的任务领域（FZ410）", "Task areas not touched (FZ410)"),
     "yes": Text("是", "yes"),
     "no": Text("否", "no"),
     "context": Text("上下文", "Context"),
@@ -70,14 +72,14 @@ class Tables:
                 *(SHORT_ROLE_NAMES.get(r, self.roles[r].name).get(lang) for r in self.required),
                 label("errors", lang), label("warnings", lang), label("infos", lang), label("typography", lang),
                 _t("density_share", lang), _t("density_ratio", lang), _t("density_low", lang),
-                _t("unreadable", lang), *(self.names.get(key, key) for key in self.keys)]
+                _t("areas", lang), _t("areas_missing", lang), _t("unreadable", lang), *(self.names.get(key, key) for key in self.keys)]
 
     def overview(self) -> Iterable[list]:
         lang = self.lang
         for index, row in enumerate(self.rows, 1):
             c = row.counts()
             profile = PROFILE_NAMES.get(row.profile)
-            d = row.density
+            d, a = row.density, row.areas
             figures = {fig.key: fig.shown for fig in row.figures}
             parts = [MARKS[p.status] for p in row.parts] if row.parsed else [None] * len(self.required)
             yield [index, row.path, row.title or None, row.organ or None,
@@ -85,7 +87,9 @@ class Tables:
                    (row.date_iso or row.date) or None, row.deadline or None, _yes_no(row.on_time, lang), row.length,
                    *parts, c["errors"], c["warnings"], c["infos"], c["typography"],
                    d.share if d else None, f"{d.count}/{d.total}" if d else None,
-                   _yes_no(d.low, lang) if d else None, row.unreadable,
+                   _yes_no(d.low, lang) if d else None,
+                   f"{a.touched}/{a.total}" if a else None, ("、" if lang == "zh" else "; ").join(a.missing) if a else None,
+                   row.unreadable,
                    *(figures.get(key) for key in self.keys)]
 
     def findings_header(self) -> list[str]:

@@ -2,12 +2,51 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from .. import prose
+from .. import ruleset as rulesets
+from ..kinds import task_area_coverage
 from ..model import Document, Indicator, Section
 from ..ruleset import Text, Vocabulary
 from . import Style
 
+AREAS_KIND = task_area_coverage.KIND  # FZ410: the menu of task areas and the roles it judges
 
-def outline_json(doc: Document) -> dict:
+
+def area_params(rules: rulesets.RuleSet | None = None) -> dict:
+    """FZ410's parameters (its menu, prepared, and its roles) in the rule set, the shipped one by default."""
+    rules = rules or rulesets.default()
+    return next(r.params for r in rules.rules if r.kind == AREAS_KIND)
+
+
+@lru_cache(maxsize=1)
+def _shipped_finder() -> prose.FigureFinder:
+    return prose.FigureFinder(**rulesets.default().vocabulary.figures)
+
+
+def task_areas(doc: Document, params: dict, finder: prose.FigureFinder | None = None) -> list[dict]:
+    """Each area of FZ410's menu: whether the parts FZ410 reads touch it
+    (covered; None when FZ410 does not judge the report), and the lines of
+    the top-level parts of any role that do."""
+    menu = params["menu"]
+    _, missing = task_area_coverage.coverage(doc, params, finder or _shipped_finder())
+    lines: dict[str, list[int]] = {a.key: [] for a in menu.areas}
+    for part in doc.sections:
+        for key in menu.touched(task_area_coverage.text_of(part)):
+            lines[key].append(part.line)
+    if missing is None or not task_area_coverage.judged(doc, params):  # FZ410 does not judge the report
+        return [{"key": a.key, "name": a.name.zh, "covered": None, "lines": lines[a.key]} for a in menu.areas]
+    gaps = {a.key for a in missing}
+    return [{"key": a.key, "name": a.name.zh, "covered": a.key not in gaps, "lines": lines[a.key]} for a in menu.areas]
+
+
+def outline_json(doc: Document, params: dict | None = None, finder: prose.FigureFinder | None = None) -> dict:
+    """The outline; params: FZ410's (area_params()), for the task areas, and the
+    figure finder the document was linted with (default: the shipped one's)."""
+    params = params or area_params()
+    menu = params["menu"]
+
     def section(s: Section) -> dict:
         marker = s.heading.marker
         return {
@@ -17,6 +56,7 @@ def outline_json(doc: Document) -> dict:
             "title": s.title,
             "role": s.role,
             "line": s.line,
+            "areas": menu.touched(task_area_coverage.text_of(s)),  # the task areas it (and all below it) touches
             "children": [section(c) for c in s.children],
         }
 
@@ -33,6 +73,7 @@ def outline_json(doc: Document) -> dict:
         "date": doc.date.value.isoformat() if doc.date and doc.date.value else None,
         "sections": [section(s) for s in doc.sections],
         "indicators": [indicator_json(i) for i in doc.indicators],
+        "task_areas": task_areas(doc, params, finder),
     }
 
 
@@ -52,13 +93,18 @@ _OUTLINE = {
     "title": Text("标题", "title"), "recipient": Text("主送", "recipient"), "year": Text("年度", "year"),
     "number": Text("发文字号", "document number"), "indicators": Text("指标", "key figures"),
     "date": Text("成文日期", "date"), "none": Text("（无）", "(none)"), "plan": Text("下一年度安排", "plan year"),
+    "areas": Text("任务领域（{source}）", "task areas ({source})"), "at": Text("第 {lines} 行", "at {lines}"),
+    "uncovered": Text("未涉及（FZ410）", "not touched (FZ410)"), "only": Text("仅见于第 {lines} 行", "only at {lines}"),
     "from": {"option": Text("来自 --year", "from --year"), "title": Text("来自标题", "from the title"),
              "body": Text("来自正文", "from the body"), "date": Text("由成文日期推断", "from the date"),
              "plan": Text("由下一年度安排推断", "from the plan")},
 }
 
 
-def outline_text(doc: Document, style: Style, vocabulary: Vocabulary, lang: str = "zh") -> str:
+def outline_text(doc: Document, style: Style, vocabulary: Vocabulary, lang: str = "zh", params: dict | None = None,
+                 finder: prose.FigureFinder | None = None) -> str:
+    """The outline as text; params and finder as for outline_json."""
+    params = params or area_params()
     t = {k: v.get(lang) for k, v in _OUTLINE.items() if isinstance(v, Text)}
     lines = [style("bold", doc.path)]
     title = f"{doc.title_text}（{doc.title[0].number}–{doc.title[-1].number}）" if doc.title else t["none"]
@@ -95,6 +141,18 @@ def outline_text(doc: Document, style: Style, vocabulary: Vocabulary, lang: str 
         for i in doc.indicators:
             value = f"{'≥' if i.approx else ''}{number(i.value)}{i.unit}"
             lines.append(f"  {i.line:>4}  {names.get(i.key, i.key)} {value}  " + style("info", f"[{i.key}]"))
+    if doc.sections:
+        comma, colon = ("、", "：") if lang == "zh" else (", ", ": ")
+        lines.append("  " + _OUTLINE["areas"].get(lang).format(source=params["menu"].source.get(lang)) + colon.rstrip())
+        names = {a.key: a.name.get(lang) for a in params["menu"].areas}
+        for area in task_areas(doc, params, finder):
+            at = comma.join(map(str, area["lines"]))
+            name = names[area["key"]]
+            if area["covered"] is False:
+                where = (("；" if lang == "zh" else "; ") + _OUTLINE["only"].get(lang).format(lines=at)) if at else ""
+                lines.append(style("warning", f"    ✗ {name}{colon}{t['uncovered']}{where}"))
+            else:  # covered, or not judged (a report before the menu's years, or too short)
+                lines.append(f"    {'✓' if at else '-'} {name}{colon}{_OUTLINE['at'].get(lang).format(lines=at) if at else '—'}")
     return "\n".join(lines) + "\n"
 
 

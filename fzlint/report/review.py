@@ -10,7 +10,8 @@ is on time (FZ305's own judgement, kinds/deadline.py), its length; for each
 required part (FZ101's roles) whether it has a part of its own (✓), stands
 only in passing inside another part (△, FZ103) or is missing (✗); the findings
 counted (errors, warnings, infos, and the typographic FZ5 findings apart); the
-data density FZ403 measures; and the key figures (Document.indicators), one
+data density FZ403 measures; how many task areas of the 纲要 it touches (FZ410,
+the areas left out in the cell's tooltip); and the key figures (Document.indicators), one
 column each in a column group. Under each row, its findings, collapsed in a
 <details>, its errors first; the typographic ones folded again inside, so that
 errors stand out.
@@ -43,8 +44,8 @@ from .. import ruleset as rulesets
 from ..model import Severity
 from ..ruleset import RuleSet, Text
 from . import CONTEXT, context_text
-from .rows import (MARKS, MISSING, PASSING, PRESENT, REQUIRED_KIND, Density, Reducer, Row, density, figure_names,  # noqa: F401,E501
-                   family, natural_key, part_status, rule_of_kind)
+from .rows import (AREAS_KIND, MARKS, MISSING, PASSING, PRESENT, REQUIRED_KIND, Coverage, Density, Reducer, Row,  # noqa: F401,E501
+                   density, figure_names, family, natural_key, part_status, rule_of_kind)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..pipeline import FileResult
@@ -140,6 +141,12 @@ _T = {
     "density_low": Text("低于 {threshold}%（FZ403）", "below {threshold}% (FZ403)"),
     "density_none": Text("没有“{role}”部分", "no “{role}” part"),
     "density_empty": Text("“{role}”部分没有句子", "the “{role}” parts hold no sentence"),
+    "areas": Text("任务", "Areas"),
+    "areas_help": Text("涉及{source}任务领域的数目（与 FZ410 的判断相同）",
+                       "how many task areas of {source} the report touches (as FZ410 judges it)"),
+    "areas_missing": Text("未涉及：{areas}（FZ410）", "not touched: {areas} (FZ410)"),
+    "areas_all": Text("涉及全部 {total} 个任务领域", "touches all {total} task areas"),
+    "areas_none": Text("未判断（没有举措部分，或早于纲要的年度）", "not judged (no measures part, or a year before the menu)"),
     "figures": Text("关键数据", "Key figures"),
     "figure_at": Text("第 {line} 行", "line {line}"),
     "no_title": Text("（无标题）", "(no title)"),
@@ -296,7 +303,8 @@ class _Page:
         self.threshold = round(100 * self.density_params["threshold"])
         self.names = figure_names(rules.vocabulary, lang)
         self.keys = figure_keys(self.rows, self.names)
-        self.width = 18 + len(self.keys)  # the columns of the table
+        self.areas_source = rule_of_kind(rules, AREAS_KIND).params["menu"].source.get(lang)
+        self.width = 19 + len(self.keys)  # the columns of the table
 
     def t(self, key: str, **args) -> str:
         return label(key, self.lang, **args)
@@ -391,7 +399,7 @@ class _Page:
                 f'{_e(self.t("shown", shown=len(self.rows), total=len(self.rows)))}</output></form>')
 
     def _colgroups(self) -> str:
-        out = f'<colgroup span="{18}"></colgroup>'
+        out = f'<colgroup span="{19}"></colgroup>'
         if self.keys:
             out += f'<colgroup class="figures" span="{len(self.keys)}"></colgroup>'
         return out
@@ -428,11 +436,12 @@ class _Page:
                    for h, key in zip(heads[at:at + 4], ("errors", "warnings", "infos", "typography"))]
         widths.append(max(_col(heads[at + 4], []), _width(max(density, key=_width, default="")) + _width(
             max(ratio, key=_width, default=""), size=11.5) + 0.9))
+        widths.append(_col(heads[at + 5], [f"{r.areas.touched}/{r.areas.total}" for r in rows if r.areas]))
         shown = {key: [] for key in self.keys}
         for r in rows:
             for fig in r.figures:
                 shown[fig.key].append(fig.shown)
-        widths += [_col(h, shown[key]) for h, key in zip(heads[at + 5:], self.keys)]
+        widths += [_col(h, shown[key]) for h, key in zip(heads[at + 6:], self.keys)]
         columns = " ".join(f"{w:.1f}em" for w in widths)
         return (f"\n.reports > thead > tr, .reports > tbody > tr.row {{ grid-template-columns: {columns}; }}"
                 f"\n.reports td.error-note {{ grid-column: span {7 + len(self.required)}; }}\n")
@@ -442,7 +451,8 @@ class _Page:
                  self.t("date"), self.t("on_time"), self.t("length")]
         texts += [TINY_ROLE_NAMES.get(role, SHORT_ROLE_NAMES.get(role, self.roles[role].name)).get(self.lang)
                   for role in self.required]
-        texts += [self.t("errors"), self.t("warnings"), self.t("infos"), self.t("typography"), self.t("density")]
+        texts += [self.t("errors"), self.t("warnings"), self.t("infos"), self.t("typography"), self.t("density"),
+                  self.t("areas")]
         return texts + [self.names.get(key, key) for key in self.keys]
 
     def _head(self) -> str:
@@ -463,7 +473,8 @@ class _Page:
         cells += [th(self.t("errors"), "count", "number"), th(self.t("warnings"), "count", "number"),
                   th(self.t("infos"), "count", "number"),
                   th(self.t("typography"), "count", "number", self.t("typography_help")),
-                  th(self.t("density"), "density", "number", self.t("density_help", role=self.density_role))]
+                  th(self.t("density"), "density", "number", self.t("density_help", role=self.density_role)),
+                  th(self.t("areas"), "areas", "number", self.t("areas_help", source=self.areas_source))]
         cells += [th(self.names.get(key, key), "figure", "number", f"{self.t('figures')}: {key}")
                   for key in self.keys]
         return "<thead><tr>" + "".join(cells) + "</tr></thead>"
@@ -514,6 +525,7 @@ class _Page:
             zero = "" if c[key] else " zero"
             cells.append(f'<td class="count {key}{zero}" data-sort="{c[key]}">{c[key]}</td>')
         cells.append(self._density_cell(row.density if row.parsed else None, row.parsed))
+        cells.append(self._areas_cell(row.areas if row.parsed else None))
         figures = {fig.key: fig for fig in row.figures}
         for key in self.keys:
             fig = figures.get(key)
@@ -593,6 +605,17 @@ class _Page:
         cls = "density low" if d.low else "density"
         return (f'<td class="{cls}" data-sort="{d.count / d.total:.6f}" title="{_e(tip)}">'
                 f'<span class="share">{d.share}%</span> <span class="ratio">{d.count}/{d.total}</span></td>')
+
+    def _areas_cell(self, a: Coverage | None) -> str:
+        # Lean: the count, and the areas left out only in the tooltip.
+        if a is None:
+            return f'<td class="areas none" data-sort="" title="{_e(self.t("areas_none"))}">—</td>'
+        if a.missing:
+            tip = self.t("areas_missing", areas=("、" if self.lang == "zh" else "; ").join(a.missing))
+        else:
+            tip = self.t("areas_all", total=a.total)
+        cls = "areas gap" if a.missing else "areas"
+        return f'<td class="{cls}" data-sort="{a.touched}" title="{_e(tip)}">{a.touched}/{a.total}</td>'
 
     def _details(self, row: Row, c: dict) -> str:
         # The findings stand inside <noscript> within the <details>: without a
@@ -743,6 +766,9 @@ html.fz-loading .reports { display: none; }
 .reports td.density.low .share { color: var(--warn); font-weight: 700; }
 .reports td.density.low { background: var(--warn-bg); }
 .reports td.density.none, .reports td.figure.none { color: #afb8c1; text-align: center; }
+.reports th.areas, .reports td.areas { text-align: center; font-variant-numeric: tabular-nums; }
+.reports td.areas.gap { color: var(--info); }
+.reports td.areas.none { color: #afb8c1; }
 .reports td.figure { text-align: right; font-variant-numeric: tabular-nums; }
 .reports td.error-note { color: var(--error); }
 .reports details > summary { cursor: pointer; color: var(--muted); line-height: 18px; }

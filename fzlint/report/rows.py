@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import prose
-from ..kinds import data_density, deadline
+from ..kinds import data_density, deadline, task_area_coverage
 from ..model import Document, Finding, Severity
 from ..ruleset import Rule, RuleSet
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 REQUIRED_KIND = "required-section"  # FZ101: its roles are the table's part columns
 DENSITY_KIND = "data-density"  # FZ403: what the density column measures, with its parameters
 DEADLINE_KIND = "deadline"  # FZ305: whether the report is on time
+AREAS_KIND = task_area_coverage.KIND  # FZ410: the task areas the report's account of its work touches
 
 PRESENT, PASSING, MISSING = "present", "passing", "missing"
 MARKS = {PRESENT: "✓", PASSING: "△", MISSING: "✗"}
@@ -45,6 +46,18 @@ class Density:
     def share(self) -> int | None:
         """The share in whole percent, rounded as FZ403's message rounds it; None without statements."""
         return round(100 * self.count / self.total) if self.total else None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The task areas of FZ410's menu that the parts it reads touch."""
+
+    total: int  # areas in the menu
+    missing: tuple[str, ...]  # the names of those never touched, in the page's language (FZ410's finding)
+
+    @property
+    def touched(self) -> int:
+        return self.total - len(self.missing)
 
 
 @dataclass(frozen=True)
@@ -91,6 +104,7 @@ class Row:
     length: int | None = None  # characters of the text, blanks not counted
     parts: list[Part] = field(default_factory=list)
     density: Density | None = None  # None: no measures part (or not parsed)
+    areas: Coverage | None = None  # None: not judged (no such part, a year before the menu's, or not parsed)
     figures: list[Figure] = field(default_factory=list)
 
     @property
@@ -156,6 +170,17 @@ def density(doc: Document, params: dict, finder: prose.FigureFinder) -> Density 
     return Density(count, total, bool(total) and data_density.too_low(count, total, params))
 
 
+def coverage(doc: Document, params: dict, lang: str, finder: prose.FigureFinder) -> Coverage | None:
+    """The task areas as FZ410 judges them (fzlint/kinds/task_area_coverage.py,
+    whose result for the document is reused); None when it does not judge the report."""
+    if not task_area_coverage.judged(doc, params):
+        return None
+    _, missing = task_area_coverage.coverage(doc, params, finder)
+    if missing is None:  # no such part, or too short to judge
+        return None
+    return Coverage(len(params["menu"].areas), tuple(a.name.get(lang) for a in missing))
+
+
 def organ(doc: Document) -> tuple[str, str]:
     """(the reporting organ, where it was found): from the title, else the
     signature's first line."""
@@ -199,6 +224,7 @@ class Reducer:
         self.required = list(rule_of_kind(rules, REQUIRED_KIND).params["roles"])
         self.density_params = rule_of_kind(rules, DENSITY_KIND).params
         self.deadline_params = rule_of_kind(rules, DEADLINE_KIND).params
+        self.area_params = rule_of_kind(rules, AREAS_KIND).params
         self._vocabulary = rules.vocabulary
         self._finder: prose.FigureFinder | None = None
 
@@ -222,9 +248,10 @@ class Reducer:
         row.title = doc.title_text
         row.organ, row.organ_from = organ(doc)
         row.year, row.year_from = doc.report_year, doc.report_year_from
-        params = self.deadline_params
-        if file_rules is not None:
+        params, areas = self.deadline_params, self.area_params
+        if file_rules is not None:  # a profile may change the deadline, a configuration the menu of task areas
             params = next((r.params for r in file_rules.rules if r.kind == DEADLINE_KIND), params)
+            areas = next((r.params for r in file_rules.rules if r.kind == AREAS_KIND), areas)
         if doc.date is not None:
             row.date = doc.date.line.text.strip()
             row.date_iso = doc.date.value.isoformat() if doc.date.value else ""
@@ -234,6 +261,7 @@ class Reducer:
         row.length = sum(1 for ch in doc.text if not ch.isspace())
         row.parts = [part_status(doc, role) for role in self.required]
         row.density = density(doc, self.density_params, self.finder)
+        row.areas = coverage(doc, areas, self.lang, self.finder)
         row.figures = figures(doc)
         return row
 

@@ -24,7 +24,7 @@ from fzlint.report import export, review
 
 OVERVIEW_ZH = ["#", "文件", "标题", "机关", "层级", "年度", "成文日期", "期限", "按期", "字数", "举措和成效", "不足和原因",
                "第一责任人职责", "下一年度安排", "错误", "警告", "提示", "排版", "数据密度（%）", "带数据句/总句数",
-               "数据密度偏低（FZ403）", "无法读取"]
+               "数据密度偏低（FZ403）", "涉及任务领域", "未涉及的任务领域（FZ410）", "无法读取"]
 # The key figures the seeds state (indicators.py), named and ordered as rules/indicators.yaml gives them.
 FIGURES_ZH = ["收到行政复议申请", "受理行政复议案件", "审结（办结）行政复议案件", "行政复议调解和解", "行政复议调解和解率",
               "行政机关负责人出庭应诉率", "审核规范性文件", "合法性审查（审核）", "行政处罚案件", "行政许可事项", "法律援助案件",
@@ -65,12 +65,15 @@ def test_the_overview_csv_has_every_column_of_the_page(written, results):
     out, _ = written
     rows = _read_csv(out / "review.csv")
     assert rows[0] == OVERVIEW_ZH + FIGURES_ZH
-    assert rows[1] == ["1", str(seed(0)), "重庆市江北区石马河街道关于2022年法治政府建设情况的报告", "重庆市江北区石马河街道",
+    assert rows[1] == (["1", str(seed(0)), "重庆市江北区石马河街道关于2022年法治政府建设情况的报告", "重庆市江北区石马河街道",
                        "人民政府", "2022", "2023-01-30", "2023-04-01", "是", "4097", "✓", "✓", "✓", "✓",
-                       "0", "17", "6", "25", "52", "14/27", "否", ""] + [""] * 8 + ["51件", "24件", "3件", "1000余件"]
+                       "0", "18", "7", "25", "52", "14/27", "否", "7/9", "政府机构职能体系、突发事件应对体系", ""] + [""] * 8
+                       + ["51件", "24件", "3件", "1000余件"])
     assert rows[3][2:9] == ["珠晖区东阳渡街道2023年度法治政府建设工作报告", "珠晖区东阳渡街道", "人民政府", "2023", "",
                             "2024-04-01", ""]
-    assert rows[3][10:14] == ["✓", "✗", "✗", "△"] and rows[3][18:21] == ["26", "11/43", "是"]
+    assert rows[3][10:14] == ["✓", "✗", "✗", "△"] and rows[3][18:23] == ["26", "11/43", "是", "6/9",
+                                                                         "依法行政制度体系、突发事件应对体系、行政权力制约和监督体系"]
+    assert [r[21] for r in rows[1:]] == ["7/9", "9/9", "6/9", "7/9", "5/9"] and rows[2][22] == ""
     assert [r[1] for r in rows[1:]] == [str(seed(n)) for n in range(5)]
     # The page's figures, row for row.
     parsed = __import__("test_review").Page(review.render(results))
@@ -85,7 +88,7 @@ def test_the_findings_csv_has_a_row_per_finding(written, results):
     labels = {"error": "错误", "warning": "警告", "info": "提示"}
     assert rows[1:] == [[r.path, str(f.line), f.code, labels[f.severity.label], f.message, f.context]
                         for r in results for f in r.findings]
-    assert len(rows) == 1 + 250
+    assert len(rows) == 1 + 255
 
 
 def test_the_xlsx_has_two_named_sheets_a_frozen_header_and_sized_columns(written):
@@ -157,7 +160,7 @@ def test_an_unreadable_file_in_the_exports(tmp_path):
     assert result.exit_code == 0, result.output
     rows = _read_csv(tmp_path / "o.csv")
     assert rows[1] == ["1", missing, "", "", "人民政府", "", "", "", "", "", "", "", "", "", "1", "0", "0", "0",
-                       "", "", "", "文件不存在"]
+                       "", "", "", "", "", "文件不存在"]
     assert _read_csv(tmp_path / "o-findings.csv")[1][:4] == [missing, "1", "FZ901", "错误"]
 
 

@@ -44,7 +44,7 @@ def test_one_command_a_finding_of_the_seed(number):
             m["title"], unescape(m["message"])) for m in commands(github.render([result], Output()))]
     assert got == [(COMMANDS[f.severity.label], str(seed(number)), f.line, f.column, f.end_line, f.end_column,
                     f"{f.code} {f.name}", f.message) for f in result.findings]
-    assert len(got) == (48, 65, 34, 57, 46)[number]
+    assert len(got) == (50, 65, 35, 58, 47)[number]
 
 
 def test_the_first_line_of_seed_000_exactly():
@@ -102,7 +102,7 @@ def run(*args, env=None):
 def test_github_actions_selects_the_format_when_none_is_given():
     result = run(str(seed(2)), env={"GITHUB_ACTIONS": "true"})
     matches = commands(result.output)
-    assert len(matches) == 34 and result.exit_code == 1
+    assert len(matches) == 35 and result.exit_code == 1
     assert [m["command"] for m in matches].count("error") == 2
     assert run("--format", "github", str(seed(2))).output == result.output
 

@@ -25,9 +25,9 @@ from fzlint.model import Severity, Source
 from fzlint.report import counts, review
 
 HEADERS_ZH = ["#", "文件", "标题", "机关", "层级", "年度", "成文日期", "按期", "字数", "举措", "不足", "职责", "安排",
-              "错误", "警告", "提示", "排版", "数据密度"]
+              "错误", "警告", "提示", "排版", "数据密度", "任务"]
 HEADERS_EN = ["#", "File", "Title", "Organ", "Level", "Year", "Date", "On time", "Length", "Measures", "Gaps",
-              "Duties", "Plan", "Errors", "Warnings", "Infos", "Typography", "Data density"]
+              "Duties", "Plan", "Errors", "Warnings", "Infos", "Typography", "Data density", "Areas"]
 # The key figures the seeds state (indicators.py), named and ordered as rules/indicators.yaml gives them.
 SEED_FIGURES_ZH = ["收到行政复议申请", "受理行政复议案件", "审结（办结）行政复议案件", "行政复议调解和解", "行政复议调解和解率",
                    "行政机关负责人出庭应诉率", "审核规范性文件", "合法性审查（审核）", "行政处罚案件", "行政许可事项",
@@ -43,18 +43,19 @@ SEED_FIGURES_EN = ["reconsideration applications received", "reconsideration cas
 # errors, warnings, infos, typographic findings (FZ5, folded), data density.
 EXPECTED = {
     0: ("重庆市江北区石马河街道关于2022年法治政府建设情况的报告", "重庆市江北区石马河街道", "2022", "2023年1月30日",
-        "✓ 按期", "4,097", "✓✓✓✓", ("0", "17", "6", "25"), "52% 14/27"),
+        "✓ 按期", "4,097", "✓✓✓✓", ("0", "18", "7", "25"), "52% 14/27"),
     1: ("（无标题）", "—", "2022", "—", "—", "5,648", "✓✓✓✓", ("1", "28", "7", "29"), "44% 27/61"),
     2: ("珠晖区东阳渡街道2023年度法治政府建设工作报告", "珠晖区东阳渡街道", "2023", "—", "—", "2,997", "✓✗✗△",
-        ("2", "20", "3", "9"), "26% 11/43"),
-    3: ("（无标题）", "—", "2021", "—", "—", "4,166", "✓✓✓✓", ("1", "25", "5", "26"), "43% 20/46"),
+        ("2", "20", "4", "9"), "26% 11/43"),
+    3: ("（无标题）", "—", "2021", "—", "—", "4,166", "✓✓✓✓", ("1", "25", "6", "26"), "43% 20/46"),
     4: ("淄博高新区群众工作部关于2022年度法治政府建设工作的报告", "淄博高新区群众工作部", "2022", "—", "—", "2,759",
-        "✓✓✓✓", ("3", "17", "7", "19"), "78% 14/18"),
+        "✓✓✓✓", ("3", "17", "8", "19"), "78% 14/18"),
 }
 STATUS = {"✓": "present", "✗": "missing", "△": "passing"}
 PARTS = slice(9, 13)
 COUNTS = slice(13, 17)
 DENSITY = 17
+AREAS = 18
 
 
 class Page(HTMLParser):
@@ -214,8 +215,8 @@ def test_counts_equal_the_linters_own_findings_with_typography_apart(page, seed_
                     sum(f.severity is Severity.INFO for f in rest), len(folded))
         assert tuple(t for _, t in row["cells"][COUNTS]) == tuple(map(str, expected))
     total = counts(seed_results)
-    assert (total["errors"], total["warnings"], total["infos"]) == (7, 215, 28)
-    assert "共 5 份报告：7 个错误，215 个警告，28 条提示。4 份有错误，0 份无法读取。" in page
+    assert (total["errors"], total["warnings"], total["infos"]) == (7, 216, 32)
+    assert "共 5 份报告：7 个错误，216 个警告，32 条提示。4 份有错误，0 份无法读取。" in page
     assert "其中排版类问题（FZ5，非错误）108 条，单独计数并折叠。" in page
 
 
@@ -234,6 +235,29 @@ def test_density_is_what_fz403_measures(page, seed_results):
     cells = [row["cells"][DENSITY][0] for row in parsed.rows]
     assert ["low" in c["class"].split() for c in cells] == [False, False, True, False, False]
     assert cells[2]["title"] == "11/43 句带有数据；低于 35%（FZ403）"
+
+
+def test_areas_column_is_what_fz410_finds(page, seed_results):
+    parsed = Page(page)
+    fz410 = {f.path: f.message for r in seed_results for f in r.findings if f.code == "FZ410"}
+    cells = [row["cells"][AREAS] for row in parsed.rows]
+    assert [text for _, text in cells] == ["7/9", "9/9", "6/9", "7/9", "5/9"]
+    assert [c["data-sort"] for c, _ in cells] == ["7", "9", "6", "7", "5"]
+    assert [("gap" in c["class"].split()) for c, _ in cells] == [True, False, True, True, True]
+    assert cells[1][0]["title"] == "涉及全部 9 个任务领域"
+    # The tooltip names the areas FZ410's finding names, and only there.
+    assert cells[2][0]["title"] == "未涉及：依法行政制度体系、突发事件应对体系、行政权力制约和监督体系（FZ410）"
+    assert "依法行政制度体系、突发事件应对体系、行政权力制约和监督体系。" in fz410[str(seed(2))]
+    assert str(seed(1)) not in fz410
+
+
+def test_areas_column_of_a_report_it_does_not_judge():
+    # A report on 2019 is not judged by the 2021—2025 纲要; one without measures or duties has nothing to judge.
+    rows = Page(review.render([linter().lint_source(Source(name, text, "utf-8")) for name, text in (
+        ("old.txt", "2019年法治政府建设情况的报告\n一、主要举措和成效\n评查案卷12卷。"),
+        ("plan.txt", "一、2023年度主要安排\n评查案卷12卷。"),
+        ("short.txt", "2023年法治政府建设情况的报告\n一、主要举措和成效\n评查案卷12卷。"))])).rows  # under 300 characters
+    assert [(row["cells"][AREAS][0]["data-sort"], row["cells"][AREAS][1]) for row in rows] == [("", "—")] * 3
 
 
 def test_each_reports_findings_are_under_its_row_with_typography_folded(page, seed_results):
@@ -258,7 +282,7 @@ def test_each_reports_findings_are_under_its_row_with_typography_folded(page, se
     # An error of the FZ5 family is not folded: seed 004's FZ502s stand with the other errors.
     assert [row[1] for row in parsed.sections["report-5"][:3]] == ["FZ504", "FZ502", "FZ502"]
     assert [row[2] for row in parsed.sections["report-5"][:4]] == ["错误", "错误", "错误", "警告"]
-    assert parsed.summaries["report-5"] == "问题 46 个：3 个错误，17 个警告，7 条提示，排版 19 条"
+    assert parsed.summaries["report-5"] == "问题 47 个：3 个错误，17 个警告，8 条提示，排版 19 条"
 
 
 def test_the_rule_tally_counts_findings_and_reports(page, seed_results):
@@ -269,7 +293,7 @@ def test_the_rule_tally_counts_findings_and_reports(page, seed_results):
         assert reports == sum(any(f.code == code for f in r.findings) for r in seed_results)
     assert tally[0][0] == "FZ501" and by_code["FZ501"] == (98, 5)
     assert [n for *_, n, _ in tally] == sorted((n for *_, n, _ in tally), reverse=True)
-    assert "规则统计：26 条规则共 250 个问题" in page
+    assert "规则统计：28 条规则共 255 个问题" in page
     assert '<a href="#reports" data-rule="FZ501">FZ501</a>' in page
 
 
@@ -322,8 +346,8 @@ def test_key_figures_are_a_column_group_when_the_documents_have_them(tmp_path):
     page = review.render([first, second])
     parsed = Page(page)
     assert parsed.headers == HEADERS_ZH + ["行政复议", "普法活动"]
-    assert [[t for _, t in row["cells"][18:]] for row in parsed.rows] == [["37件", "120场"], ["—", "86场"]]
-    assert parsed.rows[0]["cells"][18][0]["title"] == "第 12 行"
+    assert [[t for _, t in row["cells"][19:]] for row in parsed.rows] == [["37件", "120场"], ["—", "86场"]]
+    assert parsed.rows[0]["cells"][19][0]["title"] == "第 12 行"
     assert '<colgroup class="figures" span="2"></colgroup>' in page
     # Without them (before the parse finds them, or none found): no such columns.
     none = lint.lint_source(Source("c.txt", seed_text(0), "utf-8"))
@@ -350,7 +374,7 @@ def test_an_unreadable_file_gets_a_row_saying_so(seed_results):
     row = next(r for r in parsed.rows if r["cells"][1][1] == "缺失.txt")
     # Natural order of the paths as given: /work/… before 缺失.txt.
     # (seed 0 states four key figures: the unreadable file has none of them)
-    assert [t for _, t in row["cells"]] == ["2", "缺失.txt", "无法读取：文件不存在", "1", "0", "0", "0", "—"] + ["—"] * 4
+    assert [t for _, t in row["cells"]] == ["2", "缺失.txt", "无法读取：文件不存在", "1", "0", "0", "0", "—", "—"] + ["—"] * 4
     assert row["cells"][2][0]["colspan"] == "11"
     assert "unreadable" in row["attrs"]["class"].split() and "has-errors" in row["attrs"]["class"].split()
     assert parsed.sections["report-2"] == [["1", "FZ901", "错误", missing.findings[0].message]]
@@ -384,7 +408,7 @@ def test_the_page_is_self_contained_and_readable_without_a_script(page, seed_res
     # Every finding is in the HTML itself (Page reads it as a browser without scripts shows it),
     # and the filters, which need the script, stay hidden until it runs.
     parsed = Page(page)
-    assert sum(len(v) for v in parsed.sections.values()) + sum(len(v) for v in parsed.folded.values()) == 250
+    assert sum(len(v) for v in parsed.sections.values()) + sum(len(v) for v in parsed.folded.values()) == 255
     assert '<form id="filters" class="filters" hidden>' in page
     # A script hides the table while the page is parsed; nothing in the markup does, and the
     # script that shows it again stands right after the table, before the filters' script.
@@ -556,7 +580,7 @@ def test_chromium_sorts_by_a_clicked_header(tmp_path, page):
     assert [row[0] for row in parsed.table()] == [_file_name(n) for n in (4, 2, 3, 1, 0)]
     assert parsed.headers[13] == "错误"
     # Each report's findings moved with its row.
-    assert parsed.summaries["report-5"] == "问题 46 个：3 个错误，17 个警告，7 条提示，排版 19 条"
+    assert parsed.summaries["report-5"] == "问题 47 个：3 个错误，17 个警告，8 条提示，排版 19 条"
     assert list(parsed.sections) == [f"report-{n}" for n in (5, 3, 4, 2, 1)]
 
 

@@ -57,11 +57,11 @@ def test_each_result_is_a_finding_of_the_seed(number, monkeypatch):
 def test_counts_on_the_five_seeds_in_one_run():
     results = [linter().lint_file(str(seed(n))) for n in range(5)]
     [run] = render(results)["runs"]
-    assert len(run["results"]) == 48 + 65 + 34 + 57 + 46
+    assert len(run["results"]) == 50 + 65 + 35 + 58 + 47
     assert [sum(1 for r in run["results"] if r["level"] == level) for level in ("error", "warning", "note")] == [
-        7, 215, 28]
+        7, 216, 32]
     indexes = [r["locations"][0]["physicalLocation"]["artifactLocation"]["index"] for r in run["results"]]
-    assert indexes == [i for i, n in enumerate((48, 65, 34, 57, 46)) for _ in range(n)]
+    assert indexes == [i for i, n in enumerate((50, 65, 35, 58, 47)) for _ in range(n)]
     assert sum(1 for r in run["results"] if "fixes" in r) == 41 + 44 + 10 + 36 + 25
 
 
@@ -70,7 +70,7 @@ def test_the_driver_describes_every_rule_that_ran():
     driver = render([], lang="en")["runs"][0]["tool"]["driver"]
     assert (driver["name"], driver["version"]) == ("fzlint", __version__)
     assert "informationUri" not in driver  # fzlint has no public home page yet; the key is optional
-    assert [d["id"] for d in driver["rules"]] == [r.code for r in rules] and len(rules) == 44
+    assert [d["id"] for d in driver["rules"]] == [r.code for r in rules] and len(rules) == 46
     fz203 = next(d for d in driver["rules"] if d["id"] == "FZ203")
     rule = next(r for r in rules if r.code == "FZ203")
     assert fz203["name"] == "marker-punctuation"
@@ -136,7 +136,7 @@ def test_an_unreadable_file_still_has_its_fz901_result(tmp_path):
     assert first["message"]["text"] == results[0].findings[0].message == "无法读取：文件不存在。其他文件照常检查。"
     assert run["tool"]["driver"]["rules"][first["ruleIndex"]]["id"] == "FZ901"
     assert first["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": missing.as_uri(), "index": 0}
-    assert len(run["results"]) == 1 + 34
+    assert len(run["results"]) == 1 + 35
     assert run["invocations"] == [{"executionSuccessful": False, "toolExecutionNotifications": [
         {"level": "error", "message": {"text": f"{missing}: 文件不存在"},
          "locations": [{"physicalLocation": {"artifactLocation": {"uri": missing.as_uri(), "index": 0}}}]}]}]
@@ -173,6 +173,6 @@ def test_command_line_writes_the_log_to_a_file(tmp_path):
     expected = [(d["code"], d["line"], d["column"]) for d in plain["files"][0]["diagnostics"]]
     got = [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"],
             r["locations"][0]["physicalLocation"]["region"]["startColumn"]) for r in log["runs"][0]["results"]]
-    assert got == expected and len(got) == 34
-    assert len(log["runs"][0]["tool"]["driver"]["rules"]) == 44
+    assert got == expected and len(got) == 35
+    assert len(log["runs"][0]["tool"]["driver"]["rules"]) == 46
     assert Path(target).read_text(encoding="utf-8").endswith("}\n")
