@@ -5,7 +5,9 @@ count. FZ102 uses it to ask a shortcomings part for its causes.
 With `passing`, a role that has no part of its own is judged where it stands
 in passing (classify's Mentions, which FZ103 reports): the sub-heading's
 section, the whole part whose heading joins it to another, or the paragraph
-from the run-in item (二是……) or sentence that names it, up to the next item.
+from the run-in item (二是……) that names it up to the next item, or from the
+sentence that names it to the end of its section: the paragraphs after such a
+sentence tell how (……切实履行第一责任人职责。 then the meetings presided).
 All those places together are one text, with one finding at the first. A role
 neither present nor mentioned gets no finding (FZ101 reports it). FZ411 uses it
 to ask the duties, wherever they stand, for the leaders' concrete acts.
@@ -64,9 +66,11 @@ def _text_of(doc, mention) -> str:
             if section.line == mention.line and mention.how == "subheading" and section is not part:
                 return section.body_text()
             if mention.how in ("paragraph", "closing-paragraph"):
-                for p in section.paragraphs:
+                for i, p in enumerate(section.paragraphs):
                     if p.line == mention.line and p.column <= mention.column <= p.end_column:
                         start = mention.column - p.column
                         end = _NEXT_ITEM.search(p.text, start + len(mention.text))
-                        return p.text[start:end.start() if end else len(p.text)]
+                        if end is not None:
+                            return p.text[start:end.start()]
+                        return "\n".join([p.text[start:], *(q.text for q in section.paragraphs[i + 1:])])
     return ""

@@ -93,7 +93,8 @@ def check(doc, params, ctx):
     if not missing:
         return
     first = next((p for p in parts if p.role == params["roles"][0]), parts[0])
-    names = [ctx.vocabulary.roles[r].name for r in params["roles"]]
+    present = {p.role for p in parts}  # the roles the report has parts of: only those are named
+    names = [ctx.vocabulary.roles[r].name for r in params["roles"] if r in present]
     yield heading_hit(first, {"title": first.title, "count": len(missing), "source": params["menu"].source,
                               "roles": Text(_listed([f"“{n.zh}”" for n in names], "、", "和"),
                                             _listed([n.en for n in names], ", ", " and ")),

@@ -64,7 +64,9 @@ def test_duties_with_an_act_are_fine(body):
 def test_the_message_names_the_part_and_the_acts_to_report():
     [f] = lint(duties("高度重视法治建设。"), select=["FZ411"])
     assert (f.line, f.column, f.severity.label) == (3, 1, "warning")
-    assert f.message.startswith("“党政主要负责人履行推进法治建设第一责任人职责情况”部分只有原则性表述")
+    assert f.message.startswith("“党政主要负责人履行推进法治建设第一责任人职责情况”部分没有写明党政主要负责人"
+                                 "履行推进法治建设第一责任人职责的具体事项：")
+    assert "不写次数的“召开会议”" in f.message
     assert "述法" in f.message and "出庭应诉" in f.message
 
 
@@ -98,6 +100,19 @@ def test_duties_in_a_heading_joined_to_another_part():
     text = "一、主要举措成效和履行推进法治建设第一责任人职责情况\n审核规范性文件12件。{}\n二、存在的不足和原因\n原因是人手不足。\n"
     assert codes(text.format("区长高度重视法治建设。"), select=["FZ411"]) == [("FZ411", 1)]
     assert codes(text.format("区长在区委全会上述法。"), select=["FZ411"]) == []
+
+
+def test_duties_named_in_a_paragraph_are_told_by_the_paragraphs_after_it():
+    # A paragraph names the duties; the paragraphs after it in its section say what was done.
+    text = ("一、加强党对法治政府建设的领导\n区政府党组切实履行推进法治建设第一责任人职责，推动决策部署落到实处。\n"
+            "{}\n二、存在的不足和原因\n执法力量不足，主要原因是编制有限。\n三、2024年度主要安排\n开展执法人员轮训。")
+    assert codes(text.format("区长主持召开常务会议4次专题研究法治政府建设。"), select=["FZ411"]) == []
+    assert codes(text.format("深入学习贯彻习近平法治思想。"), select=["FZ411"]) == [("FZ411", 2)]
+    # Not the acts before it, nor those of the next section.
+    later = ("一、主要举措和成效\n区长主持召开常务会议4次专题研究法治政府建设。\n区政府党组切实履行推进法治建设第一责任人职责。\n"
+             "{}\n二、存在的不足和原因\n执法力量不足，主要原因是编制有限，区长带头述法不够。\n三、2024年度主要安排\n开展执法人员轮训。")
+    assert codes(later.format("全面推进严格规范公正文明执法。"), select=["FZ411"]) == [("FZ411", 3)]
+    assert codes(later.format("区长带队督查重点执法领域3次。"), select=["FZ411"]) == []
 
 
 def test_fz102_does_not_look_for_causes_in_passing():

@@ -52,16 +52,23 @@ def test_each_area_left_out_is_named_alone(left_out):
 def test_the_message_names_every_area_left_out_in_the_menus_order():
     [finding] = lint(report("leadership", "enforcement", "disputes"), select=["FZ410"])
     assert finding.message == (
-        "报告的“主要举措和成效”和“第一责任人职责履行情况”部分没有涉及《法治政府建设实施纲要（2021—2025年）》的6项任务："
+        "报告的“主要举措和成效”部分没有涉及《法治政府建设实施纲要（2021—2025年）》的6项任务："
         "政府机构职能体系、依法行政制度体系、行政决策制度体系、突发事件应对体系、行政权力制约和监督体系、"
         "法治政府建设科技保障体系。请逐项核对，本年度有相关工作的，补写举措和成效，以免遗漏。")
+
+
+def test_the_message_names_the_duties_part_only_where_the_report_has_one():
+    text = report("leadership", "enforcement", "disputes").replace(
+        "三、", "三、党政主要负责人履行推进法治建设第一责任人职责情况\n区长主持召开常务会议3次。\n四、")
+    [finding] = lint(text, select=["FZ410"])
+    assert finding.message.startswith("报告的“主要举措和成效”和“第一责任人职责履行情况”部分没有涉及")
 
 
 def test_english_message():
     findings = linter(select=["FZ410"], lang="en").lint_source(
         Source("d.txt", report(*(k for k in AREAS if k != "emergencies")), "utf-8")).findings
     assert [f.message for f in findings] == [
-        "The report's parts on measures and results and the principal leaders' duties never touch 1 task areas of "
+        "The report's parts on measures and results never touch 1 task areas of "
         "the Implementation Outline for Building a Rule-of-Law Government (2021—2025): the system for responding to "
         "emergencies. Check each; where the year had work on it, add the measures and results so that nothing is left out."]
 
@@ -156,7 +163,7 @@ def _with_config(tmp_path, config: str, text: str):
 
 def test_a_configuration_replaces_the_menu(tmp_path):
     assert _with_config(tmp_path, CITY, report(*AREAS)) == [
-        ("FZ410", 2, "报告的“主要举措和成效”和“第一责任人职责履行情况”部分没有涉及《某市法治政府建设年度报告事项指引》"
+        ("FZ410", 2, "报告的“主要举措和成效”部分没有涉及《某市法治政府建设年度报告事项指引》"
                      "的1项任务：法治政府示范创建。请逐项核对，本年度有相关工作的，补写举措和成效，以免遗漏。")]
     # The city's menu applies to any year, and only its areas are asked for.
     assert [f[:2] for f in _with_config(tmp_path, CITY, report("enforcement", year=2019))] == [("FZ410", 2)]
