@@ -45,6 +45,7 @@ SHAPES = {
     "blank-lines": ("d.txt", lambda n: HEAD + "\n" * (5 * n) + "乙\n"),
     # Issue 16: a rate's changes in one long clause (FZ409), blanks and year ranges (FZ408, FZ507).
     "rate-changes": ("d.txt", lambda n: HEAD + "败诉率1%，下降1%" * (n // 4) + "\n"),
+    "rate-clause": ("d.txt", lambda n: HEAD + "败诉率1%下降1%" * (n // 4) + "\n"),  # one clause: FZ405 read it per figure
     "blank-marks": ("d.txt", lambda n: HEAD + "XX○受理件，满意率达%" * (n // 6) + "\n"),
     "year-ranges": ("d.txt", lambda n: HEAD + "2021-2025年20212025年" * (n // 10) + "\n"),
     "markdown-comments": ("d.md", lambda n: "# " + HEAD + "<!-- x " * n + "\n"),

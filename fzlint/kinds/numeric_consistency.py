@@ -26,6 +26,7 @@ values is no base for a rate.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from .. import prose
 from . import Hit
@@ -131,14 +132,26 @@ def _sentence(pt, sentence, params):
             labels = [text[pt.clause_at(f.start)[0]:f.start] for f in parts]
             if any(any(a in x for x in labels) and any(b in x for x in labels) for a, b in params["complements"]):
                 yield _hit(pt, total.start, parts[-1].end, args, "split")
+    read = {}  # clause start -> its rates and changes, each clause read once (a clause of
+    # thousands of percentages would otherwise be read again for each)
     for figure in figures:
         if figure.kind != "percent":
             continue
-        clause_start = pt.clause_at(figure.start)[0]
-        head = text[clause_start:figure.start]
-        named = list(rates.finditer(head))
-        rate = named[-1] if named else None  # the rate named nearest before the figure
-        if rate is None or changes.search(head, rate.end()):
+        clause_start, clause_end = pt.clause_at(figure.start)
+        found = read.get(clause_start)
+        if found is None:
+            clause = text[clause_start:clause_end]
+            named = list(rates.finditer(clause))
+            changed = list(changes.finditer(clause))
+            found = read[clause_start] = (named, [m.end() for m in named], changed, [m.start() for m in changed])
+        named, named_ends, changed, changed_starts = found
+        at = figure.start - clause_start
+        i = bisect_right(named_ends, at) - 1
+        rate = named[i] if i >= 0 else None  # the rate named nearest before the figure
+        if rate is None:
+            continue
+        k = bisect_left(changed_starts, rate.end())  # a change stated between the rate and the figure
+        if k < len(changed) and changed[k].end() <= at:
             continue
         args = {"rate": rate.group(), "value": figure.text}
         if figure.value > 100:
