@@ -557,27 +557,35 @@ def areas_of(entries, where: str, user: bool = False) -> tuple[Area, ...]:
             name = Text(name, name)
         else:
             name = _text(name, f"{w}.name")
-        keywords = _compile(entry["keywords"], f"{w}.keywords")
+        keywords = entry["keywords"]
+        if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+            raise RuleSetError(f"{w}.keywords: expected a list of regular expressions")
         if not keywords:
             raise RuleSetError(f"{w}.keywords: expected at least one regular expression")
-        out.append(Area(key, name, _area_pattern(keywords)))
+        out.append(Area(key, name, _area_pattern(keywords, f"{w}.keywords")))
     return tuple(out)
 
 
-def _area_pattern(keywords: tuple[re.Pattern, ...]) -> re.Pattern:
+def _area_pattern(keywords: list[str], where: str) -> re.Pattern:
     """One pattern for an area's keywords, searched once for each area a text
     has not yet touched: the plain words as a trie of literals, then the
     expressions. When every branch begins with a character (not a group, a
     class or an assertion), the engine skips through the text in C to the
     branches' first characters and tries there only the branches that fit;
-    otherwise it tries every keyword at every place, several times slower."""
+    otherwise it tries every keyword at every place, several times slower.
+    Only the whole pattern is compiled (a start-up cost: some 200 keywords);
+    a bad keyword is found alone when it fails."""
     from .prose import literal_pattern
 
-    words = [p.pattern for p in keywords if re.escape(p.pattern) == p.pattern]
-    expressions = [p.pattern for p in keywords if re.escape(p.pattern) != p.pattern]
+    words = [k for k in keywords if re.escape(k) == k]
+    expressions = [k for k in keywords if re.escape(k) != k]
     branches = ([literal_pattern(words).pattern] if words else []) + [
         f"(?:{e})" if _branches(e) else e for e in expressions]
-    return re.compile("|".join(branches))
+    try:
+        return re.compile("|".join(branches))
+    except re.error as exc:
+        _compile(keywords, where)  # names the keyword at fault
+        raise RuleSetError(f"{where}: the keywords do not make one regular expression together: {exc}") from None
 
 
 def _branches(pattern: str) -> bool:
