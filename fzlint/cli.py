@@ -418,13 +418,13 @@ def report_command(paths, html_path, csv_path, xlsx_path, year, lang, jobs, conf
     """
     from . import fix
     from .report import export, review
-    from .report.rows import Reducer, RowMaker
+    from .report.rows import RowMaker
 
     if not (html_path or csv_path or xlsx_path):
         raise click.UsageError("give --html FILE, --csv FILE or --xlsx FILE (or several) / 请给出 --html、--csv 或 --xlsx")
     lang = _lang(lang)
     rules = _load_rules()  # the page's part columns and density: the regulation's parts, as shipped
-    reducer = Reducer(rules, lang)
+    maker = RowMaker(lang)
     try:
         # Each file's rules as its configuration makes them (profile, select and
         # ignore, severities, per-file ignores, the organ's own rules), as for check.
@@ -432,10 +432,9 @@ def report_command(paths, html_path, csv_path, xlsx_path, year, lang, jobs, conf
                                    exclude=_split(exclude))
         written = [p for p in (html_path, csv_path, csv_path and export.findings_path(csv_path), xlsx_path) if p]
         files, errors = _drafts(settings, paths, lang, written)
-        rows = [reducer.row(settings.linter(e.path).read_error(e), settings.config_for(e.path).profile)
-                for e in errors]
+        rows = [maker(settings, e.path, settings.linter(e.path).read_error(e)) for e in errors]
         # Each file reduced to its Row where it is linted: its Document goes before the next file is read.
-        rows += batch.lint_all(settings, files, jobs or batch.default_jobs(), reduce=RowMaker(lang))
+        rows += batch.lint_all(settings, files, jobs or batch.default_jobs(), reduce=maker)
     except (config.ConfigError, ruleset.RuleSetError) as exc:
         _fail(str(exc))
     outputs = []
