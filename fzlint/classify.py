@@ -24,14 +24,15 @@ from collections import Counter
 from .model import Document, Mention, Section
 from .prose import paired_only
 from .ruleset import Vocabulary
+from . import recache
 
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+YEAR = recache.compile(r"((?:19|20)\d{2})\s*年")
 _STATED_YEAR = (
-    re.compile(r"现将.{0,16}?((?:19|20)\d{2})\s*年"),
-    re.compile(r"^((?:19|20)\d{2})\s*年度?(?:是|以来|[，,])"),
-    re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?:法治政府建设|依法行政)?(?:工作)?(?:情况|总结)?(?:报告如下)"),
+    recache.compile(r"现将.{0,16}?((?:19|20)\d{2})\s*年"),
+    recache.compile(r"^((?:19|20)\d{2})\s*年度?(?:是|以来|[，,])"),
+    recache.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?:法治政府建设|依法行政)?(?:工作)?(?:情况|总结)?(?:报告如下)"),
 )
-_QUOTED = re.compile(r"《[^》]*》|“[^”]*”")
+_QUOTED = recache.compile(r"《[^》]*》|“[^”]*”")
 
 
 def roles_of(title: str, vocabulary: Vocabulary) -> list[str]:
@@ -101,8 +102,8 @@ def _mentions(doc: Document, vocabulary: Vocabulary) -> None:
                     break
 
 
-_SENTENCE_END = re.compile(r"[。；;！？!?]")
-_ITEM = re.compile(r"(?<=[。；;，,：:])[ \t]*(?P<item>[一二三四五六七八九十]+是|其[一二三四五六七八九十][，,、]|第[一二三四五六七八九十]+[，,、])")
+_SENTENCE_END = recache.compile(r"[。；;！？!?]")
+_ITEM = recache.compile(r"(?<=[。；;，,：:])[ \t]*(?P<item>[一二三四五六七八九十]+是|其[一二三四五六七八九十][，,、]|第[一二三四五六七八九十]+[，,、])")
 
 
 def _in_paragraphs(doc: Document, key: str, role, forward: set, ahead: list) -> None:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -35,13 +34,14 @@ from pathlib import Path, PurePosixPath
 from . import ruleset
 from .model import Severity
 from .pipeline import Linter, Options
+from . import recache
 
 CONFIG_NAMES = (".fzlint.yaml", ".fzlint.yml")
 KEYS = ("profile", "select", "ignore", "severity", "params", "per-file-ignores", "extend", "exclude")
 # A repository's own documents, by name in any letter case (README.md,
 # readme.zh-CN.md, LICENSE, CHANGELOG.txt …): a folder of reports kept in git
 # has them beside the drafts, and they are plainly not reports.
-REPOSITORY_DOCUMENTS = re.compile(r"(?i)(?:readme|changelog|changes|history|license|licence|copying|contributing"
+REPOSITORY_DOCUMENTS = recache.compile(r"(?i)(?:readme|changelog|changes|history|license|licence|copying|contributing"
                                   r"|code_of_conduct|security|authors|notice)(?:\..*)?")
 
 

@@ -36,16 +36,16 @@ import codecs
 import contextlib
 import difflib
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field, replace
 
 from .formats import markdown
 from .model import Finding, Fix, Source
+from . import recache
 
 MAX_ROUNDS = 10
 _BOMS = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
-_LINE_BREAK = re.compile("[\r\n]")
+_LINE_BREAK = recache.compile("[\r\n]")
 
 
 def apply(text: str, findings: list[Finding], markdown_text: bool = False) -> tuple[str, list[Finding]]:

@@ -25,6 +25,7 @@ from . import data
 from .formats import markdown
 from .limits import MAX_HEADINGS
 from .model import DateLine, Document, Line, LineHint, LineKind, Marker, Paragraph, Section, Source
+from . import recache
 
 CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -43,11 +44,11 @@ _FAMILIES = {
 # them to it). A line of nothing else, or of Markdown hashes alone, is blank.
 BLANKS = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
           "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
-_SENTENCE_END = re.compile(r"[。！？!?]")
-_TITLE_FORBIDDEN = re.compile(r"[。，,；;！!？?：:]")
+_SENTENCE_END = recache.compile(r"[。！？!?]")
+_TITLE_FORBIDDEN = recache.compile(r"[。，,；;！!？?：:]")
 # A recipient may list its organs with commas (中共某县委员会，某县人民政府：).
-_RECIPIENT_FORBIDDEN = re.compile(r"[。；;！!？?：:]")
-_SIGNATURE_FORBIDDEN = re.compile(r"[。，,；;！!？?：:、]")
+_RECIPIENT_FORBIDDEN = recache.compile(r"[。；;！!？?：:]")
+_SIGNATURE_FORBIDDEN = recache.compile(r"[。，,；;！!？?：:、]")
 
 
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -215,7 +216,7 @@ _MARKER_TERMINALS = {"cn": "MARK_CN", "paren-cn": "MARK_PAREN_CN", "arabic": "MA
 @lru_cache(maxsize=1)
 def _marker_patterns() -> dict[str, re.Pattern]:
     terminals = {t.name: t for t in _parser().terminals}
-    return {family: re.compile(terminals[name].pattern.to_regexp()) for family, name in _MARKER_TERMINALS.items()}
+    return {family: recache.compile(terminals[name].pattern.to_regexp()) for family, name in _MARKER_TERMINALS.items()}
 
 
 def _keeps_marker(marker: Marker, rest: str) -> bool:
@@ -266,7 +267,7 @@ def _shaped() -> re.Pattern:
     parser = _parser()
     skipped = {"TEXT", "_NL", "_EMPTY_ATX", *parser.lexer_conf.ignore}
     shapes = [t.pattern.to_regexp() for t in parser.terminals if t.name not in skipped]
-    return re.compile("|".join(f"(?:{p})" for p in shapes))
+    return recache.compile("|".join(f"(?:{p})" for p in shapes))
 
 
 @lru_cache(maxsize=1)
@@ -275,7 +276,7 @@ def _heading_shaped() -> re.Pattern:
     marker or Markdown's hashes, which the grammar tries before every other
     shape at the start of a line (a line of hashes alone is blank)."""
     shapes = [t.pattern.to_regexp() for t in _parser().terminals if t.name.startswith("MARK_") or t.name == "ATX"]
-    return re.compile("|".join(f"(?:{p})" for p in shapes))
+    return recache.compile("|".join(f"(?:{p})" for p in shapes))
 
 
 # The grammar's whole-line shapes: terminal -> the kind of line _LineBuilder makes of it.
@@ -290,7 +291,7 @@ def _whole_line_shapes() -> list[tuple[re.Pattern, LineKind]]:
     (They begin with different characters, so at most one matches a line.)"""
     terminals = sorted((t for t in _parser().terminals if t.name in _WHOLE_LINE_KINDS),
                        key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
-    return [(re.compile(t.pattern.to_regexp()), _WHOLE_LINE_KINDS[t.name]) for t in terminals]
+    return [(recache.compile(t.pattern.to_regexp()), _WHOLE_LINE_KINDS[t.name]) for t in terminals]
 
 
 class TooManyHeadings(Exception):
@@ -301,7 +302,7 @@ class TooManyHeadings(Exception):
 def _empty_atx() -> re.Pattern:
     """Markdown hashes with nothing after them: a line the grammar gives no line for."""
     [terminal] = [t for t in _parser().terminals if t.name == "_EMPTY_ATX"]
-    return re.compile(terminal.pattern.to_regexp())
+    return recache.compile(terminal.pattern.to_regexp())
 
 
 def is_blank(line: str) -> bool:
@@ -382,14 +383,14 @@ def parse_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Lin
 
 # The list bullet a page's metadata or share bar keeps when converted to text
 # (- 索引号：…, • 日期：…): the patterns see the line without it.
-_BULLET = re.compile(r"[-•·*]\s+")
+_BULLET = recache.compile(r"[-•·*]\s+")
 
 
 class Residue:
     """Which lines are web page furniture (rules/residue.yaml)."""
 
     def __init__(self, patterns: list[str], max_length: int):
-        self.regex = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        self.regex = recache.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
         self.max_length = max_length
 
     def matches(self, text: str) -> bool:
@@ -451,15 +452,15 @@ def _words(lines: list[Line]) -> str:
 
 # A 发文字号 alone on a line (某府〔2025〕26号, 某办发〔2024〕3号): a real 公文 has it
 # above its title; it is neither title nor fault.
-_DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,15}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号$")
+_DOCUMENT_NUMBER = recache.compile(r"^[\u4e00-\u9fff]{1,15}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号$")
 # The end of a news item's lead before the report it quotes: 详情如下： 具体报告如下：
 # (not a report's own 现将有关情况报告如下：, which opens its body).
-_LEAD_END = re.compile(r"(?:详情|详细内容|具体内容|具体报告|报告全文|报告原文|全文|原文)如下\s*[:：]$")
+_LEAD_END = recache.compile(r"(?:详情|详细内容|具体内容|具体报告|报告全文|报告原文|全文|原文)如下\s*[:：]$")
 _LEAD_LINES = 6  # a lead ends within the first lines of the text
 
 
 # 签发人：某某 (the signing leader a report sent upward names in its 版头).
-_SIGNER = re.compile(r"^签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·]{2,8}(\s+[\u4e00-\u9fff·]{2,8})*$")
+_SIGNER = recache.compile(r"^签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·]{2,8}(\s+[\u4e00-\u9fff·]{2,8})*$")
 
 
 def is_document_number(line: Line) -> bool:
@@ -508,7 +509,7 @@ def _headline(candidates: list[Line]) -> tuple[int, int, int]:
 # What a line of a title block holds: the organ (中共某县县委  某县人民政府, 某县自然资源局（县林业局）),
 # or part of 关于……年度……法治政府建设……报告.
 # (A draft's own marks above its title, 征求意见稿, 送审稿, 内部资料, 秘密★, are left as they were.)
-_TITLE_PART = re.compile(r"关于|报告|年|法治|附件|稿|密|内部|公开|(大学|学校|公司|集团|协会|联合会)$")
+_TITLE_PART = recache.compile(r"关于|报告|年|法治|附件|稿|密|内部|公开|(大学|学校|公司|集团|协会|联合会)$")
 
 
 def _is_title_part(line: Line) -> bool:
@@ -596,7 +597,7 @@ def _is_signature_like(line: Line, strict: bool) -> bool:
     return not strict or bool(_ORGAN_END.search(line.text))
 
 
-_ORGAN_END = re.compile(r"(政府|委员会|党委|党工委|党组|街道|办事处|局|部|委|办|中心|院|所|厅|镇|乡|区|县|市|省|室|管委会)$")
+_ORGAN_END = recache.compile(r"(政府|委员会|党委|党工委|党组|街道|办事处|局|部|委|办|中心|院|所|厅|镇|乡|区|县|市|省|室|管委会)$")
 
 
 def _back_matter(doc: Document, content: list[Line], start: int) -> int:
@@ -629,8 +630,8 @@ def _back_matter(doc: Document, content: list[Line], start: int) -> int:
     return j
 
 
-_DATE_PARTS = re.compile(r"^(\S{4})\s*年\s*(\S{1,3}?)\s*月\s*(\S{1,3}?)\s*日$")
-_ISO_DATE = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$")
+_DATE_PARTS = recache.compile(r"^(\S{4})\s*年\s*(\S{1,3}?)\s*月\s*(\S{1,3}?)\s*日$")
+_ISO_DATE = recache.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$")
 
 
 def date_parts(text: str) -> tuple[int, int, int] | None:

@@ -26,6 +26,7 @@ into the (line, column) of the draft.
 """
 
 from __future__ import annotations
+from . import recache
 
 import operator
 import re
@@ -83,14 +84,14 @@ _ENDS = "。！？!?；;"
 # A sentence, leading spaces left out: text up to and including a terminator (not
 # one inside a pair), or up to a line break (a paragraph's end). No match begins
 # with a space, so the scan passes leading spaces by itself.
-_SENTENCE = re.compile(f"{_run(_ENDS, _SPACE)}[{_ENDS}]?|[{_ENDS}]")
+_SENTENCE = recache.compile(f"{_run(_ENDS, _SPACE)}[{_ENDS}]?|[{_ENDS}]")
 # A clause: text up to ，or , (not one inside a pair).
-_CLAUSE = re.compile(_run("，,"))
+_CLAUSE = recache.compile(_run("，,"))
 _CLAUSE_TAIL = _ENDS + _SPACE
-_QUOTES = re.compile(r"“[^“”\n]*”")
-_TITLES = re.compile(r"《[^《》\n]*》")
+_QUOTES = recache.compile(r"“[^“”\n]*”")
+_TITLES = recache.compile(r"《[^《》\n]*》")
 ITEM_HEAD_MAX = 20
-_ITEM_HEAD = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，,、])")
+_ITEM_HEAD = recache.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，,、])")
 
 
 class Figure(NamedTuple):
@@ -145,7 +146,7 @@ def literal_pattern(words) -> re.Pattern:
     first characters by itself and tries only the branch that fits (a flat
     alternation tries every word; a pattern that starts with a group, a class or
     an assertion is tried at every position)."""
-    return re.compile(_trie(sorted(set(words))))
+    return recache.compile(_trie(sorted(set(words))))
 
 
 try:  # the re module's own parser, to read the literal words a pattern starts with
@@ -193,7 +194,7 @@ class Lexicon:
     at every position of the text."""
 
     def __init__(self, patterns: list[str]):
-        self.full = re.compile("|".join(f"(?:{p})" for p in patterns))
+        self.full = recache.compile("|".join(f"(?:{p})" for p in patterns))
         prefixes: set[str] = set()
         for i, pattern in enumerate(patterns):
             found = _prefixes(_sre_parse.parse(pattern))[0]
@@ -202,7 +203,7 @@ class Lexicon:
             prefixes |= found
         self.words = literal_pattern(prefixes)
         # The same words as zero-width look-aheads: every place, overlaps included.
-        self.places = re.compile(f"(?=(?:{self.words.pattern}))")
+        self.places = recache.compile(f"(?=(?:{self.words.pattern}))")
 
     def candidates(self, text: str, pos: int = 0, endpos: int | None = None):
         """Places where a match may begin (a fast scan; a word overlapping one
@@ -271,7 +272,7 @@ class Searcher:
     def __init__(self, pattern: re.Pattern, first: str):
         self.full = pattern
         self.pattern = pattern.pattern
-        self.first = re.compile(f"[{first}]")
+        self.first = recache.compile(f"[{first}]")
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None):
         endpos = len(string) if endpos is None else endpos
@@ -319,7 +320,7 @@ def searcher(pattern):
     try at every position and whose matches begin with plainly known
     characters, else the compiled pattern itself: either has search, finditer
     and match."""
-    compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+    compiled = pattern if isinstance(pattern, re.Pattern) else recache.compile(pattern)
     if compiled.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(compiled.pattern, str):
         return compiled
     parsed = _sre_parse.parse(compiled.pattern, compiled.flags)
@@ -334,7 +335,7 @@ def wording_searcher(patterns: list[str]):
     the characters their matches can begin with (a Searcher) when each
     one's are known: the engine tries an alternation of many patterns at
     every position, several times slower than scanning for a class."""
-    compiled = re.compile("|".join(f"(?:{p})" for p in patterns))
+    compiled = recache.compile("|".join(f"(?:{p})" for p in patterns))
     first: set[str] = set()
     for p in patterns:
         chars = _first_chars(_sre_parse.parse(p))
@@ -368,18 +369,18 @@ _NOT_BEFORE_CN = frozenset("第数几上统唯逐同之单专划合均万千百�
 _ARTICLE_UNITS = frozenset("项个种条批支套类")
 # Before an Arabic number: an ordinal (第5次), a decimal's tail, a code (A12).
 _NOT_BEFORE_ARABIC = frozenset("第.．0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
+_YEAR = recache.compile(r"(?:19|20)[0-9]{2}年")
 _PREFIXES = ("不少于", "不低于", "超过", "近", "约", "超", "逾")
 _PREFIX_ENDS = frozenset(p[-1] for p in _PREFIXES)
 _START = operator.methodcaller("start")
 _CN_NUMERALS = "一二两三四五六七八九十百千万"
-_ARABIC_RUN = re.compile("[0-9]+")
-_CN_RUN = re.compile(f"[{_CN_NUMERALS}]+")
+_ARABIC_RUN = recache.compile("[0-9]+")
+_CN_RUN = recache.compile(f"[{_CN_NUMERALS}]+")
 # A run this long makes FigureFinder._runs read the runs one by one; shorter
 # runs cost the engine at most this many numerals read per numeral.
 LONG_RUN = 8
-_LONG_ARABIC_RUN = re.compile(f"[0-9]{{{LONG_RUN}}}")
-_LONG_CN_RUN = re.compile(f"[{_CN_NUMERALS}]{{{LONG_RUN}}}")
+_LONG_ARABIC_RUN = recache.compile(f"[0-9]{{{LONG_RUN}}}")
+_LONG_CN_RUN = recache.compile(f"[{_CN_NUMERALS}]{{{LONG_RUN}}}")
 _MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, None: 1.0}
 
 
@@ -394,13 +395,13 @@ class FigureFinder:
     def __init__(self, units: list[str], measure_words: list[str], fixed_terms: list[str], zero_results: list[str]):
         self.fixed = literal_pattern(fixed_terms) if fixed_terms else None
         self.fixed_width = max((len(t) for t in fixed_terms), default=0)
-        self.arabic = re.compile(
+        self.arabic = recache.compile(
             r"[0-9](?:(?P<date>[0-9]{3}年[0-9]{1,2}月(?:[0-9]{1,2}日)?|[0-9]?月[0-9]{1,2}日"
             r"|[0-9]?月(?![0-9])(?:份|底|初|中旬|上旬|下旬)?)"
             r"|(?P<num>[0-9]*(?:[.．][0-9]+)?)(?P<mult>[万亿千])?(?P<post>余|多)?"
             rf"(?:(?P<pct>[%％‰])|(?P<unit>{_trie(units, embedded=True)}))(?P<about>左右)?)")
-        self.chinese = re.compile(rf"[一二两三四五六七八九十百千万][一二两三四五六七八九十百千万]*(?P<post>余|多)?(?P<unit>{_trie(measure_words, embedded=True)})")
-        self.zero = re.compile(f"零(?:{_trie(zero_results, embedded=True)})") if zero_results else None
+        self.chinese = recache.compile(rf"[一二两三四五六七八九十百千万][一二两三四五六七八九十百千万]*(?P<post>余|多)?(?P<unit>{_trie(measure_words, embedded=True)})")
+        self.zero = recache.compile(f"零(?:{_trie(zero_results, embedded=True)})") if zero_results else None
         # Both patterns are tried only at the first numeral of a run (_runs):
         # that is exact while no unit or measure word begins with a numeral.
         self.runs_exact = (not any(u[:1] in "0123456789" for u in units)

@@ -31,11 +31,12 @@ from pathlib import Path
 
 from . import data, kinds
 from .model import Severity
+from . import recache
 
 LANGS = ("zh", "en")
-_CODE = re.compile(r"^FZ\d{3}$")
-_USER_CODE = re.compile(r"^(?!FZ)[A-Z][A-Z0-9]{0,5}\d{3}$")  # user rules: CQ001, SFJ101 … (FZ is fzlint's)
-_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_CODE = recache.compile(r"^FZ\d{3}$")
+_USER_CODE = recache.compile(r"^(?!FZ)[A-Z][A-Z0-9]{0,5}\d{3}$")  # user rules: CQ001, SFJ101 … (FZ is fzlint's)
+_NAME = recache.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 VOCABULARY_FILES = ("sections.yaml", "residue.yaml", "figures.yaml", "terms.yaml", "obsolete.yaml", "profiles.yaml",
                     "indicators.yaml", "titles.yaml", "areas.yaml")
 # Rules of this kind are emitted by the stages themselves, not by a kind module:
@@ -305,8 +306,20 @@ def _write_cache(cache: Path, directory: Path) -> None:
         with open(tmp, "wb") as fh:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
+        _prune(cache.parent)
     except OSError:
         pass  # a read-only home: no cache, the same rules
+
+
+_KEPT_CACHES = 8
+
+
+def _prune(folder: Path) -> None:
+    """Leave the newest few rule caches: each edit of a rule file or new version
+    of fzlint makes another, and nothing else would ever remove the old ones."""
+    caches = sorted(folder.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in caches[_KEPT_CACHES:]:
+        old.unlink(missing_ok=True)
 
 
 def _signature(path: Path):
@@ -453,7 +466,7 @@ def _compile(patterns, where: str) -> tuple[re.Pattern, ...]:
     out = []
     for i, pattern in enumerate(patterns):
         try:
-            out.append(re.compile(pattern))
+            out.append(recache.compile(pattern))
         except re.error as exc:
             raise RuleSetError(f"{where}[{i}]: bad regular expression {pattern!r}: {exc}") from None
     return tuple(out)
@@ -535,7 +548,7 @@ def _load_titles(path: Path) -> tuple[tuple[str, ...], str]:
     return tuple(titles), prefix
 
 
-_AREA_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+_AREA_KEY = recache.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def areas_of(entries, where: str, user: bool = False) -> tuple[Area, ...]:
@@ -582,7 +595,7 @@ def _area_pattern(keywords: list[str], where: str) -> re.Pattern:
     branches = ([literal_pattern(words).pattern] if words else []) + [
         f"(?:{e})" if _branches(e) else e for e in expressions]
     try:
-        return re.compile("|".join(branches))
+        return recache.compile("|".join(branches))
     except re.error as exc:
         _compile(keywords, where)  # names the keyword at fault
         raise RuleSetError(f"{where}: the keywords do not make one regular expression together: {exc}") from None
@@ -632,7 +645,7 @@ def _load_profiles(path: Path) -> dict:
     return out
 
 
-_INDICATOR_KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+_INDICATOR_KEY = recache.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 _FIGURE_KINDS = ("count", "rate")
 
 
@@ -746,7 +759,7 @@ def _load_terms(path: Path) -> tuple[Term, ...]:
     return tuple(out)
 
 
-_YEAR_TEXT = re.compile(r"^((?:19|20)[0-9]{2})(?:-[0-9]{1,2}(?:-[0-9]{1,2})?)?$")
+_YEAR_TEXT = recache.compile(r"^((?:19|20)[0-9]{2})(?:-[0-9]{1,2}(?:-[0-9]{1,2})?)?$")
 
 
 def _year_of(value, where: str) -> int:
@@ -765,7 +778,7 @@ def _regex(value, where: str) -> re.Pattern:
     if not isinstance(value, str) or not value:
         raise RuleSetError(f"{where}: expected a regular expression")
     try:
-        return re.compile(value)
+        return recache.compile(value)
     except re.error as exc:
         raise RuleSetError(f"{where}: bad regular expression {value!r}: {exc}") from None
 

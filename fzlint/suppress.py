@@ -17,8 +17,9 @@ import re
 from .model import Finding
 
 from .formats.markdown import comments
+from . import recache
 
-_DIRECTIVE = re.compile(r"<!--\s*fzlint-(disable-next-line|disable|enable)\b(.*)-->", re.S)
+_DIRECTIVE = recache.compile(r"<!--\s*fzlint-(disable-next-line|disable|enable)\b(.*)-->", re.S)
 ALL = "*"
 
 

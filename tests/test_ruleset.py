@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -138,3 +139,20 @@ def test_parsed_rule_files_are_cached_between_runs_but_never_stale(rules_copy, t
     edit(rules_copy / "structure.yaml", "min_chars: 77", "min_chars: 50")
     ruleset._parsed.clear()
     assert ruleset.load(rules_copy).by_code()["FZ105"].params["min_chars"] == 50
+
+
+def test_only_the_newest_rule_caches_are_kept(rules_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "cache" / "fzlint"
+    folder.mkdir(parents=True)
+    for i in range(12):  # caches of earlier versions and edits, the oldest first
+        old = folder / f"rules-old{i:02d}.pickle"
+        old.write_bytes(b"")
+        os.utime(old, ns=(10**18 + i, 10**18 + i))
+    (folder / "re-0000.marshal").write_bytes(b"")  # not a rule cache: left alone
+    ruleset._parsed.clear()
+    ruleset.load(rules_copy)
+    kept = sorted(p.name for p in folder.glob("rules-*.pickle"))
+    assert len(kept) == ruleset._KEPT_CACHES
+    assert [k for k in kept if k.startswith("rules-old")] == [f"rules-old{i:02d}.pickle" for i in range(5, 12)]
+    assert (folder / "re-0000.marshal").exists()

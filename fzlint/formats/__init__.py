@@ -24,6 +24,8 @@ import os
 import re
 from typing import NamedTuple
 
+from .. import recache
+
 
 class FormatError(Exception):
     """A file its format's reader cannot read; zh and en say why in one line."""
@@ -44,15 +46,15 @@ class Format(NamedTuple):
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file: .doc, .wps, an encrypted .docx
 RTF = b"{\\rtf"
 ODT = rb"PK\x03\x04.{26}mimetypeapplication/vnd\.oasis\.opendocument\.text"  # its first entry, stored
-OFFICE = re.compile(re.escape(OLE) + b"|" + re.escape(RTF) + b"|" + ODT, re.S)
+OFFICE = recache.compile(re.escape(OLE) + b"|" + re.escape(RTF) + b"|" + ODT, re.S)
 # In the order their contents are asked: the binary formats, whose signatures
 # cannot be mistaken (an OpenDocument package, a zip like a .docx, before the
 # .docx), then the web page; plain text last, claiming what nothing else does.
 TABLE = (
     Format("office", (".doc", ".dot", ".wps", ".wpt", ".odt", ".rtf"), OFFICE, converted=True),
-    Format("docx", (".docx",), re.compile(rb"PK\x03\x04")),
-    Format("pdf", (".pdf",), re.compile(rb"%PDF-")),
-    Format("html", (".html", ".htm"), re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n<]"), confirm=True),
+    Format("docx", (".docx",), recache.compile(rb"PK\x03\x04")),
+    Format("pdf", (".pdf",), recache.compile(rb"%PDF-")),
+    Format("html", (".html", ".htm"), recache.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n<]"), confirm=True),
     Format("text", (".txt", ".md", ".markdown")),
 )
 SUFFIXES = tuple(s for f in TABLE for s in f.suffixes)  # a folder's drafts: every one checked or reported

@@ -36,8 +36,9 @@ from ..limits import (MAX_CENTRAL_DIRECTORY, MAX_RATIO, MAX_TEXT_CHARS, MAX_UNPA
 from ..model import LineHint, Source
 from . import FormatError
 from .numbering import W, Numbering, _val, integer
+from .. import recache
 
-_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
+_HEADING_STYLE = recache.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 _P, _TBL, _PPR, _T, _TAB, _NO_BREAK_HYPHEN = (W + tag for tag in ("p", "tbl", "pPr", "t", "tab", "noBreakHyphen"))
 _PSTYLE, _NUM_PR, _NUM_ID, _ILVL, _OUTLINE_LVL, _VAL = (W + tag for tag in ("pStyle", "numPr", "numId", "ilvl",
                                                                               "outlineLvl", "val"))

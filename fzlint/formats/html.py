@@ -32,6 +32,7 @@ from html import unescape
 from ..limits import MAX_HTML_BYTES, MAX_TEXT_CHARS
 from ..model import LineHint, Source
 from . import FormatError
+from .. import recache
 
 _BLOCK = frozenset("""address article aside blockquote caption center dd details dialog div dl dt fieldset
 figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary
@@ -45,8 +46,8 @@ crumbs footer header site-header site-footer page-header page-footer topbar top-
 skip-link skiplink""".split())
 _MAIN = ("article", "main")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 4, "h6": 4}
-_SPACE = re.compile(r"[ \t\r\n\f]+")
-_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_SPACE = recache.compile(r"[ \t\r\n\f]+")
+_META_CHARSET = recache.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _GB = ("gb2312", "gbk", "gb18030", "x-gbk", "gb_2312-80", "csgb2312", "chinese", "euc-cn")
 # The encodings of the WHATWG Encoding Standard (the ones a browser has), by
 # the names Python's codecs give them: a label naming another codec (utf-7,
@@ -56,7 +57,7 @@ iso8859-10 iso8859-13 iso8859-14 iso8859-15 iso8859-16 koi8-r koi8-u mac-roman c
 cp1254 cp1255 cp1256 cp1257 cp1258 mac-cyrillic gbk gb18030 big5 big5hkscs euc_jp iso2022_jp shift_jis cp932 euc_kr
 cp949 iso8859-1 ascii""".split())
 _SPACES = b" \t\r\n\f"
-_HTML_START = re.compile(rb"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)", re.I)
+_HTML_START = recache.compile(rb"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s)", re.I)
 
 
 def sniff(data: bytes) -> bool:
@@ -134,19 +135,19 @@ def read(path: str, data: bytes) -> Source:
 _WS = "\t\n\f\r "
 # Where something other than text may begin: a tag, an end tag, a comment, a
 # declaration, a processing instruction. A "<" before anything else is text.
-_MARKUP = re.compile(r"<[a-zA-Z/!?]")
-_NAME = re.compile(rf"</?([a-zA-Z][^{_WS}/>]*)")
+_MARKUP = recache.compile(r"<[a-zA-Z/!?]")
+_NAME = recache.compile(rf"</?([a-zA-Z][^{_WS}/>]*)")
 # A tag's attributes one at a time (with the separators before it), as HTML
 # reads them: a quote opens a value only after "=". One match a step keeps the
 # regex engine's memory flat, which one pattern repeating over a tag of a
 # million attributes does not.
-_ATTRIBUTE = re.compile(rf"""[{_WS}/]*(?:([^{_WS}/>][^{_WS}/>=]*)
+_ATTRIBUTE = recache.compile(rf"""[{_WS}/]*(?:([^{_WS}/>][^{_WS}/>=]*)
                              (?:[{_WS}]*=[{_WS}]*(?:"([^"]*)"|'([^']*)'|([^{_WS}>]*)))?)?""", re.X)
 _WANTED = frozenset(("hidden", "style", "role", "href", "class", "id"))  # what _furniture reads
-_COMMENT_END = re.compile(r"--!?>")
+_COMMENT_END = recache.compile(r"--!?>")
 # Elements whose content is text up to their end tag, not markup (script and
 # style; title and textarea, whose character references count).
-_RAW = {name: re.compile(rf"</{name}(?=[{_WS}/>])", re.I) for name in
+_RAW = {name: recache.compile(rf"</{name}(?=[{_WS}/>])", re.I) for name in
         ("script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "title", "textarea")}
 _ESCAPABLE_RAW = frozenset(("title", "textarea"))
 

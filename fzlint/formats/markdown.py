@@ -9,16 +9,16 @@ the rules made on the masked text into the one that applies to the file.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+from .. import recache
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Fix
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_NOT_BREAK = re.compile(r"[^\n]")
+_FENCE = recache.compile(r"^ {0,3}(`{3,}|~{3,})")
+_NOT_BREAK = recache.compile(r"[^\n]")
 _NO_FENCE = str.maketrans(" `~", "\x01\x02\x03")
-_COMMENT_CHARS = re.compile(" +")
+_COMMENT_CHARS = recache.compile(" +")
 
 
 def comments(text: str):

@@ -23,13 +23,13 @@ hostile numbering part costs no more than a sound one.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..parse import cn_numeral
+from .. import recache
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = recache.compile(r"%([1-9])")
 
 # Word's own limits ([MS-DOC] 2.9.150 LVLF, [MS-OE376] and [MS-OI29500] 2.1.283):
 # a level's start is 0..32767; a list has the levels 0..8; the marker a level's
@@ -41,7 +41,7 @@ _MAX_PLACEHOLDERS = 9
 
 # A decimal as XML Schema writes one: a sign, digits (leading zeros dropped
 # here, so that a long run of them reads as what it is), white space around.
-_INTEGER = re.compile(r"[ \t\r\n]*([+-]?)0*([0-9]{1,10})[ \t\r\n]*")
+_INTEGER = recache.compile(r"[ \t\r\n]*([+-]?)0*([0-9]{1,10})[ \t\r\n]*")
 
 
 def _val(element, tag: str, default: str | None = None) -> str | None:

@@ -43,23 +43,23 @@ from __future__ import annotations
 
 import ctypes
 import itertools
-import re
 from collections import Counter
 from typing import NamedTuple
 
 from ..limits import MAX_PAGES, MAX_TEXT_CHARS
 from ..model import Source
 from . import FormatError
+from .. import recache
 
-PAGE_NUMBER = re.compile(
+PAGE_NUMBER = recache.compile(
     r"[-－—–‒―~～ \t]*(?:\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
     r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)[-－—–‒―~～ \t]*")
-HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
+HEADING = recache.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]"
                      r"|[0-9]{1,3}\s*(?:[、．]|\.(?![0-9]))|[（(]\s*[0-9]{1,3}\s*[）)]"
                      r"|第[一二三四五六七八九十]{1,3}[章节部分])")
 EDGE = 2  # a page's first and last EDGE lines may be its furniture
 FURNITURE_CHARS = 40  # a running header or footer is a name, a title, a date: no paragraph of text
-FIGURES = re.compile(r"\d+")
+FIGURES = recache.compile(r"\d+")
 
 
 class VisualLine(NamedTuple):
@@ -180,7 +180,7 @@ def _line(chars, textpage, pdfium_c, page: int, width: float) -> VisualLine | No
 
 OPENING = "《“‘（(〔【［[「『<〈"
 CLOSING = "，,。.、；;：:！!？?）)》”’〕】］]」』>〉%％…—"
-LATIN = re.compile(r"[0-9A-Za-z.%％]+")
+LATIN = recache.compile(r"[0-9A-Za-z.%％]+")
 
 
 def _unit(chars: list[str]) -> int:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 
 from ..model import Source
 from . import FormatError
+from .. import recache
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # in the order normalising them reads them
+_LINE_BREAK = recache.compile(r"\r\n|\r|\n")  # in the order normalising them reads them
 
 # File signatures of formats a draft is sometimes confused with.
 _MAGIC = (
@@ -75,7 +75,7 @@ def _strict(data: bytes, codec: str) -> str:
     return text
 
 
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+_CONTROL = recache.compile("[\x00-\x08\x0e-\x1f]")
 
 
 def _reject_binary(text: str) -> None:

@@ -30,6 +30,8 @@ from functools import lru_cache
 from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
 
+from .. import recache
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Fix
     from ..prose import FigureFinder
@@ -59,7 +61,7 @@ class Context:
 
 def any_of(patterns: list[str]) -> re.Pattern | None:
     """One pattern matching any of the regular expressions, or None for none."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    return recache.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 def validate_roles(roles: list, vocabulary: "Vocabulary") -> str | None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 
 from ..model import LineKind
+from .. import recache
 
 # Lines that are not the author's text: page furniture and page numbers.
 _NOT_TEXT = (LineKind.RESIDUE, LineKind.PAGE_NUMBER)
@@ -21,7 +21,7 @@ def text_lines(doc):
 # CJK symbols and punctuation, full-width forms, and “”‘’…—), so that a whole
 # stretch of text is tested in C; CJK_CHAR matches one such character.
 CJK_CLASS = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’…—"
-CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
+CJK_CHAR = recache.compile(f"[{CJK_CLASS}]")
 _EXTRA = "“”‘’…—"
 
 

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import calendar
 import operator
-import re
 
 from .. import prose
 from ..parse import date_parts
 from ..ruleset import Text
 from . import Hit
+from .. import recache
 
 KIND = "date-validity"
 PARAMS = {
@@ -38,7 +38,7 @@ VARIANTS = ("default", "run-together")
 _D = "[0-9０-９]+"
 _S = "[ \t\u3000]?"
 # A number followed by 年 and a month, by 月 or by 日, with what belongs to it.
-_DATE = re.compile(
+_DATE = recache.compile(
     f"(?P<a>{_D}){_S}(?:"
     f"年{_S}(?:(?P<ym>{_D}){_S}月(?:{_S}(?P<yd>{_D}){_S}日)?|(?P<yr>{_D}){_S}日)"
     f"|月(?:{_S}(?P<d>{_D}){_S}日)?"
@@ -49,13 +49,13 @@ _DATE = re.compile(
 # at every digit of a run and read to the run's end each time: time quadratic
 # in the run's length (20,000 digits took 30 s). _DATE is matched only where a
 # run is followed by a unit.
-_RUN = re.compile("[0-9０-９]+")
-_UNIT = re.compile(f"{_S}[年月日]")
+_RUN = recache.compile("[0-9０-９]+")
+_UNIT = recache.compile(f"{_S}[年月日]")
 # Without a run of LONG_RUN digits the engine's own search is faster (it stays
 # in C, reading at most LONG_RUN digits per digit). Written as one digit then
 # any more (not [0-9]+), which lets the engine skip ahead to a digit in C.
-_CANDIDATE = re.compile(f"[0-9０-９][0-9０-９]*{_S}[年月日]")
-_LONG_RUN = re.compile(f"[0-9０-９]{{{prose.LONG_RUN}}}")
+_CANDIDATE = recache.compile(f"[0-9０-９][0-9０-９]*{_S}[年月日]")
+_LONG_RUN = recache.compile(f"[0-9０-９]{{{prose.LONG_RUN}}}")
 # A number longer than this is no year, month or day; its value is not needed
 # (and int() refuses strings of over 4,300 digits).
 _MAX_DIGITS = 9

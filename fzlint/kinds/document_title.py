@@ -35,11 +35,11 @@ title is judged once (up to 4,096 of them are remembered)."""
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from ..model import Fix
 from . import Hit, _joined
+from .. import recache
 
 KIND = "document-title"
 PARAMS = {
@@ -48,12 +48,12 @@ PARAMS = {
 }
 VARIANTS = ("default", "ambiguous", "years")
 
-_TITLE = re.compile(r"《([^《》\n]{1,120})》")
-_NESTED = re.compile(r"〈([^〈〉《》\n]{1,120})〉")
-_BRACKET = re.compile(r"[（(]([^（）()]*)[）)]$")
-_RANGE = re.compile(r"\s*([0-9]{4})\s*年?\s*([—–\-－~～―─至]{0,2})\s*([0-9]{4})\s*年?\s*")
+_TITLE = recache.compile(r"《([^《》\n]{1,120})》")
+_NESTED = recache.compile(r"〈([^〈〉《》\n]{1,120})〉")
+_BRACKET = recache.compile(r"[（(]([^（）()]*)[）)]$")
+_RANGE = recache.compile(r"\s*([0-9]{4})\s*年?\s*([—–\-－~～―─至]{0,2})\s*([0-9]{4})\s*年?\s*")
 _DASH = "—"
-_SPACE = re.compile(r"\s")
+_SPACE = recache.compile(r"\s")
 _TWO_EDITS = 10  # names of this many characters or more may be two edits away
 _MEMO_SIZE = 4096
 _UNSEEN = object()

@@ -8,16 +8,16 @@ finding at the part's heading when all its items are formulaic.
 
 from __future__ import annotations
 
-import re
 
 from .. import prose
 from ._spans import heading_hit
 from . import any_of, validate_roles
+from .. import recache
 
 KIND = "formulaic-items"
 PARAMS = {"roles": (list, None), "formulas": (list, None), "share": (float, 0.75)}
 VARIANTS = ("default",)
-_ITEM = re.compile(r"[一二三四五六七八九十]+是")
+_ITEM = recache.compile(r"[一二三四五六七八九十]+是")
 
 
 def validate(params, vocabulary):

@@ -18,13 +18,14 @@ from ..model import Fix
 from . import Hit
 from . import _joined
 from ._text import CJK_CHAR, CJK_CLASS, is_cjk
+from .. import recache
 
 KIND = "halfwidth-punctuation"
 PARAMS = {"marks": (dict, None)}
 VARIANTS = ("default",)
-_PROTECTED = re.compile(r"(?:https?|ftp)://[!-~]+|www\.[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_PROTECTED = recache.compile(r"(?:https?|ftp)://[!-~]+|www\.[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _SPACE = " \t\u3000\xa0"
-_PARENS = re.compile(r"[()]")
+_PARENS = recache.compile(r"[()]")
 
 
 def validate(params, vocabulary):
@@ -42,7 +43,7 @@ def prepare(params):
     # follow a Chinese character (most marks do, and are wrong without more ado;
     # such a mark cannot lie in a URL or an e-mail address, which are ASCII).
     after_cjk = f"(?<![{CJK_CLASS}][{re.escape(plain)}])" if plain else ""
-    return {**params, "pattern": re.compile(any_mark), "doubtful": re.compile(any_mark + after_cjk),
+    return {**params, "pattern": recache.compile(any_mark), "doubtful": recache.compile(any_mark + after_cjk),
             # Marks replaced one after another with str.replace, unless one's
             # full-width form is itself one of the marks.
             "one_by_one": not set(marks.values()) & set(marks)}

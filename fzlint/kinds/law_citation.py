@@ -33,11 +33,11 @@ phrases; not the title, the back matter or web residue."""
 
 from __future__ import annotations
 
-import re
 
 from .. import prose
 from ..model import Fix
 from . import Hit
+from .. import recache
 
 KIND = "law-citation"
 PARAMS = {
@@ -53,7 +53,7 @@ PARAMS = {
 VARIANTS = ("default",)
 
 # A bracketed year range after a name: （2021—2025年）, (2021-2025年).
-_YEARS = re.compile(r"[（(][ \t]*[0-9０-９]{4}[ \t]*[—–\-－~～至]{1,2}[ \t]*[0-9０-９]{4}[ \t]*年?[ \t]*[）)]")
+_YEARS = recache.compile(r"[（(][ \t]*[0-9０-９]{4}[ \t]*[—–\-－~～至]{1,2}[ \t]*[0-9０-９]{4}[ \t]*年?[ \t]*[）)]")
 # Marks that enclose a name: (opening, closing). Where both are the same
 # character (ASCII "), an odd count before the name means it is open.
 _ENCLOSING = (("《", "》"), ("〈", "〉"), ("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ('"', '"'))
@@ -126,7 +126,7 @@ def check(doc, params, ctx):
                       fix=Fix(line, column + start, column + stop, f"《{name}》"))
 
 
-_ITEM = re.compile(r"[\u4e00-\u9fff]{2,}$")
+_ITEM = recache.compile(r"[\u4e00-\u9fff]{2,}$")
 
 
 def _item_before(text: str, comma: int) -> bool:

@@ -24,6 +24,7 @@ import re
 from . import Hit, any_of
 from ._text import text_lines
 from ..model import LineKind
+from .. import recache
 
 KIND = "not-for-publication"
 PARAMS = {"markings": (list, None)}
@@ -35,7 +36,7 @@ VARIANTS = ("default", "id", "mobile")  # default: a marking
 # is written whole or with hyphens (139-1234-5678), not with blanks: text from
 # a PDF puts blanks between figures (150 2023 2024 in a flattened table); and
 # an amount (15000000000元) is not one.
-_NUMBER = re.compile(
+_NUMBER = recache.compile(
     r"(?<![0-9A-Za-z.])(?:"
     r"(?P<id>[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx])"
     r"|(?P<mobile>1[3-9][0-9](?P<sep>-?)[0-9]{4}(?P=sep)[0-9]{4})(?![元万亿件次人个户份条项名家笔吨米亩%％余多])"
@@ -67,7 +68,7 @@ def prepare(params):
     # in a pattern, \s, runs on across lines: quadratic). What it finds is a
     # candidate only, matched again on its own line.
     return {"markings": markings,
-            "at_start": re.compile("\n[^\\S\n]*(?=\\S)(?:" + markings.pattern + ")", re.MULTILINE)}
+            "at_start": recache.compile("\n[^\\S\n]*(?=\\S)(?:" + markings.pattern + ")", re.MULTILINE)}
 
 
 def valid_id(number: str) -> bool:

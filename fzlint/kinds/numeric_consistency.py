@@ -25,19 +25,19 @@ values is no base for a rate.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 from .. import prose
 from . import Hit
+from .. import recache
 
 KIND = "numeric-consistency"
 PARAMS = {"rates": (str, None), "changes": (str, None), "complements": (list, []), "tolerance": (float, 0.5)}
 VARIANTS = ("default", "split", "over-100", "rate", "twice", "indicator-rate")
 # Literals, each scanned for alone: a literal is found several times faster than a
 # class of first characters (其中|%|％).
-_QIZHONG = re.compile("其中")
-_CUES = (_QIZHONG, re.compile("%"), re.compile("％"))
+_QIZHONG = recache.compile("其中")
+_CUES = (_QIZHONG, recache.compile("%"), recache.compile("％"))
 
 
 def validate(params, vocabulary):
@@ -49,7 +49,7 @@ def validate(params, vocabulary):
 
 def prepare(params):
     # rates begins with look-behinds: searched through its first characters (prose.searcher)
-    return {**params, "rates": prose.searcher(params["rates"]), "changes": re.compile(params["changes"])}
+    return {**params, "rates": prose.searcher(params["rates"]), "changes": recache.compile(params["changes"])}
 
 
 def _fmt(value: float) -> str:

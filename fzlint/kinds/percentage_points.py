@@ -17,12 +17,13 @@ import re
 
 from .. import prose
 from . import Hit
+from .. import recache
 
 KIND = "percentage-points"
 PARAMS = {"rates": (str, None), "changes": (list, None), "links": (str, None), "relative": (list, None)}
 VARIANTS = ("default",)
 
-_PERCENT = (re.compile("%"), re.compile("％"))
+_PERCENT = (recache.compile("%"), recache.compile("％"))
 _CLAUSE_BREAK = frozenset("，,；;。\n")
 _MAX_NAME_GAP = 16  # characters between a rate's name and its value
 _MAX_LINK = 32  # characters from the start of the rate's value to its change
@@ -41,8 +42,8 @@ def prepare(params):
     verbs = "|".join(map(re.escape, sorted(params["changes"], key=len, reverse=True)))
     return {**params, "rates": prose.searcher(params["rates"]),
             # The change before a % sign, searched in a short window that ends at the sign.
-            "change": re.compile(f"(?:{verbs})(了)?(?:约|近)?([0-9]+(?:[.．][0-9]+)?)$"),
-            "links": re.compile(params["links"]),
+            "change": recache.compile(f"(?:{verbs})(了)?(?:约|近)?([0-9]+(?:[.．][0-9]+)?)$"),
+            "links": recache.compile(params["links"]),
             "relative": prose.literal_pattern(params["relative"])}
 
 

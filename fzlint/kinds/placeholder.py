@@ -26,6 +26,7 @@ import string
 from .. import prose
 from . import Hit
 from . import _joined
+from .. import recache
 
 KIND = "placeholder"
 PARAMS = {
@@ -45,11 +46,11 @@ _X = frozenset("XxＸ")
 _ZERO = frozenset("○〇")
 _CN_DIGITS = frozenset("一二两三四五六七八九十零〇○")
 _DATE_UNITS = frozenset("年月日号")
-_TODO = re.compile("TODO")
+_TODO = recache.compile("TODO")
 _PERCENT_MARKS = "%％"
-_PERCENT = re.compile("[%％](?:[、，,和及与][%％])*")
-_POINTS = re.compile("个百分点")
-_YUAN = re.compile("元")  # one scan for 万元 and 亿元
+_PERCENT = recache.compile("[%％](?:[、，,和及与][%％])*")
+_POINTS = recache.compile("个百分点")
+_YUAN = recache.compile("元")  # one scan for 万元 and 亿元
 # Before % or 个百分点, what makes it no blank: a figure (12%, 百分之, 两个百分点), a vague
 # amount (几个百分点) or a word that counts (每个百分点).
 _NUMERALS = frozenset("0123456789０１２３４５６７８９.．一二两三四五六七八九十百千万亿〇零几多数若干余每各这那半")
@@ -100,10 +101,10 @@ def prepare(params):
             # that literal (the engine skips ahead to it by itself; a class of them is tried
             # at every character, several times slower), the verb's last character checked
             # in the same match (most measure words follow no verb).
-            "units": [(re.compile(f"{re.escape(last)}(?:{_after(verbs, [u for u in units if u.endswith(last)])})"
+            "units": [(recache.compile(f"{re.escape(last)}(?:{_after(verbs, [u for u in units if u.endswith(last)])})"
                                   f"(?=[{re.escape(_BOUNDARY)}]|$)"),
                        [u for u in units if u.endswith(last)]) for last in sorted({u[-1] for u in units})],
-            "rates": re.compile(f"率(?:均|分别|都|也)?(?:{'|'.join(map(re.escape, sorted(params['rate_verbs'], key=len, reverse=True)))})")}
+            "rates": recache.compile(f"率(?:均|分别|都|也)?(?:{'|'.join(map(re.escape, sorted(params['rate_verbs'], key=len, reverse=True)))})")}
 
 
 def _runs(text: str):

@@ -10,11 +10,11 @@ reads the date there, in the few residue lines, and never the text again. A
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from . import Hit
 from .deadline import deadline_of, validate  # noqa: F401 - the same month/day parameters
+from .. import recache
 
 KIND = "publication-deadline"
 PARAMS = {"month": (int, 3), "day": (int, 31)}
@@ -24,7 +24,7 @@ VARIANTS = ("default",)
 # | 发布日期 | 2026-04-15 |, 时间：2026年4月15日. A bare 时间 only as a label of
 # its own (at the start, or after a blank, a bracket or a table bar), so that
 # 更新时间 and 发文时间 are not read.
-_PUBLISHED = re.compile(
+_PUBLISHED = recache.compile(
     r"(?:发\s*布\s*(?:时\s*间|日\s*期)|(?<![^\s\[【|｜])时\s*间)\s*[:：\]】|｜]?\s*[|｜]?\s*"
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 

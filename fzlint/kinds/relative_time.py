@@ -23,12 +23,13 @@ import re
 
 from .. import prose
 from . import Hit
+from .. import recache
 
 KIND = "relative-time"
 PARAMS = {"words": (dict, None), "frames": (list, []), "anchored": (list, [])}
 VARIANTS = ("default", "no-year")
 _AFTER_NUMERAL = frozenset("0123456789〇一二三四五六七八九十年")
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_SENTENCE_END = recache.compile(r"[。！？!?；;\n]")
 
 
 def validate(params, vocabulary):
@@ -48,7 +49,7 @@ def validate(params, vocabulary):
 def prepare(params):
     frames = params["frames"]
     return {**params, "pattern": prose.literal_pattern(params["words"]),
-            "frames": re.compile("|".join(f"(?:{f})" for f in frames)) if frames else None}
+            "frames": recache.compile("|".join(f"(?:{f})" for f in frames)) if frames else None}
 
 
 def check(doc, params, ctx):

@@ -9,6 +9,7 @@ import re
 from ..model import Fix
 from . import Hit
 from . import _joined
+from .. import recache
 
 KIND = "repeated-punctuation"
 PARAMS = {"marks": (str, None)}
@@ -28,7 +29,7 @@ def prepare(params):
     # (a scan in C); whether they are the same mark is checked on the rare
     # matches. The second mark is a look-ahead, so that overlapping pairs are
     # all found: in 。，， the pair 。， must not hide ，，.
-    return {**params, "pattern": re.compile(f"({cls})\\1+"), "adjacent": re.compile(f"{cls}(?={cls})")}
+    return {**params, "pattern": recache.compile(f"({cls})\\1+"), "adjacent": recache.compile(f"{cls}(?={cls})")}
 
 
 def check(doc, params, ctx):

@@ -15,18 +15,18 @@ to ask the duties, wherever they stand, for the leaders' concrete acts.
 
 from __future__ import annotations
 
-import re
 
 from ..prose import wording_searcher
 from . import Hit, any_of
 from ._spans import heading_hit
+from .. import recache
 
 KIND = "required-words"
 PARAMS = {"role": (str, None), "words": (list, None), "passing": (bool, False)}
 VARIANTS = ("default",)
 
 # The next run-in item after a mention's own: where its text ends.
-_NEXT_ITEM = re.compile(r"(?<=[。；;])[ \t]*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十][，,、]|第[一二三四五六七八九十]+[，,、])")
+_NEXT_ITEM = recache.compile(r"(?<=[。；;])[ \t]*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十][，,、]|第[一二三四五六七八九十]+[，,、])")
 
 
 def validate(params, vocabulary):

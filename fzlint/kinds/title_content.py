@@ -7,6 +7,7 @@ import re
 
 from ..ruleset import Text
 from . import Hit
+from .. import recache
 
 KIND = "title-content"
 PARAMS = {"requirements": (list, None)}
@@ -18,14 +19,14 @@ def validate(params, vocabulary):
         if not isinstance(req, dict) or set(req) != {"pattern", "what"}:
             return f"requirements[{i}]: expected the keys pattern and what (zh/en)"
         try:
-            re.compile(req["pattern"])
+            recache.compile(req["pattern"])
         except re.error as exc:
             return f"requirements[{i}].pattern: bad regular expression: {exc}"
     return None
 
 
 def prepare(params):
-    return {**params, "requirements": [(re.compile(r["pattern"]), r["what"]) for r in params["requirements"]]}
+    return {**params, "requirements": [(recache.compile(r["pattern"]), r["what"]) for r in params["requirements"]]}
 
 
 def check(doc, params, ctx):

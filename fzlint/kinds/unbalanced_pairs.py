@@ -16,6 +16,7 @@ import re
 
 from . import Hit
 from . import _joined
+from .. import recache
 
 KIND = "unbalanced-pairs"
 PARAMS = {"pairs": (list, None)}
@@ -42,7 +43,7 @@ def prepare(params):
     for kind, (opens, closes) in enumerate(params["pairs"]):
         opening.update(dict.fromkeys(opens, kind))
         closing.update(dict.fromkeys(closes, kind))
-    marks = re.compile("[" + re.escape("".join(opening) + "".join(closing)) + '"\n]')
+    marks = recache.compile("[" + re.escape("".join(opening) + "".join(closing)) + '"\n]')
     return {**params, "opening": opening, "closing": closing, "marks": marks, "fast": _fast(opening, closing)}
 
 
@@ -54,8 +55,8 @@ def _fast(opening: dict, closing: dict):
         return None
     kinds = sorted(set(opening.values()))
     group = lambda table, kind: "[" + re.escape("".join(c for c, k in table.items() if k == kind)) + "]"
-    not_bracket = re.compile("[^" + re.escape("".join(opening) + "".join(closing)) + "\n]+")
-    pair = re.compile("|".join(group(opening, k) + group(closing, k) for k in kinds if k in closing.values()))
+    not_bracket = recache.compile("[^" + re.escape("".join(opening) + "".join(closing)) + "\n]+")
+    pair = recache.compile("|".join(group(opening, k) + group(closing, k) for k in kinds if k in closing.values()))
     return not_bracket, pair
 
 

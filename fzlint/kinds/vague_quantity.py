@@ -11,6 +11,7 @@ import re
 
 from .. import prose
 from . import Hit, validate_roles
+from .. import recache
 
 KIND = "vague-quantity"
 PARAMS = {"roles": (list, None), "words": (list, None), "in_names": (list, [])}
@@ -24,7 +25,7 @@ def validate(params, vocabulary):
 def prepare(params):
     names = params["in_names"]
     return {**params, "words": prose.literal_pattern(params["words"]),
-            "in_names": re.compile("|".join(map(re.escape, names))) if names else None}
+            "in_names": recache.compile("|".join(map(re.escape, names))) if names else None}
 
 
 def check(doc, params, ctx):

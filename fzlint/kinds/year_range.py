@@ -21,6 +21,7 @@ import re
 from ..model import Fix
 from . import Hit
 from . import _joined
+from .. import recache
 
 KIND = "year-range"
 PARAMS = {"connectors": (str, None), "max_span": (int, 30)}
@@ -45,7 +46,7 @@ def prepare(params):
     # literal (19, 20): the engine skips ahead to it by itself, where a pattern beginning with
     # (?:19|20) or with a class is tried at every character (several times slower).
     rest = f"[0-9]{{2}}(?:年?([ \\t\\u3000]*[{cls}][ \\t\\u3000]*))?((?:19|20)[0-9]{{2}})(年|[)）])"
-    return {**params, "patterns": [re.compile(c + rest) for c in ("20", "19")]}
+    return {**params, "patterns": [recache.compile(c + rest) for c in ("20", "19")]}
 
 
 def _ranges(text: str, params):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Finding, Severity
 from ..ruleset import Rule, Text
+from .. import recache
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..pipeline import FileResult
@@ -79,7 +80,7 @@ def tally(results: list[FileResult]) -> dict:
 CONTEXT = Text("〔“{context}”〕", "[\u201c{context}\u201d]")
 # A .pdf finding's context comes located and quoted (p3:12 “…”, pipeline.locate).
 LOCATED = Text("〔{context}〕", "[{context}]")
-_LOCATED = re.compile(r"p\d+:\d+ “.*”", re.S)
+_LOCATED = recache.compile(r"p\d+:\d+ “.*”", re.S)
 
 
 def context_text(context: str, lang: str) -> str:
@@ -311,7 +312,7 @@ def keep(result: FileResult, kept: list[int]) -> None:
 # output, U+2028 from a web page) and a finding quotes the draft; a file's name
 # may hold them too. One finding is one line: where they are quoted, they are
 # shown as escapes, visibly and harmlessly.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_UNPRINTABLE = recache.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def one_line(text: str) -> str:

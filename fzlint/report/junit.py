@@ -13,12 +13,12 @@ writes and indents them, go to a temporary file until the end.
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 from typing import NamedTuple
 
 from ..model import Severity
 from . import Output, Totals, Writer as _Writer, collect, message
+from .. import recache
 
 # Each severity's count, as the summary line words it.
 _COUNTS = {
@@ -27,7 +27,7 @@ _COUNTS = {
     Severity.INFO: ("{n} 条提示", "{n} info", "{n} infos"),
 }
 # Characters XML 1.0 cannot hold, even escaped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = recache.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class Case(NamedTuple):

@@ -15,6 +15,7 @@ from .. import prose
 from ..kinds import data_density, deadline, task_area_coverage
 from ..model import Document, Finding, Severity
 from ..ruleset import Rule, RuleSet
+from .. import recache
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..pipeline import FileResult
@@ -31,7 +32,7 @@ TYPOGRAPHY_FAMILY = "FZ5"  # punctuation and wording: folded apart on the page, 
 
 # The reporting organ in a title: what stands before 关于 or the report year
 # (重庆市江北区石马河街道关于2022年…, 珠晖区东阳渡街道2023年度…).
-_ORGAN = re.compile(r"^(.{2,40}?)(?:关于|（?(?:19|20)\d\d年)")
+_ORGAN = recache.compile(r"^(.{2,40}?)(?:关于|（?(?:19|20)\d\d年)")
 
 
 @dataclass(frozen=True)

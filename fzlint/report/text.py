@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from . import _UNPRINTABLE, Output, PartsWriter, collect, file_lines, where
+from .. import recache
 
 WINDOW = 36  # characters shown before the span's start and after its end, at most
 MAX_SPAN = 2 * WINDOW  # characters of a span shown, at most: a longer one is cut short with …
-_BLANKED = re.compile("\t|" + _UNPRINTABLE.pattern)
+_BLANKED = recache.compile("\t|" + _UNPRINTABLE.pattern)
 
 
 def render(results, out: Output) -> str:
@@ -65,7 +66,7 @@ def width(text: str) -> int:
     which in Chinese text is a few runs, not a match a character)."""
     global _wide_runs
     if _wide_runs is None:
-        _wide_runs = re.compile(_WIDE_CLASS + "+")
+        _wide_runs = recache.compile(_WIDE_CLASS + "+")
     return 2 * len(text) - len(_wide_runs.sub("", text))
 
 

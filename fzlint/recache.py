@@ -1,0 +1,132 @@
+"""Compiled regular expressions kept between runs.
+
+fzlint compiles some 300 regular expressions at start-up (the rules' patterns,
+the parser's shapes, the vocabularies). Python's `re` parses and compiles each
+one again in every process, and a class of Chinese characters alone costs a
+millisecond or more: on a short draft, compiling was a third of a run.
+
+`compile()` is `re.compile()` with a cache: the compiled program of a pattern
+(what `re` hands its C engine) is kept in the user's cache directory, keyed by
+the Python version and the engine's own version number, and handed straight to
+the engine next time. The engine checks every program it is given, and any
+problem with the cache (absent, unreadable, from another Python, a pattern not
+in it) means compiling the usual way: it is only an optimisation, never a
+different result. `FZLINT_NO_CACHE` turns it off, as it does the rule cache.
+"""
+
+from __future__ import annotations
+
+import atexit
+import marshal
+import os
+import re
+import sys
+import zlib
+from array import array
+from pathlib import Path
+
+try:  # the engine and the compiler behind re.compile
+    import _sre
+    try:
+        from re import _compiler, _parser  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.9, 3.10
+        import sre_compile as _compiler
+        import sre_parse as _parser
+    _WORD = next((w for w in "IL" if array(w).itemsize == _sre.CODESIZE), "")
+    _ENABLED = bool(_WORD) and hasattr(_compiler, "_code")
+except (ImportError, AttributeError):  # pragma: no cover - another Python implementation
+    _ENABLED = False
+
+_MAX_ENTRIES = 5000  # a cache grown past this by many configurations starts again from this run's
+
+_cached: dict = {}  # (pattern, flags) -> (flags, code bytes, groups, groupindex, indexgroup)
+_new: dict = {}  # compiled in this process, not yet in the file
+_used: set = set()
+_path: Path | None = None
+
+
+def _cache_path() -> Path | None:
+    if os.environ.get("FZLINT_NO_CACHE") or not _ENABLED:
+        return None
+    key = f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}"
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "fzlint" / f"re-{zlib.crc32(key.encode()):08x}.marshal"
+
+
+def _load() -> None:
+    global _path
+    _path = _cache_path()
+    if _path is None:
+        return
+    try:
+        with open(_path, "rb") as fh:
+            data = marshal.loads(zlib.decompress(fh.read()))
+        if isinstance(data, dict):
+            _cached.update(data)
+    except Exception:  # noqa: BLE001 - absent, unreadable or damaged: compile as usual
+        _cached.clear()
+
+
+def _entry(pattern: str, flags: int):
+    """What re.compile would hand the engine for this pattern."""
+    tree = _parser.parse(pattern, flags)
+    code = _compiler._code(tree, flags)
+    groupindex = dict(tree.state.groupdict)
+    indexgroup = [None] * tree.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (int(flags | tree.state.flags), array(_WORD, code).tobytes(), tree.state.groups - 1,
+            groupindex, tuple(indexgroup))
+
+
+def compile(pattern, flags=0) -> re.Pattern:  # noqa: A001 - re.compile's name, on purpose
+    """re.compile(pattern, flags), from the cache where it can be."""
+    flags = int(flags)
+    if type(pattern) is not str or not _ENABLED or _path is None or flags & re.DEBUG:
+        return re.compile(pattern, flags)
+    key = (pattern, flags)
+    entry = _cached.get(key)
+    if entry is not None:
+        try:
+            final, code, groups, groupindex, indexgroup = entry
+            compiled = _sre.compile(pattern, final, array(_WORD, code).tolist(), groups, groupindex, indexgroup)
+            _used.add(key)
+            return compiled
+        except Exception:  # noqa: BLE001 - a damaged entry: compile it the usual way
+            del _cached[key]
+    compiled = re.compile(pattern, flags)  # raises re.error for a bad pattern, as before
+    try:
+        if not _new:
+            atexit.register(save)
+        _new[key] = _entry(pattern, flags)
+        _used.add(key)
+    except Exception:  # noqa: BLE001 - the pattern works; it is just not cached
+        pass
+    return compiled
+
+
+def save() -> None:
+    """Write what this process compiled to the cache (atomically; a failure only
+    means compiling again next time)."""
+    if not _new or _path is None:
+        return
+    merged = {**_cached, **_new}
+    if len(merged) > _MAX_ENTRIES:
+        merged = {k: v for k, v in merged.items() if k in _used}
+    try:
+        _path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = _path.with_suffix(f".{os.getpid()}.tmp")
+        try:
+            with open(tmp, "wb") as fh:
+                fh.write(zlib.compress(marshal.dumps(merged), 1))
+            os.replace(tmp, _path)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+        _cached.update(_new)
+        _new.clear()
+    except (OSError, ValueError):
+        pass  # a read-only home, or a value marshal cannot write: no cache, the same patterns
+
+
+_load()

@@ -1,0 +1,107 @@
+"""The compiled-pattern cache: the same patterns as re.compile, from the file
+when it can be, and re.compile's behaviour whenever it cannot."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fzlint import recache
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PATTERNS = [
+    (r"(?P<year>\d{4})年(?:度)?", 0),
+    (r"[一二三四五六七八九十]{1,4}[、，,．.]", 0),
+    (r"(?<![\u4e00-\u9fff])依法治[国省市县区镇]", 0),
+    (r"^\s*[（(][一二三]\s*[）)]", re.M),
+    (r"abc|ABC", re.I),
+    (r"(a)(b)?(?P<c>c)", 0),
+    (r"[　-〿㐀-䶿一-鿿＀-￯“”‘’…—]+", 0),
+]
+SAMPLES = ["2025年度法治政府建设", "一、主要举措和成效", "推进依法治县工作", "  （一）加强领导\n（二）完善制度",
+           "xAbCx", "abc ac", "全面推进依法行政，“八五”普法……"]
+
+
+def _run(code: str, cache_home: Path, **env) -> dict:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(cache_home),
+                              **env, **({} if "FZLINT_NO_CACHE" in env else {"FZLINT_NO_CACHE": ""})})
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+_PROBE = """
+import json, re
+from fzlint import recache
+patterns = {patterns!r}
+samples = {samples!r}
+results = []
+for p, f in patterns:
+    c = recache.compile(p, f)
+    results.append([c.pattern, c.flags, c.groups, dict(c.groupindex),
+                    [[m.span(), m.groups()] for s in samples for m in c.finditer(s)]])
+print(json.dumps({{"results": results, "from_cache": len(recache._used) - len(recache._new),
+                  "compiled": len(recache._new)}}))
+"""
+
+
+def _probe(cache_home: Path, **env) -> dict:
+    return _run(_PROBE.format(patterns=PATTERNS, samples=SAMPLES), cache_home, **env)
+
+
+def _expected() -> list:
+    out = []
+    for p, f in PATTERNS:
+        c = re.compile(p, f)
+        out.append([c.pattern, c.flags, c.groups, dict(c.groupindex),
+                    [[list(m.span()), list(m.groups())] for s in SAMPLES for m in c.finditer(s)]])
+    return out
+
+
+@pytest.mark.skipif(not recache._ENABLED, reason="this Python's re has no compiler to cache")
+def test_a_second_process_takes_every_pattern_from_the_cache_and_gets_what_re_compile_gives(tmp_path):
+    first = _probe(tmp_path)
+    assert first["compiled"] == len(PATTERNS) and first["from_cache"] == 0
+    assert list((tmp_path / "fzlint").glob("re-*.marshal"))
+    second = _probe(tmp_path)
+    assert second["compiled"] == 0 and second["from_cache"] == len(PATTERNS)
+    assert first["results"] == second["results"] == _expected()
+
+
+@pytest.mark.skipif(not recache._ENABLED, reason="this Python's re has no compiler to cache")
+def test_a_damaged_cache_file_means_compiling_as_usual(tmp_path):
+    _probe(tmp_path)
+    (cache,) = (tmp_path / "fzlint").glob("re-*.marshal")
+    cache.write_bytes(b"not a cache")
+    again = _probe(tmp_path)
+    assert again["compiled"] == len(PATTERNS) and again["results"] == _expected()
+
+
+def test_fzlint_no_cache_writes_nothing(tmp_path):
+    result = _probe(tmp_path, FZLINT_NO_CACHE="1")
+    assert result["results"] == _expected()
+    assert not (tmp_path / "fzlint").exists()
+
+
+def test_a_bad_pattern_still_raises_re_error():
+    with pytest.raises(re.error):
+        recache.compile("(unclosed")
+
+
+@pytest.mark.skipif(not recache._ENABLED, reason="this Python's re has no compiler to cache")
+def test_fzlint_itself_compiles_nothing_on_its_second_run(tmp_path):
+    """A check of a draft with the shipped rules: every pattern of the second run comes from the cache."""
+    draft = tmp_path / "草稿.txt"
+    draft.write_text("某县2025年度法治政府建设情况报告\n\n一、主要举措和成效\n开展执法检查12次。\n", encoding="utf-8")
+    code = ("import json, sys\nfrom fzlint import recache\nfrom fzlint.cli import main\n"
+            "try:\n    main(['check', %r, '--no-config'], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+            "print(json.dumps({'compiled': len(recache._new), 'from_cache': len(recache._used) - len(recache._new)}))\n"
+            % str(draft))
+    first = _run(code, tmp_path / "cache")
+    second = _run(code, tmp_path / "cache")
+    assert first["compiled"] > 100
+    assert second == {"compiled": 0, "from_cache": first["compiled"] + first["from_cache"]}
