@@ -61,6 +61,29 @@ def test_duties_with_an_act_are_fine(body):
     assert codes(duties(body), select=["FZ411"]) == []
 
 
+# Issue 13: a part that names instructions given (做出批示, a spelling of 作出) or
+# the duties put under the Party's inspection tours (纳入巡察) names an act; an
+# uncounted meeting, 定期听取 or the duties written into the year-end report
+# (纳入年度述职, 接受考核) alone is still no act.
+@pytest.mark.parametrize("body", [
+    "区委书记主持召开区委依法治区委员会会议，对法治政府建设工作进行安排部署。区长多次对法治政府建设工作做出批示。",
+    "区委、区政府将主要负责人履行第一责任人职责情况列入年终述职内容，并纳入区委巡察范围。",
+    "区长带队巡察重点执法单位。",
+])
+def test_instructions_and_inspection_tours_are_acts(body):
+    assert codes(duties(body), select=["FZ411"]) == []
+
+
+@pytest.mark.parametrize("body", [
+    "区委书记主持召开区委依法治区委员会会议，对法治政府建设工作进行安排部署。",  # a meeting, not counted
+    "高度重视法治建设，对重要工作亲自部署，定期听取法治政府建设工作汇报。",
+    "将法治建设情况纳入领导干部年度述职，接受工作实绩考核，倒逼责任落实。",
+    "认真学习贯彻习近平总书记做出的重要指示批示精神。",  # a slogan with 做出
+])
+def test_uncounted_meetings_pledges_and_arrangements_are_still_no_acts(body):
+    assert codes(duties(body), select=["FZ411"]) == [("FZ411", 3)]
+
+
 def test_the_message_names_the_part_and_the_acts_to_report():
     [f] = lint(duties("高度重视法治建设。"), select=["FZ411"])
     assert (f.line, f.column, f.severity.label) == (3, 1, "warning")
