@@ -27,6 +27,12 @@ Two more shapes name a law as a subject rather than cite its text:
   subjects listed right after it: in 将习近平法治思想、宪法、民法典纳入学习重点
   they are items of study beside a body of thought. A list that begins with
   a law (宣传宪法、民法典等法律法规) cites.
+- A name of `levels` (宪法: the top of the hierarchy of legal norms) listed or
+  ranged (`joined_by`, `ranged_by`) with another level (`level_words`: 法律,
+  行政法规, 地方性法规, 规章 …) names a kind of law, not the document: 从宪法到
+  行政法规, 宪法、法律、行政法规, 行政法规和宪法. The level must be the whole
+  word (宪法、法律援助法 cites two laws); 依据宪法第三十三条 and 根据宪法和
+  行政处罚法的规定 still cite.
 
 Read: body paragraphs (with the run-in bodies of headings) and heading
 phrases; not the title, the back matter or web residue."""
@@ -49,6 +55,9 @@ PARAMS = {
     "subjects": (list, []),
     "subject_preceded_by": (list, []),
     "joined_by": (list, []),
+    "levels": (list, []),
+    "level_words": (list, []),
+    "ranged_by": (list, []),
 }
 VARIANTS = ("default",)
 
@@ -61,7 +70,7 @@ _ENCLOSING = (("《", "》"), ("〈", "〉"), ("“", "”"), ("‘", "’"), ("
 
 def validate(params, vocabulary):
     for key in ("names", "not_followed_by", "cited_when_followed_by", "not_preceded_by",
-                "subjects", "subject_preceded_by", "joined_by"):
+                "subjects", "subject_preceded_by", "joined_by", "levels", "level_words", "ranged_by"):
         if not all(isinstance(w, str) and w.strip() for w in params[key]):
             return f"{key}: expected a list of words"
     if not params["names"]:
@@ -84,7 +93,27 @@ def prepare(params):
         "subjects": frozenset(params["subjects"]),
         "subject_before": tuple(params["subject_preceded_by"]),
         "joined": tuple(params["joined_by"]),
+        **_level_patterns(params),
     }
+
+
+# What may follow a level of legal norms for it to be the whole word: a mark,
+# a joining word, 等 or 的, or the end (宪法、法律援助法 is no list of levels).
+_LEVEL_END = r"(?=[、，,。；;：:）)\s和与及到至等的]|$)"
+
+
+def _level_patterns(params) -> dict:
+    """`level_after`: a joining word and another level right after a name;
+    `level_before`: another level and a joining word right before it."""
+    levels, words = params["levels"], params["level_words"]
+    joiners = params["joined_by"] + params["ranged_by"]
+    if not (levels and words and joiners):
+        return {"levels": frozenset(), "level_after": None, "level_before": None}
+    word = prose.literal_pattern(words).pattern
+    join = prose.literal_pattern(joiners).pattern
+    return {"levels": frozenset(levels),
+            "level_after": recache.compile(f"(?:{join})(?:{word})(?:(?:{word}))*{_LEVEL_END}"),
+            "level_before": recache.compile(f"(?:{word})(?:{join})$")}
 
 
 def _enclosed(text: str, start: int, end: int) -> bool:
@@ -139,6 +168,7 @@ def _names(text: str, params):
     pattern, follow, cited, prefix = params["pattern"], params["follow"], params["cited"], params["prefix"]
     before, subjects, subject_before = params["before"], params["subjects"], params["subject_before"]
     joined = params["joined"]
+    levels, level_after, level_before = params["levels"], params["level_after"], params["level_before"]
     found = []  # (start, end, read as an event or concept by what follows)
     for m in pattern.finditer(text):
         start, end = m.span()
@@ -162,6 +192,9 @@ def _names(text: str, params):
             previous_study if previous_end == start - 1 else _item_before(text, start - 1))
         previous_end, previous_study = end, study
         if concept or study:
+            continue
+        if levels and text[start:end] in levels and (  # a kind of law: 从宪法到行政法规
+                level_after.match(text, end) or level_before.search(text, max(0, start - 10), start)):
             continue
         if before and text.endswith(before, 0, start):
             continue

@@ -141,3 +141,23 @@ def test_citations_beside_subjects_are_found(text, names):
 def test_subjects_listed_as_items_of_study_are_not_cited(body, names):
     found = lint("一、主要举措和成效\n" + body, select=["FZ503"])
     assert [f.message.split("”")[0].lstrip("“") for f in found] == names
+
+
+@pytest.mark.parametrize("body,names", [
+    # Issue 13: 宪法 listed or ranged with other levels of legal norms names a kind of law.
+    ("组织法治培训，从宪法到行政法规，从理论解读到案例剖析，提升干部法治素养。", []),
+    ("向群众宣传宪法、法律、行政法规和规章。", []),
+    ("向群众宣传宪法、法律法规，开展法治讲座3场。", []),
+    ("向群众宣传法律、行政法规和宪法。", []),
+    ("梳理从宪法至党内法规的各类规范，汇编成册。", []),
+    # A level must be the whole word: 法律援助法 is a law, 行政法规制定程序条例 no level.
+    ("向群众宣传宪法、法律援助法。", ["宪法", "法律援助法"]),
+    ("向群众宣传宪法、行政法规制定程序条例。", ["宪法"]),
+    # Citations stay citations: of an article, or beside another law.
+    ("依据宪法第三十三条开展工作。", ["宪法"]),
+    ("从宪法到民法典，开展普法宣传。", ["宪法", "民法典"]),
+    ("宣传宪法和行政处罚法第三十二条。", ["宪法", "行政处罚法"]),
+])
+def test_constitution_beside_levels_of_legal_norms_is_a_kind_of_law(body, names):
+    found = lint("一、主要举措和成效\n" + body, select=["FZ503"])
+    assert [(f.line, f.message.split("”")[0].lstrip("“")) for f in found] == [(2, n) for n in names]
