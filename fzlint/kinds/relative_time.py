@@ -2,7 +2,9 @@
 with the explicit year as the suggestion. `words` maps each word to its
 suggestion, in which {year}, {prev} and {next} stand for the report year, the
 year before and the year after. Not inside quotes or 《》 titles; 年初 after a
-numeral (2022年初) is explicit already.
+numeral (2022年初) is explicit already. A word after one of `not_preceded_by`
+(每年初召开工作会议: each year's start) names a practice that recurs, not a
+date, and writing the year in would change what it says.
 
 `frames` are patterns of the sentences in which the report names itself, such
 as the preamble's 现将本年度法治政府建设情况报告如下: there the report's own
@@ -26,13 +28,15 @@ from . import Hit
 from .. import recache
 
 KIND = "relative-time"
-PARAMS = {"words": (dict, None), "frames": (list, []), "anchored": (list, [])}
+PARAMS = {"words": (dict, None), "frames": (list, []), "anchored": (list, []), "not_preceded_by": (list, [])}
 VARIANTS = ("default", "no-year")
 _AFTER_NUMERAL = frozenset("0123456789〇一二三四五六七八九十年")
 _SENTENCE_END = recache.compile(r"[。！？!?；;\n]")
 
 
 def validate(params, vocabulary):
+    if not all(isinstance(w, str) and w for w in params["not_preceded_by"]):
+        return "not_preceded_by: expected a list of words"
     unknown = [w for w in params["anchored"] if w not in params["words"]]
     if unknown:
         return f"anchored: {unknown[0]} is not one of the words"
@@ -48,7 +52,7 @@ def validate(params, vocabulary):
 
 def prepare(params):
     frames = params["frames"]
-    return {**params, "pattern": prose.literal_pattern(params["words"]),
+    return {**params, "pattern": prose.literal_pattern(params["words"]), "before": tuple(params["not_preceded_by"]),
             "frames": recache.compile("|".join(f"(?:{f})" for f in frames)) if frames else None}
 
 
@@ -57,11 +61,13 @@ def check(doc, params, ctx):
     year = doc.report_year
     pt = prose.of_body(doc, ctx.figures)
     text = pt.text
-    frames = params["frames"]
+    frames, before = params["frames"], params["before"]
     framed = [m.span() for m in frames.finditer(text)] if frames else []
     for m in params["pattern"].finditer(text):
         start = m.start()
         if (start and text[start - 1] in _AFTER_NUMERAL) or pt.inside_quotes(start, m.end()):
+            continue
+        if before and text.endswith(before, 0, start):  # 每年初: a practice, each year
             continue
         if framed and any(s <= start and m.end() <= e for s, e in framed):
             continue

@@ -64,3 +64,15 @@ def test_words_that_name_no_year_and_sentences_without_the_year_are_still_report
                    "12025年，今年办理案件3件。\n")  # not the year 2025
     found = [(f.line, text.split("\n")[f.line - 1][f.column - 1:f.end_column - 1]) for f in lint(text, select=["FZ404"])]
     assert found == [(3, "截至目前"), (3, "近年来"), (4, "本年度"), (5, "年初"), (6, "今年")]
+
+
+def test_a_practice_each_year_is_no_relative_date():
+    # Issue 13: 每年初召开…会议 is what is done at the start of every year; “2023年初”
+    # would change what it says. 年初 standing alone is still the report year's start.
+    head = "某某区关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n"
+    text = head + ("每年初召开街道行政执法工作会议，安排部署年度法治政府建设工作任务。\n"
+                   "每年的年初召开会议听取法治建设工作汇报，每年年初制定年度计划。\n"
+                   "年初召开街道行政执法工作会议，安排部署全年工作。\n"
+                   "今年以来办理案件12件，较去年增长5件。\n")
+    found = [(f.line, text.split("\n")[f.line - 1][f.column - 1:f.end_column - 1]) for f in lint(text, select=["FZ404"])]
+    assert found == [(5, "年初"), (6, "今年以来"), (6, "去年")]
