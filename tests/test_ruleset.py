@@ -112,7 +112,12 @@ def test_readme_lists_every_rule():
     ("residue.yaml", "  - '^首页$'", "  - '^首页($'", r"residue\.yaml: patterns\[0\]: bad regular expression"),
     ("input.yaml", "rules:", "rules: [", r"input\.yaml:\d+: not valid YAML"),
     ("evidence.yaml", "- '有效遏制'", "- '有效遏制('", r"evidence\.yaml: FZ401\.params: bad regular expression"),
-    ("evidence.yaml", "- '有效遏制'", "- '.{0,2}有效遏制'", r"FZ401\.params: claims\[4\]: .* must begin with a word"),
+    ("evidence.yaml", "- '有效遏制'", "- '.{0,2}有效遏制'", r"FZ401\.params: claims\[3\]: .* must begin with a word"),
+    ("evidence.yaml", "completions: ['(全面|圆满|超额)完成']", "completions: ['.?完成']",
+     r"FZ401\.params: completions\[0\]: .* must begin with a word"),
+    ("evidence.yaml", "not_preceded_by: [每, 每年的]", "not_preceded_by: [每, '']",
+     r"FZ404\.params: not_preceded_by: expected a list of words"),
+    ("language.yaml", "levels: [宪法]", "levels: [宪法, '']", r"FZ503\.params: levels: expected a list of words"),
 ])
 def test_bad_rule_files_name_file_and_key(rules_copy, file, old, new, expected):
     assert_load_fails(rules_copy, file, old, new, expected)

@@ -26,6 +26,19 @@ its clause opens with 为 like a purpose: 了 marks it as done. Without 了
 (为乡村振兴营造良好法治氛围) it is the purpose and not reported. Contributions are
 claims (they need no listing in `claims` as well).
 
+A contribution to a named, checkable outcome (`outcomes`: 为我市成功入围全国
+法治政府建设示范创建城市贡献了力量, 为全县获评省级法治建设先进县作出了贡献)
+points to an event a reader can check (the title was won or it was not), and
+no figure could measure the share: not reported. A contribution to an effect
+no one names (为优化营商环境提供了有力法治支撑) is still a claim.
+
+A completion claimed (`completions`: 圆满完成示范创建省级推荐工作, 全面完成……)
+says a task was done; a count anywhere in its sentence (从7个申报地区和228个
+申报项目中优选8个参评，圆满完成推荐工作) gives what was done, and supports it,
+though counts never support a claimed effect. Without a count
+(全面完成年度目标任务。) it is still reported; a date is no count. Completions
+are claims (they need no listing in `claims` as well).
+
 Praise a named organ or leader gave (`credited`: 获司法部领导充分肯定,
 得到省委高度认可) reports an event a reader can check, not a claimed effect;
 praise from no one in particular (获得群众广泛好评) is a claim.
@@ -38,7 +51,8 @@ from . import Hit, any_of, validate_roles
 
 KIND = "unquantified-claim"
 PARAMS = {"roles": (list, None), "claims": (list, None), "purposes": (list, []), "aims": (list, []),
-          "contributions": (list, []), "changes": (list, []), "credited": (list, [])}
+          "contributions": (list, []), "changes": (list, []), "credited": (list, []),
+          "completions": (list, []), "outcomes": (list, [])}
 VARIANTS = ("default",)
 
 
@@ -55,9 +69,14 @@ def prepare(params):
         contributions = prose.Lexicon(params["contributions"]) if params["contributions"] else None
     except ValueError as exc:
         raise ValueError(f"contributions{exc}") from None
-    if contributions is not None:
-        claims = prose.Lexicon(params["claims"] + params["contributions"])
-    return {**params, "claims": claims, "contributions": contributions,
+    try:
+        completions = prose.Lexicon(params["completions"]) if params["completions"] else None
+    except ValueError as exc:
+        raise ValueError(f"completions{exc}") from None
+    if contributions is not None or completions is not None:
+        claims = prose.Lexicon(params["claims"] + params["contributions"] + params["completions"])
+    return {**params, "claims": claims, "contributions": contributions, "completions": completions,
+            "outcomes": any_of(params["outcomes"]),
             "purposes": any_of(params["purposes"]), "aims": any_of(params["aims"]),
             "changes": any_of(params["changes"]), "credited": any_of(params["credited"])}
 
@@ -78,7 +97,7 @@ def _measures_effect(pt: prose.ProseText, sentence, changes) -> bool:
 
 def check(doc, params, ctx):
     claims, purposes, aims, changes = params["claims"], params["purposes"], params["aims"], params["changes"]
-    contributions = params["contributions"]
+    contributions, completions = params["contributions"], params["completions"]
     pt, spans = prose.spans_of(doc, params["roles"], ctx.figures)
     text = pt.text
     seen = set()
@@ -102,6 +121,12 @@ def check(doc, params, ctx):
             if aims and start > sentence[0] and aims.match(text, start, end):  # the aim of the measure before it
                 continue
             if params["credited"] and params["credited"].search(text, start, end):
+                continue
+            if params["outcomes"] and contributions is not None and contributions.search(text, start, end) \
+                    and params["outcomes"].search(text, start, end):  # a share in a checkable event
+                continue
+            if completions is not None and completions.full.match(text, m.start(), m.end()) \
+                    and any(f.kind == "count" for f in pt.figures(*sentence)):  # what was done, counted
                 continue
             if pt.is_item_head(*sentence) or _measures_effect(pt, sentence, changes):
                 continue

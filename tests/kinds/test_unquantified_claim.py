@@ -81,6 +81,38 @@ def test_a_contribution_made_is_a_claim_though_it_opens_with_wei():
     assert codes_lines(M + "开展培训6期。\n为全区发展提供有力法治保障。") == []  # the purpose
 
 
+# Issue 13: a completion claimed (圆满完成/全面完成 a task) is supported by a count in
+# its sentence, which gives what was done; a count never supports a claimed effect.
+def test_a_completion_is_supported_by_the_counts_of_its_sentence():
+    text = M + ("三是示范创建取得阶段性进展。从5个申报地区和96个申报项目中优选1个综合地区和4个单项项目参评，"
+                "圆满完成示范创建省级推荐工作。\n"
+                "全年办理行政复议案件45件，全面完成年度案件办理任务。\n"
+                "全面完成年度目标任务。\n"  # nothing counted
+                "2023年12月，圆满完成示范创建迎检工作。\n"  # a date is no count
+                "开展普法宣传20场，获得群众广泛好评。\n")  # counts never support an effect
+    assert codes_lines(text) == [("FZ401", 4), ("FZ401", 5), ("FZ401", 6)]
+
+
+# Issue 13: a contribution made to a named, checkable outcome (a title won, a list
+# entered) points to an event a reader can check; one to an effect is a claim.
+@pytest.mark.parametrize("text", [
+    "抓实各项指标任务落实，为我市成功入围全国法治政府建设示范创建城市贡献了市场监管力量。",
+    "为全县获评省级法治政府建设示范县作出了积极贡献。",
+    "为我区被命名为全国民主法治示范社区提供了有力保障。",
+])
+def test_a_contribution_to_a_checkable_outcome_is_no_claim(text):
+    assert codes_lines(M + text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "为优化营商环境提供了有力法治支撑。",
+    "为创建全国法治政府建设示范市奠定了坚实基础。",  # an aim pursued, not a title won
+    "为全市经济社会高质量发展贡献了司法行政力量。",
+])
+def test_a_contribution_to_an_effect_is_still_a_claim(text):
+    assert codes_lines(M + text) == [("FZ401", 2)]
+
+
 def test_only_measures_and_duties_parts():
     assert lint("一、下一年度主要安排\n确保执法水平显著提升。", select=["FZ401"]) == []
 
