@@ -99,10 +99,15 @@ class Marker:
     # Whether the canonical form, put in its place, still begins the same heading:
     # 1、2023年 would become 1.2023年, a decimal, and no heading at all.
     rewritable: bool = True
+    # Whether the numeral is missing: a line "、坚持党的领导" read as the level-1
+    # heading it stands for (parse.py); number and canonical are those its place
+    # in the sequence calls for. FZ201 reports it; it is no punctuation fault.
+    lost: bool = False
 
     @property
     def faulty(self) -> bool:
-        return self.text != self.canonical
+        """Punctuated against GB/T 15834 (FZ203): typed otherwise than its canonical form."""
+        return self.text != self.canonical and not self.lost
 
 
 @dataclass
@@ -227,6 +232,10 @@ class Document:
     contact: list[Line] = field(default_factory=list)
     page_numbers: list[Line] = field(default_factory=list)
     residue: list[Line] = field(default_factory=list)
+    # A text with no heading line whose paragraphs hold a level-1 heading run in
+    # (……报告如下：一、坚持党的领导……): where that 一、 stands, its text the opening
+    # words of the heading (parse.py). None otherwise.
+    run_in_heading: Paragraph | None = None
     # Set by classify:
     mentions: list[Mention] = field(default_factory=list)
     report_year: int | None = None

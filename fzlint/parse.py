@@ -8,8 +8,12 @@ blocks and comments blanked out first, formats/markdown.py); this module then
   * keeps web residue lines (rules/residue.yaml) out of the structure,
   * splits each heading into its phrase and any run-in body,
   * finds the front matter (title block, 主送机关) and the back matter
-    (特此报告, 落款, 成文日期, contact line) by their places, and
-  * nests the headings into the tree 一、 > （一） > 1. > （1）.
+    (特此报告, 落款, 成文日期, contact line) by their places,
+  * reads a body line “、坚持党的领导……” as the level-1 heading whose numeral
+    a web page lost, where its place says it is one (_lost_numerals),
+  * nests the headings into the tree 一、 > （一） > 1. > （1）, and
+  * in a text with no heading at all, finds a level-1 heading run into a
+    paragraph (……报告如下：一、坚持党的领导……, _run_in_heading).
 """
 
 from __future__ import annotations
@@ -419,14 +423,108 @@ def parse(source: Source, residue: Residue) -> Document:
     content = [ln for ln in lines if ln.kind not in (LineKind.RESIDUE, LineKind.PAGE_NUMBER)]
     start = _front_matter(doc, content)
     end = _back_matter(doc, content, start)
-    _body(doc, content[start:end])
+    body = content[start:end]
+    _lost_numerals(body, source.hints)
+    _body(doc, body)
+    if not doc.sections:
+        doc.run_in_heading = _run_in_heading(doc.preface)
     return doc
+
+
+# A line that is a level-1 heading whose numeral was lost (a web page dropped
+# the 一 of 一、): 、 and then the heading's words, with no sentence end or
+# clause mark in them, or at their end, and not too long for a heading.
+_LOST_NUMERAL = recache.compile(r"、[ \t\u3000]*(?=[\u4e00-\u9fff0-9０-９“《])")
+_LOST_TITLE_FORBIDDEN = recache.compile(r"[。！？!?；;：:]|[，,、]$")
+_LOST_TITLE_MAX = 50  # characters: longer is prose (FZ204 takes the same bound for a heading phrase)
+# The end of what stands above such a heading: a sentence or a lead-in (……报告如下：).
+_ENDS_SENTENCE = recache.compile(r"[。！？!?：:][”’」』）)]?$")
+
+
+def _lost_numerals(body: list[Line], hints: dict[int, LineHint] | None) -> None:
+    """Make a heading of each body line that reads as a level-1 heading whose
+    numeral is lost: “、坚持党的领导，确保……推进” standing alone, after a
+    line that ends its sentence (or a heading, or the front matter), before
+    body text or a sub-heading, and where the sequence of the level-1
+    headings around it has a place for it (一、 before 二、). Its marker is the
+    bare 、, numbered for that place, with lost set (FZ201 reports it).
+
+    A line that begins with 、 below one cut off mid-sentence (……联合市场监管局 /
+    、税务局开展检查) is the rest of that sentence, and one that holds a sentence
+    end is prose: both stay text. So does one under an item numbered N、 (the
+    nearest heading above it), whose lost numeral may be an Arabic one."""
+    if len(body) < 2 or not any(ln.kind is LineKind.TEXT and ln.text[0] == "、" for ln in body):
+        return
+    level1 = [k for k, ln in enumerate(body) if ln.kind is LineKind.HEADING and ln.marker and ln.marker.level == 1]
+    # Within the headings' limit (parse_lines refuses a text beyond it): past it the lines stay text.
+    budget = MAX_HEADINGS - sum(1 for ln in body if ln.kind is LineKind.HEADING)
+    following = iter(level1)
+    upcoming = next(following, None)  # the index of the next level-1 heading
+    previous_number = 0  # the number of the last level-1 heading
+    last_heading = None
+    for k, line in enumerate(body):
+        if line.kind is LineKind.HEADING:
+            last_heading = line
+            if k == upcoming:
+                previous_number = line.marker.number
+                upcoming = next(following, None)
+            continue
+        if line.kind is not LineKind.TEXT or line.text[0] != "、" or k + 1 == len(body) \
+                or (hints and line.number in hints) or budget <= 0:
+            continue
+        m = _LOST_NUMERAL.match(line.text)
+        if m is None:
+            continue
+        title = line.text[m.end():]
+        if len(title) > _LOST_TITLE_MAX or _LOST_TITLE_FORBIDDEN.search(title):
+            continue
+        above, below = body[k - 1] if k else None, body[k + 1]
+        if above is not None and above.kind is not LineKind.HEADING and not _ENDS_SENTENCE.search(above.text):
+            continue
+        if below.kind is not LineKind.TEXT and not (below.kind is LineKind.HEADING and below.marker
+                                                    and below.marker.level > 1):
+            continue
+        if last_heading is not None and last_heading.marker is not None \
+                and last_heading.marker.family == "arabic" and last_heading.marker.text.endswith("、"):
+            continue
+        number = previous_number + 1
+        if upcoming is not None and body[upcoming].marker.number != number + 1:
+            continue  # no place for it between the level-1 headings around it
+        marker = Marker("cn", 1, number, "、", marker_for("cn", number), line.column, line.column + 1, lost=True)
+        heading = _heading_line(line.number, marker, 0, title, line.column + m.end())
+        line.kind, line.marker = LineKind.HEADING, marker
+        line.title, line.title_column, line.body, line.body_column = (
+            heading.title, heading.title_column, heading.body, heading.body_column)
+        previous_number, last_heading = number, line
+        budget -= 1
+
+
+# A level-1 heading run into a paragraph: 一、 after a sentence end or a lead-in's
+# colon, before the heading's words (not 一、二季度, a list of numerals).
+_RUN_IN_HEADING = recache.compile(r"(?<=[。！？!?：:；;])[ \t\u3000]*(一[ \t]*、)(?=[\u4e00-\u9fff0-9“《])(?![一二三四五六七八九十])")
+_RUN_IN_WORDS = recache.compile(r"[^，,。；;：:！？!?（(“《 \t\u3000]{1,16}")
+
+
+def _run_in_heading(preface: list[Paragraph]) -> Paragraph | None:
+    """Where a text with no heading lines has its first level-1 heading run
+    into a paragraph (……现将有关情况报告如下：一、坚持党的领导，……（一）……): the
+    span of 一、 and the heading's opening words. None when no paragraph has one."""
+    for paragraph in preface:
+        m = _RUN_IN_HEADING.search(paragraph.text)
+        if m:
+            words_ = _RUN_IN_WORDS.match(paragraph.text, m.end())
+            end = words_.end() if words_ else m.end()
+            start = m.start(1)
+            return Paragraph(paragraph.line, paragraph.column + start, paragraph.text[start:end])
+    return None
 
 
 def _is_title_like(line: Line) -> bool:
     if line.kind is LineKind.HEADING:
         return line.marker is None and line.atx > 0 and not _TITLE_FORBIDDEN.search(line.text)
-    return line.kind is LineKind.TEXT and len(line.text) <= 60 and not _TITLE_FORBIDDEN.search(line.text)
+    # (A line that begins with 、 is no title: the rest of a line above, or a heading whose numeral was lost.)
+    return (line.kind is LineKind.TEXT and len(line.text) <= 60 and not _TITLE_FORBIDDEN.search(line.text)
+            and line.text[0] != "、")
 
 
 def _is_recipient(line: Line) -> bool:

@@ -129,3 +129,13 @@ def test_a_heading_that_joins_two_roles_plays_the_first_it_names(title, role, jo
     doc = document(f"一、{title}\n正文。\n")
     assert [s.role for s in doc.sections] == [role]
     assert [(m.role, m.how, m.line) for m in doc.mentions if m.how == "heading"] == [(r, "heading", 1) for r in joined]
+
+
+@pytest.mark.parametrize("second,role", [
+    ("、存在的不足和原因", "shortcomings"),
+    ("、坚持依法行政，规范执法行为", "measures"),
+])
+def test_a_heading_that_lost_its_numeral_plays_the_role_its_words_give(second, role):
+    # Issue 13: “、……” read as the level-1 heading whose numeral was lost.
+    doc = document(f"一、坚持党的领导\n正文。\n{second}\n正文。\n三、下一年度主要安排\n正文。")
+    assert [(s.line, s.role) for s in doc.sections] == [(1, "measures"), (3, role), (5, "plan")]

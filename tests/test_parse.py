@@ -516,3 +516,81 @@ def test_the_signer_of_a_report_sent_upward_is_neither_title_nor_body():
     # in the body, a 签发人 line is text like any other
     text = f"{TITLE}\n市委、市政府：\n一、主要举措和成效\n签发人：李某某\n"
     assert [p.line for s in document(text).sections for p in s.paragraphs] == [4]
+
+
+# Issue 13: a level-1 heading whose numeral a web page lost (“、坚持党的领导……”).
+LOST = ("某县人民政府关于2025年度法治政府建设情况的报告\n"
+        "2025年，某县深入推进法治政府建设。现将有关情况报告如下。\n"
+        "{line}\n"
+        "（一）加强学习\n"
+        "县政府常务会议专题学法4次。\n")
+
+
+def test_a_heading_that_lost_its_numeral_is_a_level_1_heading_numbered_for_its_place():
+    doc = document(LOST.format(line="、坚持党的领导，压实法治建设责任"))
+    [part] = doc.sections
+    m = part.heading.marker
+    assert (part.line, part.level, part.title, part.heading.title_column) == (3, 1, "坚持党的领导，压实法治建设责任", 2)
+    assert (m.text, m.number, m.canonical, m.lost, m.faulty, m.column, m.end_column) == ("、", 1, "一、", True, False, 1, 2)
+    assert [c.title for c in part.children] == ["加强学习"] and [p.line for p in doc.preface] == [2]
+
+
+def test_a_lost_numeral_takes_the_number_between_the_level_1_headings_around_it():
+    text = "一、主要举措和成效\n全年审核文件12件。\n、存在的不足和原因\n原因是经费有限。\n三、下一年度主要安排\n正文。\n"
+    doc = document(text)
+    assert [(s.line, s.heading.marker.text, s.number) for s in doc.sections] == [(1, "一、", 1), (3, "、", 2), (5, "三、", 3)]
+
+
+def test_a_lost_numeral_right_under_the_title_is_a_heading_not_part_of_the_title():
+    doc = document("某县人民政府关于2025年度法治政府建设情况的报告\n、主要举措和成效\n全年审核文件12件。\n")
+    assert [ln.number for ln in doc.title] == [1] and [s.line for s in doc.sections] == [2]
+
+
+@pytest.mark.parametrize("text", [
+    # the rest of a sentence broken above it
+    "2025年，县司法局联合县市场监管局\n、税务局开展专项执法检查\n全年检查12次。\n",
+    # prose with a sentence end
+    "2025年，县司法局开展专项检查。\n、税务局等部门参加检查12次。\n正文。\n",
+    # too long for a heading
+    "现将有关情况报告如下。\n、" + "坚持党的领导" * 9 + "\n正文。\n",
+    # ends in a clause mark: prose going on
+    "现将有关情况报告如下。\n、坚持党的领导，\n正文。\n",
+    # nothing under it
+    "现将有关情况报告如下。\n、坚持党的领导\n",
+    # a level-1 heading right under it: no body of its own
+    "现将有关情况报告如下。\n、坚持党的领导\n二、存在的不足和原因\n原因是经费有限。\n",
+    # no place for it in the sequence (一、 and 二、 stand around it)
+    "一、主要举措和成效\n正文。\n、坚持党的领导\n正文。\n二、存在的不足和原因\n原因是经费有限。\n",
+    # among items numbered N、, whose lost numeral may be an Arabic one
+    "一、主要举措和成效\n1、加强学习\n正文。\n、完善制度\n正文。\n",
+])
+def test_a_line_beginning_with_the_enumeration_comma_that_is_no_heading_stays_text(text):
+    doc = document(text)
+    assert not any(s.heading.marker and s.heading.marker.lost for s in doc.headings())
+    assert any(p.text.startswith("、") for p in doc.preface + [p for s in doc.headings() for p in s.paragraphs])
+
+
+def test_a_heading_run_into_a_text_with_no_heading_lines_is_found():
+    text = ("某县人民政府关于2025年度法治政府建设情况的报告\n2025年，某县推进法治政府建设。现将有关情况报告如下："
+            "一、坚持党的领导，压实责任（一）加强学习。县政府学法4次。\n")
+    doc = document(text)
+    assert doc.sections == []
+    r = doc.run_in_heading
+    assert (r.line, r.column, r.text) == (2, 29, "一、坚持党的领导")
+    assert text.split("\n")[1][r.column - 1:r.end_column - 1] == "一、坚持党的领导"
+
+
+@pytest.mark.parametrize("text", [
+    "2025年，某县推进法治政府建设。一、二季度开展检查12次。\n",  # 一、二季度: numerals, no heading
+    "2025年，某县开展培训，一、二级执法人员全部参训。\n",
+    "2025年，某县推进法治政府建设。\n全年开展检查12次。\n",
+    # a text with heading lines is not asked
+    "一、主要举措\n全年开展检查12次。一、加强学习。\n",
+])
+def test_no_run_in_heading_where_none_is(text):
+    assert document(text).run_in_heading is None
+
+
+def test_headings_that_lost_their_numeral_are_kept_within_the_headings_limit():
+    doc = document("现将有关情况报告如下。\n" + "、坚持党的领导\n正文。\n" * (MAX_HEADINGS + 10))
+    assert len(doc.sections) == MAX_HEADINGS

@@ -7,6 +7,9 @@ Items may also run on from one part to the next: 1. 2. under （一）, then
 3. 4. under （二）, a convention some drafters keep; a group's first heading
 is accepted as the number after the last of its family under the previous
 part (the parent's previous sibling).
+
+A level-1 heading whose numeral is lost (a bare 、, parse.py) has the number
+its place calls for; it is reported as such (variant missing), once.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from . import Hit
 
 KIND = "numbering-sequence"
 PARAMS = {}
-VARIANTS = ("default", "repeat")
+VARIANTS = ("default", "repeat", "missing")
 
 
 def check(doc, params, ctx):
@@ -30,6 +33,11 @@ def check(doc, params, ctx):
             carried = _carried(doc, group, family)
             for index, section in enumerate(sections, start=1):
                 marker = section.heading.marker
+                if marker.lost:
+                    yield Hit(section.line, marker.column, marker.end_column,
+                              {"found": marker.text, "expected": marker.canonical}, "missing")
+                    previous = section
+                    continue
                 prev_number = previous.heading.marker.number if previous else carried
                 if marker.number not in (index, prev_number + 1):
                     expected = marker_for(family, (previous.heading.marker.number if previous else 0) + 1)

@@ -5,7 +5,10 @@ heading structure at all), title, recipient (主送机关), date (成文日期),
 signature (落款). Only content is checked on an empty document.
 
 A finding on headings says how the text is laid out ({layout}): one undivided
-paragraph, or paragraphs none of which stands under a heading.
+paragraph, or paragraphs none of which stands under a heading. A text whose
+level-1 heading stands run into a paragraph (……报告如下：一、坚持党的领导……,
+doc.run_in_heading) is told so instead, at that heading: its parts cannot be
+checked until the headings stand on lines of their own.
 """
 
 from __future__ import annotations
@@ -35,7 +38,13 @@ def check(doc, params, ctx):
         return
     if doc.is_empty:
         return
-    if element == "headings" and not doc.sections:
+    if element == "headings" and not doc.sections and doc.run_in_heading is not None:
+        run_in = doc.run_in_heading
+        layout = Text(f"标题“{run_in.text}……”写在段落之中，没有单独成行，在此之前无法核对报告是否具备规定的各部分",
+                      f"the heading “{run_in.text}…” stands inside a paragraph, not on a line of its own, "
+                      "and until it does the report's required parts cannot be checked")
+        yield Hit(run_in.line, run_in.column, run_in.end_column, {"layout": layout})
+    elif element == "headings" and not doc.sections:
         n = len(doc.preface)
         layout = (Text("全文是一整段文字", "the report is one undivided text") if n <= 1 else
                   Text(f"全文{n}段文字都不在任何标题之下", f"none of its {n} paragraphs stands under a heading"))

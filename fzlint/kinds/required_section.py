@@ -3,6 +3,11 @@
 A role whose content stands only in passing (a sub-heading, a closing
 paragraph) is left to section-in-passing. The finding points at the heading of
 the first part that should come after the missing one, or at the body's end.
+
+A text with no heading lines whose level-1 headings stand run into its
+paragraphs (doc.run_in_heading) has its parts, but not where they can be told
+apart: no part is called missing; FZ903 says to put the headings on lines of
+their own.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ def validate(params, vocabulary):
 
 
 def check(doc, params, ctx):
+    if not doc.sections and doc.run_in_heading is not None:
+        return
     roles = ctx.vocabulary.roles
     present = {part.role for part in doc.sections}
     mentioned = {m.role for m in doc.mentions}

@@ -43,3 +43,47 @@ def test_messages_say_what_is_due():
 ])
 def test_items_may_run_on_across_parts(text, expected):
     assert codes(text, select=["FZ201"]) == [("FZ201", n) for n in expected]
+
+
+# Issue 13: a level-1 heading whose numeral a web page lost gives one finding, FZ201,
+# and nothing that misreads it (no FZ203 on its marker, no full stop asked for it,
+# no text without structure, no part missing that it heads).
+LOST = ("某县人民政府关于2025年度法治政府建设情况的报告\n"
+        "2025年，某县深入推进法治政府建设。现将有关情况报告如下。\n"
+        "{first}\n"
+        "县政府常务会议专题研究法治政府建设4次。\n"
+        "{second}\n"
+        "执法力量不足，原因是编制有限。\n"
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+        "县长主持专题会议3次。\n"
+        "四、2026年度推进法治政府建设的主要安排\n"
+        "2026年6月底前完成执法人员轮训。\n")
+ONE_LINE_CODES = ["FZ101", "FZ103", "FZ104", "FZ106", "FZ2", "FZ506", "FZ903"]  # (not FZ105: the parts are short)
+
+
+def test_a_lost_numeral_gives_fz201_and_nothing_else():
+    text = LOST.format(first="、坚持党的领导，压实法治建设责任", second="二、存在的不足和原因")
+    findings = lint(text, select=ONE_LINE_CODES)
+    assert [(f.code, f.line, f.column, f.end_column) for f in findings] == [("FZ201", 3, 1, 2)]
+    assert "“、”" in findings[0].message and "“一、”" in findings[0].message and "缺少数字" in findings[0].message
+
+
+def test_a_lost_numeral_in_the_second_place_is_due_as_two():
+    text = LOST.format(first="一、坚持党的领导，压实法治建设责任", second="、存在的不足和原因")
+    [finding] = lint(text, select=ONE_LINE_CODES)
+    assert (finding.code, finding.line, "“二、”" in finding.message) == ("FZ201", 5, True)
+
+
+def test_the_only_heading_lost_its_numeral():
+    # A web copy's opening: the one level-1 heading lost its 一, its sub-items follow.
+    text = ("2025年，某县深入推进法治政府建设。现将有关情况报告如下。\n"
+            "、坚持党的领导，压实法治建设责任\n（一）加强学习\n县政府常务会议学法4次。\n")
+    assert codes(text, select=["FZ101", "FZ201", "FZ203", "FZ506", "FZ903"]) == [
+        ("FZ201", 2), ("FZ101", 4), ("FZ101", 4), ("FZ101", 4)]
+    assert "主要举措" not in " ".join(f.message for f in lint(text, select=["FZ101"]))
+
+
+def test_a_broken_line_beginning_with_the_enumeration_comma_is_no_heading():
+    # The rest of a sentence cut above it: text, as before (FZ506 asks to join the lines).
+    text = ("一、坚持党的领导\n县司法局联合县市场监管局，\n、税务局开展专项执法检查\n全年检查12次。\n")
+    assert codes(text, select=["FZ201", "FZ506"]) == [("FZ506", 2), ("FZ506", 3)]

@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import codes, lint
 
 
@@ -29,3 +31,26 @@ def test_no_structure_says_one_paragraph_only_of_one_paragraph():
     [several] = lint(text, select=["FZ903"])
     assert several.line == 1 and "一整段" not in several.message and "全文3段文字都不在任何标题之下" in several.message
     assert codes("某区人民政府关于2025年度法治政府建设情况的报告\n一、主要举措\n正文。\n", select=["FZ903"]) == []
+
+
+RUN_IN = ("某县人民政府关于2025年度法治政府建设情况的报告\n"
+          "2025年，某县深入推进法治政府建设。现将有关情况报告如下：{rest}\n")
+
+
+def test_a_heading_run_into_the_one_paragraph_is_told_where_it_stands():
+    # Issue 13: a web copy lost its line breaks; its headings stand inside the text.
+    text = RUN_IN.format(rest="一、坚持党的领导，压实法治建设责任（一）加强学习。县政府常务会议学法4次。"
+                              "（二）完善制度。出台规范性文件2件。")
+    [finding] = lint(text, select=["FZ903"])
+    assert (finding.line, finding.column, finding.end_column) == (2, 31, 39)
+    assert "标题“一、坚持党的领导……”写在段落之中，没有单独成行" in finding.message
+    assert "无法核对报告是否具备规定的各部分" in finding.message and "一整段" not in finding.message
+
+
+@pytest.mark.parametrize("rest,layout", [
+    ("一、二季度开展执法检查12次。", "全文是一整段文字"),  # 一、二季度: numerals, no heading
+    ("全年开展执法检查12次。\n全年办理复议案件8件。", "全文2段文字都不在任何标题之下"),
+])
+def test_no_heading_run_in_where_none_is(rest, layout):
+    [finding] = lint(RUN_IN.format(rest=rest), select=["FZ903"])
+    assert (finding.line, finding.column, layout in finding.message, "写在段落之中" in finding.message) == (2, 1, True, False)

@@ -59,3 +59,18 @@ def test_an_unknown_year_is_left_for_the_drafter():
     assert [_suggested(f.message) for f in findings] == [
         "一、××××年度推进法治政府建设的主要举措和成效", "二、××××年度推进法治政府建设存在的不足和原因",
         "三、党政主要负责人履行推进法治建设第一责任人职责情况", "四、××××年度推进法治政府建设的主要安排"]
+
+
+def test_parts_run_into_a_text_with_no_heading_lines_are_not_called_missing():
+    # Issue 13: the parts are there, run into one paragraph (a web copy lost its
+    # line breaks); FZ903 says to put the headings on lines of their own, and no
+    # part is called missing until they do.
+    text = ("某县人民政府关于2025年度法治政府建设情况的报告\n2025年，某县深入推进法治政府建设。现将有关情况报告如下："
+            "一、坚持党的领导，压实法治建设责任（一）加强学习。县政府常务会议学法4次。\n")
+    assert codes(text, select=["FZ1", "FZ903"]) == [("FZ903", 2)]
+
+
+def test_several_paragraphs_with_no_headings_and_none_run_in_miss_every_part():
+    text = "某县关于2025年度法治政府建设情况的报告\n2025年，我县推进法治建设。\n全年审核文件12件。一、二季度开展检查6次。\n"
+    assert codes(text, select=["FZ101", "FZ903"]) == [
+        ("FZ903", 2), ("FZ101", 3), ("FZ101", 3), ("FZ101", 3), ("FZ101", 3)]
