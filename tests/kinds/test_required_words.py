@@ -69,6 +69,8 @@ def test_duties_with_an_act_are_fine(body):
     "区委书记主持召开区委依法治区委员会会议，对法治政府建设工作进行安排部署。区长多次对法治政府建设工作做出批示。",
     "区委、区政府将主要负责人履行第一责任人职责情况列入年终述职内容，并纳入区委巡察范围。",
     "区长带队巡察重点执法单位。",
+    "市委、市政府主要负责同志主持制定市委依法治市委员会年度工作要点。",  # a document made under their chair
+    "区长主持审定《某区重大行政决策程序规定》。",
 ])
 def test_instructions_and_inspection_tours_are_acts(body):
     assert codes(duties(body), select=["FZ411"]) == []
@@ -79,6 +81,8 @@ def test_instructions_and_inspection_tours_are_acts(body):
     "高度重视法治建设，对重要工作亲自部署，定期听取法治政府建设工作汇报。",
     "将法治建设情况纳入领导干部年度述职，接受工作实绩考核，倒逼责任落实。",
     "认真学习贯彻习近平总书记做出的重要指示批示精神。",  # a slogan with 做出
+    "主持研究法治政府建设重大问题，制定年度工作要点。",  # no document made under the chair
+    "亲自部署、亲自推动制定法治建设规划。",
 ])
 def test_uncounted_meetings_pledges_and_arrangements_are_still_no_acts(body):
     assert codes(duties(body), select=["FZ411"]) == [("FZ411", 3)]
