@@ -1,7 +1,9 @@
 """Command line: ``fzlint [OPTIONS] PATH...``, ``fzlint outline``, ``rules``, ``explain``, ``report``, ``annotate``.
 
 Exit codes: 0 no error-severity finding, 1 at least one, 2 a usage error or a
-file that could not be read (the other files are still checked).
+file that could not be read (the other files are still checked), 130 a run
+interrupted (Ctrl-C); a run ended by SIGTERM or SIGHUP while LibreOffice
+converts exits 128 + the signal's number (formats/libreoffice.py).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from . import __version__, batch, config, formats, read, report, ruleset
 from .pipeline import FileResult, Linter, Options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command Ctrl-C stopped
 PROGRESS_FROM = 20  # files: fewer finish before a progress bar would help
 LANG_ENV = "FZLINT_LANG"
 
@@ -32,6 +35,15 @@ class DefaultGroup(click.Group):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx):
+        """An interrupted run (Ctrl-C) exits 130 with one line, not click's
+        "Aborted!" and exit 1, which is the code of findings."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\nfzlint: 已中断 / interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
 
 
 def _split(values: tuple[str, ...]) -> list[str]:

@@ -4,6 +4,7 @@ formats table that chooses a reader by content before name."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import stat
@@ -223,3 +224,92 @@ def test_a_batch_is_converted_a_run_of_libreoffice_a_filter_and_the_findings_are
     # one run for the .doc files, one for the .rtf, one for the damaged file alone (which says why)
     assert runs() == 3
     assert list(work.iterdir()) == [] and libreoffice.AHEAD_ENV not in os.environ
+
+
+# -- a run stopped while LibreOffice converts ----------------------------------------------------------------
+
+def _stopped_run(tmp_path, command):
+    """fzlint command (its arguments) in a process of its own with a private
+    TMPDIR, on a draft.doc, with a stand-in soffice that hangs (its pid in a
+    file, then exec: the pid is the hanging process); returns (the fzlint
+    process, the stand-in's pid, the TMPDIR) once the stand-in runs."""
+    import sys
+
+    fake, pid_file, work = tmp_path / "soffice", tmp_path / "pid", tmp_path / "tmp"
+    fake.write_text(f"#!/bin/sh\necho $$ > {pid_file}.new\nmv {pid_file}.new {pid_file}\nexec sleep 777\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    work.mkdir()
+    (tmp_path / "draft.doc").write_bytes(OLE + b"\0" * 512)
+    env = {**os.environ, libreoffice.ENV: str(fake), "TMPDIR": str(work), "NO_COLOR": "1"}
+    env.pop(libreoffice.AHEAD_ENV, None)
+    process = subprocess.Popen([sys.executable, "-m", "fzlint", *command], cwd=tmp_path, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while not pid_file.exists():
+        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+        time.sleep(0.05)
+    return process, int(pid_file.read_text()), work
+
+
+def _gone(pid: int, seconds: float = 5) -> bool:
+    deadline = time.monotonic() + seconds
+    while _state(pid) not in (None, "Z") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return _state(pid) in (None, "Z")
+
+
+@pytest.mark.parametrize("signum,command", [
+    (15, ["--no-config", "draft.doc"]),  # check: the conversion made ahead for the batch
+    (1, ["--no-config", "draft.doc"]),
+    (15, ["outline", "draft.doc"]),  # one conversion alone
+    (15, ["annotate", "draft.doc", "-o", "out"]),
+])
+def test_sigterm_or_sighup_during_a_conversion_kills_soffice_and_removes_the_folder(tmp_path, signum, command):
+    process, soffice, work = _stopped_run(tmp_path, command)
+    assert list(work.iterdir())  # the private folder is there while it converts
+    process.send_signal(signum)
+    try:
+        _, err = process.communicate(timeout=10)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(soffice, 9)  # no sleep left behind by a failing test
+    assert process.returncode == 128 + signum and "Traceback" not in err
+    assert _gone(soffice)
+    assert list(work.iterdir()) == []
+
+
+def test_ctrl_c_during_a_conversion_exits_130_with_one_line_and_cleans_up(tmp_path):
+    process, soffice, work = _stopped_run(tmp_path, ["--no-config", "draft.doc"])
+    process.send_signal(2)
+    try:
+        out, err = process.communicate(timeout=10)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(soffice, 9)
+    assert process.returncode == 130
+    assert [line for line in err.splitlines() if line] == ["fzlint: 已中断 / interrupted"] and out == ""
+    assert _gone(soffice) and list(work.iterdir()) == []
+
+
+def test_soffice_dies_with_a_parent_killed_outright(tmp_path):
+    # SIGKILL runs no clean-up (the folder stays), but soffice must not run on.
+    if not os.path.exists("/proc/self/stat"):
+        pytest.skip("PR_SET_PDEATHSIG is Linux's")
+    process, soffice, work = _stopped_run(tmp_path, ["outline", "draft.doc"])
+    process.kill()
+    process.communicate(timeout=10)
+    try:
+        assert _gone(soffice)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(soffice, 9)
+
+
+def test_the_signal_handlers_are_only_there_while_converting():
+    import signal
+
+    before = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)}
+    with libreoffice._stoppable():
+        assert signal.getsignal(signal.SIGTERM) is libreoffice._stop
+        assert signal.getsignal(signal.SIGHUP) is libreoffice._stop
+    assert {s: signal.getsignal(s) for s in before} == before
