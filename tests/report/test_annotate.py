@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from click.testing import CliRunner
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
@@ -408,3 +409,41 @@ def test_comments_already_in_a_docx_are_kept(tmp_path):
     assert run("annotate", tmp_path / "once" / "draft.docx", "-o", tmp_path / "twice").exit_code == 1
     once, twice = anchors(tmp_path / "once" / "draft.docx"), anchors(tmp_path / "twice" / "draft.docx")
     assert twice[:len(once)] == once and twice[len(once):] == once  # the first round's, then the second's
+
+
+def _content_types(shape: str, xml: bytes) -> bytes:
+    """[Content_Types].xml as other writers make it: UTF-16 (with its BOM), or with a prefix (<ct:Types>)."""
+    import re
+
+    text = xml.decode("utf-8")
+    if shape == "utf-16":
+        assert re.search("encoding=['\"]UTF-8['\"]", text)
+        return re.sub("encoding=['\"]UTF-8['\"]", 'encoding="UTF-16"', text).encode("utf-16")
+    if shape == "prefixed":
+        text = text.replace("<Types xmlns=", "<ct:Types xmlns:ct=").replace("</Types>", "</ct:Types>")
+        return re.sub(r"<(Default|Override)\b", r"<ct:\1", text).encode("utf-8")
+    return xml
+
+
+@pytest.mark.parametrize("shape", ["utf-8", "utf-16", "prefixed"])
+def test_content_types_in_utf16_or_with_a_prefix_get_the_comments_override(tmp_path, shape):
+    plain = build(tmp_path / "plain.docx")
+    draft = tmp_path / "in" / "draft.docx"
+    draft.parent.mkdir()
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(draft, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, _content_types(shape, data) if info.filename == "[Content_Types].xml" else data)
+    assert "Override" in zipfile.ZipFile(draft).read("[Content_Types].xml").decode(shape.replace("prefixed", "utf-8"))
+    result = run("annotate", draft, "-o", tmp_path / "out", "--no-config")
+    assert result.exit_code == 1, result.output
+    assert [(_short(text), anchor) for text, anchor, _ in anchors(tmp_path / "out" / "draft.docx")] == DRAFT_COMMENTS
+    with zipfile.ZipFile(tmp_path / "out" / "draft.docx") as out:
+        types = out.read("[Content_Types].xml")
+    assert types.startswith(b"\xff\xfe" if shape == "utf-16" else b"<?xml")  # written back in its encoding
+    root = etree.fromstring(types)
+    ct = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+    overrides = {o.get("PartName"): o.get("ContentType") for o in root.iter(ct + "Override")}
+    assert overrides["/word/comments.xml"] == annotate.COMMENTS_TYPE
+    assert len(root.findall(ct + "Override")) == len(overrides)  # one each
+    assert (root.prefix == "ct") == (shape == "prefixed")
