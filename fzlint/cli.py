@@ -498,15 +498,18 @@ def report_command(paths, html_path, csv_path, xlsx_path, year, lang, jobs, conf
 @click.option("--lang", type=click.Choice(["zh", "en"]), help=f"批注语言（默认 zh，或环境变量 {LANG_ENV}）。")
 @_configuration_options
 @click.option("-q", "--quiet", is_flag=True, help="不列出写出的文件 / do not list the files written.")
+@click.option("--force", is_flag=True,
+              help="替换输出目录中已有的同名文件 / replace files of the same name already in OUTDIR.")
 def annotate_command(paths, outdir, author, initials, summary, select, ignore, year, lang, config_path, no_config,
-                     exclude, quiet):
+                     exclude, quiet, force):
     """把问题写成 Word 批注 / write each draft as a .docx with the findings as comments.
 
     \b
     每份草稿写出 OUTDIR/<文件名>.docx：每个问题是一条批注（“规则代码 消息”），锚定在问题所指的文字上；
     .docx 原文的文字、样式、编号、表格、修订和页眉页脚保持不变；其他格式（.txt .md .html 等）按行生成新的 .docx，
     标题居中，各级标题用“标题 1–4”样式。默认在标题上加一条汇总批注。
-    不会覆盖任何输入文件。退出码与 fzlint check 相同（0 无错误，1 有错误，2 无法读取或用法错误）。
+    不会覆盖任何输入文件；OUTDIR 中已有同名文件时不替换它，报告该文件（退出码 2，其他文件照常写出），
+    加 --force 才替换。退出码与 fzlint check 相同（0 无错误，1 有错误，2 无法读取、未写出或用法错误）。
     """
     from .report import annotate as annotator
 
@@ -526,8 +529,16 @@ def annotate_command(paths, outdir, author, initials, summary, select, ignore, y
         _cannot_write(outdir, ("输出目录", "the output folder"), exc, lang)
     options = annotator.Options(author, initials, summary, lang)
     results = [settings.linter(e.path).read_error(e) for e in errors]
-    with formats.ahead(files, batch.default_jobs()):  # LibreOffice's conversions, many a run
+    kept = {path: not force and os.path.lexists(names[path]) for path in files}  # a file of OUTDIR's own
+    with formats.ahead([p for p in files if not kept[p]], batch.default_jobs()):  # LibreOffice's, many a run
         for path in files:
+            if kept[path]:
+                name = names[path]
+                error = read.ReadError(path, f"{name} 已存在，未替换：加 --force 替换它，或用 -o 换一个输出目录",
+                                       f"{name} exists and was not replaced: use --force to replace it, or "
+                                       "another folder with -o")
+                results.append(settings.linter(path).read_error(error))
+                continue
             results.append(_annotate_one(settings, path, names[path], options, annotator, quiet, lang))
     for r in results:
         if r.error:

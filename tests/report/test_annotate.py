@@ -447,3 +447,33 @@ def test_content_types_in_utf16_or_with_a_prefix_get_the_comments_override(tmp_p
     assert overrides["/word/comments.xml"] == annotate.COMMENTS_TYPE
     assert len(root.findall(ct + "Override")) == len(overrides)  # one each
     assert (root.prefix == "ct") == (shape == "prefixed")
+
+
+def test_a_file_already_in_the_output_folder_is_not_replaced_without_force(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "报告.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "其他.txt").write_text(TEXT, encoding="utf-8")
+    own = build(tmp_path / "报告.docx").read_bytes()  # the drafter's own 报告.docx beside the .txt
+    result = CliRunner().invoke(main, ["annotate", "报告.txt", "其他.txt", "-o", ".", "--no-config"])
+    assert result.exit_code == 2
+    assert result.stderr == ("fzlint: 报告.txt: ./报告.docx 已存在，未替换：加 --force 替换它，或用 -o 换一个输出目录\n")
+    assert (tmp_path / "报告.docx").read_bytes() == own
+    assert anchors(tmp_path / "其他.docx")  # the other input is still annotated
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["其他.docx", "其他.txt", "报告.docx", "报告.txt"]
+    result = CliRunner().invoke(main, ["annotate", "报告.txt", "-o", ".", "--no-config", "--lang", "en"])
+    assert result.exit_code == 2 and result.stderr == (
+        "fzlint: 报告.txt: ./报告.docx exists and was not replaced: use --force to replace it, or another folder "
+        "with -o\n")
+    assert (tmp_path / "报告.docx").read_bytes() == own
+    # With --force it is replaced: the annotated 报告.txt, as 其他.txt's.
+    result = CliRunner().invoke(main, ["annotate", "报告.txt", "其他.txt", "-o", ".", "--no-config", "--force"])
+    assert result.exit_code == 1 and result.stderr == ""
+    assert [a for _, a, _ in anchors(tmp_path / "报告.docx")] == [a for _, a, _ in anchors(tmp_path / "其他.docx")]
+
+
+def test_force_still_never_overwrites_an_input(tmp_path):
+    draft = build(tmp_path / "draft.docx")
+    before = draft.read_bytes()
+    result = run("annotate", draft, "-o", tmp_path, "--force")
+    assert result.exit_code == 2 and "覆盖输入文件" in result.output
+    assert draft.read_bytes() == before
