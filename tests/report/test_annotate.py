@@ -477,3 +477,40 @@ def test_force_still_never_overwrites_an_input(tmp_path):
     result = run("annotate", draft, "-o", tmp_path, "--force")
     assert result.exit_code == 2 and "覆盖输入文件" in result.output
     assert draft.read_bytes() == before
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory):
+    """Seed 1 as LibreOffice saves it as .doc and prints it to .pdf."""
+    import shutil
+
+    soffice = program("soffice", INSTALL)
+    folder = tmp_path_factory.mktemp("converted")
+    shutil.copyfile(seed(1), folder / "乙区.txt")
+    for target in ("doc", "pdf"):
+        subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                        "--convert-to", target, "--outdir", str(folder), str(folder / "乙区.txt")],
+                       capture_output=True, timeout=300, check=True)
+    return folder
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".pdf"])
+def test_a_doc_or_pdf_is_annotated_with_anchors_equal_to_the_findings_text(converted, tmp_path, suffix):
+    path = converted / f"乙区{suffix}"
+    result = run("annotate", path, "-o", tmp_path / "out", "--no-config")
+    assert result.exit_code == 1, result.output
+    checked = linter().lint_source(read.read(str(path)), located=False)
+    lines = checked.source.lines
+    findings = sorted(checked.findings, key=Finding.sort_key)
+    got = anchors(tmp_path / "out" / "乙区.docx")
+    assert len(got) == len(findings) + 1 and got[0][0].startswith("fzlint：")
+    spans = 0
+    for (text, anchor, _), f in zip(got[1:], findings):
+        assert text == f"{f.code} {f.message}"
+        if (f.end_line, f.end_column) > (f.line, f.column):
+            expected = "".join([lines[f.line - 1][f.column - 1:]] + lines[f.line:f.end_line - 1]
+                               + [lines[f.end_line - 1][:f.end_column - 1]]) if f.end_line > f.line else \
+                lines[f.line - 1][f.column - 1:f.end_column - 1]
+            assert anchor == expected, f
+            spans += 1
+    assert spans > 10  # most findings point at text
