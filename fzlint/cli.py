@@ -91,7 +91,8 @@ def main():
     """fzlint：法治政府建设年度报告草稿检查工具。
 
     \b
-    fzlint draft.docx             检查草稿（.txt .md .docx .html；目录递归检查；- 表示标准输入）
+    fzlint draft.docx             检查草稿（.txt .md .docx .html .doc .wps .odt .rtf .pdf；
+                                  目录递归检查；- 表示标准输入）
     fzlint report 目录 --html review.html   为一批报告生成一页审阅表
     fzlint annotate draft.docx -o 批注   把问题写成 Word 批注，退回起草单位
     fzlint outline draft.txt      显示 fzlint 识别出的标题层次和各部分
