@@ -1,7 +1,9 @@
 """Command line: ``fzlint [OPTIONS] PATH...``, ``fzlint outline``, ``rules``, ``explain``, ``report``, ``annotate``.
 
 Exit codes: 0 no error-severity finding, 1 at least one, 2 a usage error or a
-file that could not be read (the other files are still checked).
+file that could not be read (the other files are still checked), 130 a run
+interrupted (Ctrl-C); a run ended by SIGTERM or SIGHUP while LibreOffice
+converts exits 128 + the signal's number (formats/libreoffice.py).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from . import __version__, batch, config, formats, read, report, ruleset
 from .pipeline import FileResult, Linter, Options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command Ctrl-C stopped
 PROGRESS_FROM = 20  # files: fewer finish before a progress bar would help
 LANG_ENV = "FZLINT_LANG"
 
@@ -32,6 +35,15 @@ class DefaultGroup(click.Group):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx):
+        """An interrupted run (Ctrl-C) exits 130 with one line, not click's
+        "Aborted!" and exit 1, which is the code of findings."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\nfzlint: 已中断 / interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -79,7 +91,8 @@ def main():
     """fzlint：法治政府建设年度报告草稿检查工具。
 
     \b
-    fzlint draft.docx             检查草稿（.txt .md .docx .html；目录递归检查；- 表示标准输入）
+    fzlint draft.docx             检查草稿（.txt .md .docx .html .doc .wps .odt .rtf .pdf；
+                                  目录递归检查；- 表示标准输入）
     fzlint report 目录 --html review.html   为一批报告生成一页审阅表
     fzlint annotate draft.docx -o 批注   把问题写成 Word 批注，退回起草单位
     fzlint outline draft.txt      显示 fzlint 识别出的标题层次和各部分
@@ -486,15 +499,18 @@ def report_command(paths, html_path, csv_path, xlsx_path, year, lang, jobs, conf
 @click.option("--lang", type=click.Choice(["zh", "en"]), help=f"批注语言（默认 zh，或环境变量 {LANG_ENV}）。")
 @_configuration_options
 @click.option("-q", "--quiet", is_flag=True, help="不列出写出的文件 / do not list the files written.")
+@click.option("--force", is_flag=True,
+              help="替换输出目录中已有的同名文件 / replace files of the same name already in OUTDIR.")
 def annotate_command(paths, outdir, author, initials, summary, select, ignore, year, lang, config_path, no_config,
-                     exclude, quiet):
+                     exclude, quiet, force):
     """把问题写成 Word 批注 / write each draft as a .docx with the findings as comments.
 
     \b
     每份草稿写出 OUTDIR/<文件名>.docx：每个问题是一条批注（“规则代码 消息”），锚定在问题所指的文字上；
     .docx 原文的文字、样式、编号、表格、修订和页眉页脚保持不变；其他格式（.txt .md .html 等）按行生成新的 .docx，
     标题居中，各级标题用“标题 1–4”样式。默认在标题上加一条汇总批注。
-    不会覆盖任何输入文件。退出码与 fzlint check 相同（0 无错误，1 有错误，2 无法读取或用法错误）。
+    不会覆盖任何输入文件；OUTDIR 中已有同名文件时不替换它，报告该文件（退出码 2，其他文件照常写出），
+    加 --force 才替换。退出码与 fzlint check 相同（0 无错误，1 有错误，2 无法读取、未写出或用法错误）。
     """
     from .report import annotate as annotator
 
@@ -514,8 +530,16 @@ def annotate_command(paths, outdir, author, initials, summary, select, ignore, y
         _cannot_write(outdir, ("输出目录", "the output folder"), exc, lang)
     options = annotator.Options(author, initials, summary, lang)
     results = [settings.linter(e.path).read_error(e) for e in errors]
-    with formats.ahead(files, batch.default_jobs()):  # LibreOffice's conversions, many a run
+    kept = {path: not force and os.path.lexists(names[path]) for path in files}  # a file of OUTDIR's own
+    with formats.ahead([p for p in files if not kept[p]], batch.default_jobs()):  # LibreOffice's, many a run
         for path in files:
+            if kept[path]:
+                name = names[path]
+                error = read.ReadError(path, f"{name} 已存在，未替换：加 --force 替换它，或用 -o 换一个输出目录",
+                                       f"{name} exists and was not replaced: use --force to replace it, or "
+                                       "another folder with -o")
+                results.append(settings.linter(path).read_error(error))
+                continue
             results.append(_annotate_one(settings, path, names[path], options, annotator, quiet, lang))
     for r in results:
         if r.error:

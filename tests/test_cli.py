@@ -384,3 +384,23 @@ def test_outline_shows_the_document_number_kept_out_of_the_title(tmp_path):
     assert "  发文字号：某府〔2026〕26号（2）" in run("outline", str(draft)).output
     draft.write_text("某区人民政府关于2025年度法治政府建设情况的报告\n区委：\n一、主要举措和成效\n正文。\n", encoding="utf-8")
     assert json.loads(run("outline", "--format", "json", str(draft)).output)["document_number"] is None
+
+
+def test_the_help_and_the_hook_name_every_format_fzlint_reads():
+    import re
+
+    import yaml
+
+    from conftest import ROOT
+    from fzlint import formats
+
+    # Every suffix of the formats table, less other spellings and the templates of those named.
+    named = set(formats.SUFFIXES) - {".markdown", ".htm", ".dot", ".wpt"}
+    assert named == {".txt", ".md", ".docx", ".html", ".doc", ".wps", ".odt", ".rtf", ".pdf"}
+    shown = CliRunner().invoke(main, ["--help"]).output
+    first = shown[shown.index("fzlint draft.docx"):shown.index("fzlint report")]
+    assert set(re.findall(r"\.[a-z]+", first)) >= named
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert set(re.findall(r"\.[a-z]+", hook["description"])) >= named
+    for suffix in formats.SUFFIXES:
+        assert re.search(hook["files"], "甲区" + suffix) and re.search(hook["files"], "甲区" + suffix.upper())

@@ -7,6 +7,14 @@ temporary folder that is always removed, holding the input, the output and a
 throw-away user profile (-env:UserInstallation), so that parallel workers
 (--jobs) never share a profile or a file; it runs in a process group of its
 own, killed whole when it passes limits.CONVERSION_SECONDS.
+
+A run that is stopped meanwhile cleans up too: while conversions are under
+way (and while conversions made ahead wait for the run), SIGTERM, SIGHUP and
+Ctrl-C kill every soffice process group this process started and end the run
+by an exception (SystemExit(128 + signal), KeyboardInterrupt), so that the
+usual clean-up removes the private folders; and on Linux soffice is started
+to die with the process that started it (PR_SET_PDEATHSIG), for a parent
+killed outright (SIGKILL, a --jobs worker).
 """
 
 from __future__ import annotations
@@ -17,7 +25,9 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from ..limits import CONVERSION_SECONDS
@@ -52,13 +62,93 @@ def _run(program: str, sources: list[Path], infilter: str, target: str, folder: 
     command = [program, f"-env:UserInstallation={Path(folder, 'profile').as_uri()}", "--headless", "--invisible",
                "--norestore", "--nologo", "--nodefault", "--nolockcheck", f"--infilter={infilter}",
                "--convert-to", target, "--outdir", str(folder / "out"), *map(str, sources)]
-    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, cwd=folder, start_new_session=True)
+    if _stopping:  # a signal came while other runs were going (ahead's threads): start no more
+        raise subprocess.TimeoutExpired(command, 0)
+    process = None
     try:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, cwd=folder, start_new_session=True,
+                                   preexec_fn=_dies_with_parent())
+        _live.add(process)
         output, _ = process.communicate(timeout=seconds)
     finally:
-        _kill(process)  # on a timeout, and whatever it left running in its group
+        if process is not None:
+            _live.discard(process)
+            _kill(process)  # on a timeout, a signal, and whatever it left running in its group
     return output.decode("utf-8", "replace")
+
+
+# -- stopped runs -----------------------------------------------------------------------------------
+
+_live: set[subprocess.Popen] = set()  # the soffice processes running now (set operations hold the GIL)
+_stopping = False
+_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name))
+
+
+def _stop(signum, frame) -> None:
+    """The handler of _SIGNALS while converting: kill every soffice group
+    now (ahead's threads are waiting on theirs), then end the run by an
+    exception in the main thread, whose clean-up removes the folders."""
+    global _stopping
+    _stopping = True
+    for process in list(_live):
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    if signum == getattr(signal, "SIGINT", None):
+        raise KeyboardInterrupt
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _stoppable():
+    """_stop handles SIGTERM, SIGHUP and SIGINT for the block, where they have
+    their default handling (one ignored, as nohup ignores SIGHUP, stays
+    ignored), and only in the main thread, where Python runs handlers; the
+    handlers before are restored after."""
+    global _stopping
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = {}
+    for signum in _SIGNALS:
+        current = signal.getsignal(signum)
+        if current in (signal.SIG_DFL, signal.default_int_handler):
+            before[signum] = current
+            signal.signal(signum, _stop)
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+        if before:
+            _stopping = False
+
+
+def _dies_with_parent():
+    """A preexec_fn that has the kernel kill the child when the thread that
+    started it dies (Linux's PR_SET_PDEATHSIG, kept across exec), or None
+    where there is no prctl. Everything is looked up here, before the fork."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError, ImportError):
+        return None
+    prctl.restype = ctypes.c_int
+    prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    parent = os.getpid()
+    set_pdeathsig, kill = 1, int(signal.SIGKILL)
+
+    def preexec() -> None:
+        prctl(set_pdeathsig, kill, 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+
+    return preexec
 
 
 def convert(data: bytes, suffix: str, infilter: str, target: str = "docx") -> bytes:
@@ -75,7 +165,7 @@ def convert(data: bytes, suffix: str, infilter: str, target: str = "docx") -> by
     program = find()
     if program is None:
         raise _missing()
-    with tempfile.TemporaryDirectory(prefix="fzlint-soffice-") as tmp:
+    with _stoppable(), tempfile.TemporaryDirectory(prefix="fzlint-soffice-") as tmp:
         source = Path(tmp, "draft" + suffix)
         source.write_bytes(data)
         try:
@@ -132,7 +222,8 @@ def ahead(items: list[tuple[bytes, str, str]], jobs: int, target: str = "docx"):
         return
     from concurrent.futures import ThreadPoolExecutor  # the work is LibreOffice's, in its own processes
 
-    with tempfile.TemporaryDirectory(prefix="fzlint-soffice-") as tmp:
+    # Stoppable for the whole block: the folder stays while the run uses what it holds.
+    with _stoppable(), tempfile.TemporaryDirectory(prefix="fzlint-soffice-") as tmp:
         runs: list[tuple[str, list[Path]]] = []
         by_filter: dict[str, list[Path]] = {}
         for data, suffix, infilter in items:

@@ -31,7 +31,7 @@ saves, so the package is not simply saved: the output zip takes every entry
 of the input byte for byte, in order, except word/document.xml and its
 relationships (python-docx's, with the anchors and the comments
 relationship), [Content_Types].xml (the input's, with an Override for the
-comments part added as text) and the comments part itself. Styles,
+comments part added) and the comments part itself. Styles,
 numbering, headers, footers, settings and media are the input's bytes.
 
 Other inputs (.txt, .md, .html) become a new .docx made from the Source's
@@ -448,9 +448,19 @@ def posix_rels(partname: str) -> str:
     return f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
 
 
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+
 def _with_override(types: bytes, partname: str) -> bytes:
-    """[Content_Types].xml with an Override for partname, added as text before </Types>."""
-    text = types.decode("utf-8")
-    at = text.rindex("</Types>")
-    override = f'<Override PartName="{partname}" ContentType="{COMMENTS_TYPE}"/>'
-    return (text[:at] + override + text[at:]).encode("utf-8")
+    """[Content_Types].xml with an Override for partname (none is added where
+    the part has one), parsed as XML whatever its encoding (UTF-16 too) or
+    prefix (<ct:Types>), and written back in its encoding."""
+    from lxml import etree  # python-docx's
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+    root = etree.fromstring(types, parser)
+    info = etree.ElementTree(root).docinfo
+    if not any(o.get("PartName", "").lower() == partname.lower() for o in root.iter(_CT + "Override")):
+        etree.SubElement(root, _CT + "Override", PartName=partname, ContentType=COMMENTS_TYPE)
+    return etree.tostring(root, xml_declaration=True, encoding=info.encoding or "UTF-8",
+                          standalone=info.standalone)

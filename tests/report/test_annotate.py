@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from click.testing import CliRunner
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
@@ -408,3 +409,108 @@ def test_comments_already_in_a_docx_are_kept(tmp_path):
     assert run("annotate", tmp_path / "once" / "draft.docx", "-o", tmp_path / "twice").exit_code == 1
     once, twice = anchors(tmp_path / "once" / "draft.docx"), anchors(tmp_path / "twice" / "draft.docx")
     assert twice[:len(once)] == once and twice[len(once):] == once  # the first round's, then the second's
+
+
+def _content_types(shape: str, xml: bytes) -> bytes:
+    """[Content_Types].xml as other writers make it: UTF-16 (with its BOM), or with a prefix (<ct:Types>)."""
+    import re
+
+    text = xml.decode("utf-8")
+    if shape == "utf-16":
+        assert re.search("encoding=['\"]UTF-8['\"]", text)
+        return re.sub("encoding=['\"]UTF-8['\"]", 'encoding="UTF-16"', text).encode("utf-16")
+    if shape == "prefixed":
+        text = text.replace("<Types xmlns=", "<ct:Types xmlns:ct=").replace("</Types>", "</ct:Types>")
+        return re.sub(r"<(Default|Override)\b", r"<ct:\1", text).encode("utf-8")
+    return xml
+
+
+@pytest.mark.parametrize("shape", ["utf-8", "utf-16", "prefixed"])
+def test_content_types_in_utf16_or_with_a_prefix_get_the_comments_override(tmp_path, shape):
+    plain = build(tmp_path / "plain.docx")
+    draft = tmp_path / "in" / "draft.docx"
+    draft.parent.mkdir()
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(draft, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, _content_types(shape, data) if info.filename == "[Content_Types].xml" else data)
+    assert "Override" in zipfile.ZipFile(draft).read("[Content_Types].xml").decode(shape.replace("prefixed", "utf-8"))
+    result = run("annotate", draft, "-o", tmp_path / "out", "--no-config")
+    assert result.exit_code == 1, result.output
+    assert [(_short(text), anchor) for text, anchor, _ in anchors(tmp_path / "out" / "draft.docx")] == DRAFT_COMMENTS
+    with zipfile.ZipFile(tmp_path / "out" / "draft.docx") as out:
+        types = out.read("[Content_Types].xml")
+    assert types.startswith(b"\xff\xfe" if shape == "utf-16" else b"<?xml")  # written back in its encoding
+    root = etree.fromstring(types)
+    ct = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+    overrides = {o.get("PartName"): o.get("ContentType") for o in root.iter(ct + "Override")}
+    assert overrides["/word/comments.xml"] == annotate.COMMENTS_TYPE
+    assert len(root.findall(ct + "Override")) == len(overrides)  # one each
+    assert (root.prefix == "ct") == (shape == "prefixed")
+
+
+def test_a_file_already_in_the_output_folder_is_not_replaced_without_force(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "报告.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "其他.txt").write_text(TEXT, encoding="utf-8")
+    own = build(tmp_path / "报告.docx").read_bytes()  # the drafter's own 报告.docx beside the .txt
+    result = CliRunner().invoke(main, ["annotate", "报告.txt", "其他.txt", "-o", ".", "--no-config"])
+    assert result.exit_code == 2
+    assert result.stderr == ("fzlint: 报告.txt: ./报告.docx 已存在，未替换：加 --force 替换它，或用 -o 换一个输出目录\n")
+    assert (tmp_path / "报告.docx").read_bytes() == own
+    assert anchors(tmp_path / "其他.docx")  # the other input is still annotated
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["其他.docx", "其他.txt", "报告.docx", "报告.txt"]
+    result = CliRunner().invoke(main, ["annotate", "报告.txt", "-o", ".", "--no-config", "--lang", "en"])
+    assert result.exit_code == 2 and result.stderr == (
+        "fzlint: 报告.txt: ./报告.docx exists and was not replaced: use --force to replace it, or another folder "
+        "with -o\n")
+    assert (tmp_path / "报告.docx").read_bytes() == own
+    # With --force it is replaced: the annotated 报告.txt, as 其他.txt's.
+    result = CliRunner().invoke(main, ["annotate", "报告.txt", "其他.txt", "-o", ".", "--no-config", "--force"])
+    assert result.exit_code == 1 and result.stderr == ""
+    assert [a for _, a, _ in anchors(tmp_path / "报告.docx")] == [a for _, a, _ in anchors(tmp_path / "其他.docx")]
+
+
+def test_force_still_never_overwrites_an_input(tmp_path):
+    draft = build(tmp_path / "draft.docx")
+    before = draft.read_bytes()
+    result = run("annotate", draft, "-o", tmp_path, "--force")
+    assert result.exit_code == 2 and "覆盖输入文件" in result.output
+    assert draft.read_bytes() == before
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory):
+    """Seed 1 as LibreOffice saves it as .doc and prints it to .pdf."""
+    import shutil
+
+    soffice = program("soffice", INSTALL)
+    folder = tmp_path_factory.mktemp("converted")
+    shutil.copyfile(seed(1), folder / "乙区.txt")
+    for target in ("doc", "pdf"):
+        subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                        "--convert-to", target, "--outdir", str(folder), str(folder / "乙区.txt")],
+                       capture_output=True, timeout=300, check=True)
+    return folder
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".pdf"])
+def test_a_doc_or_pdf_is_annotated_with_anchors_equal_to_the_findings_text(converted, tmp_path, suffix):
+    path = converted / f"乙区{suffix}"
+    result = run("annotate", path, "-o", tmp_path / "out", "--no-config")
+    assert result.exit_code == 1, result.output
+    checked = linter().lint_source(read.read(str(path)), located=False)
+    lines = checked.source.lines
+    findings = sorted(checked.findings, key=Finding.sort_key)
+    got = anchors(tmp_path / "out" / "乙区.docx")
+    assert len(got) == len(findings) + 1 and got[0][0].startswith("fzlint：")
+    spans = 0
+    for (text, anchor, _), f in zip(got[1:], findings):
+        assert text == f"{f.code} {f.message}"
+        if (f.end_line, f.end_column) > (f.line, f.column):
+            expected = "".join([lines[f.line - 1][f.column - 1:]] + lines[f.line:f.end_line - 1]
+                               + [lines[f.end_line - 1][:f.end_column - 1]]) if f.end_line > f.line else \
+                lines[f.line - 1][f.column - 1:f.end_column - 1]
+            assert anchor == expected, f
+            spans += 1
+    assert spans > 10  # most findings point at text
