@@ -393,11 +393,12 @@ class Residue:
     """Which lines are web page furniture (rules/residue.yaml)."""
 
     def __init__(self, patterns: list[str], max_length: int, list_items: list[str] = (),
-                 summary: list[str] = ()):
+                 summary: list[str] = (), watermarks: list[str] = ()):
         self.regex = _alternatives(patterns)
         self.max_length = max_length
         self.list_items = _alternatives(list_items)
         self.summary = _alternatives(summary)
+        self.watermark = _alternatives(watermarks)
 
     def matches(self, text: str) -> bool:
         if not self.regex or len(text) > self.max_length:
@@ -455,8 +456,9 @@ def parse(source: Source, residue: Residue) -> Document:
     doc.page_numbers = [ln for ln in lines if ln.kind is LineKind.PAGE_NUMBER]
     content = [ln for ln in lines if ln.kind not in (LineKind.RESIDUE, LineKind.PAGE_NUMBER)]
     start = _front_matter(doc, content, residue)
+    skip = _run_in_title(doc, content[start], residue) if not doc.title and start < len(content) else 0
     end = _back_matter(doc, content, start)
-    _body(doc, content[start:end])
+    _body(doc, content[start:end], skip)
     return doc
 
 
@@ -775,10 +777,40 @@ def parse_date(line: Line) -> DateLine:
     return DateLine(line, value, f"{y}年{mo}月{d}日")
 
 
-def _body(doc: Document, body: list[Line]) -> None:
+# A title run in after a watermark: up to its first 报告 (and a note after it: （摘要）).
+_RUN_IN_TITLE = recache.compile(r"[^\s，,。；;：:]{2,60}?报告(?:[（(][^（）()]{1,12}[）)])?")
+
+
+def _run_in_title(doc: Document, line: Line, residue: Residue) -> int:
+    """A text whose first line begins with a site's watermark ending in its
+    web address, the title run in after it, then the body (a copy from a
+    document-sharing site): sets doc.title to the title's span of the line
+    and returns where the body begins in it (0: no such title)."""
+    if line.kind is not LineKind.TEXT or residue.watermark is None:
+        return 0
+    mark = residue.watermark.match(line.text)
+    if mark is None:
+        return 0
+    title = _RUN_IN_TITLE.match(line.text, mark.end())
+    if title is None or not _WHOLE_TITLE.match(words(title.group())):
+        return 0
+    rest = line.text[title.end():]
+    if not rest.strip(BLANKS):
+        return 0
+    doc.title = [Line(line.number, LineKind.TEXT, title.group(), line.column + mark.end())]
+    return len(line.text) - len(rest.lstrip(BLANKS))
+
+
+def _body(doc: Document, body: list[Line], skip: int = 0) -> None:
+    """The preface and the heading tree; the first skip characters of the
+    first line are not the body's (a title run in, _run_in_title)."""
     stack: list[Section] = []
     paragraphs = doc.preface  # where the paragraphs go: the preface, then the latest section's
     heading = LineKind.HEADING
+    if skip and body:
+        first = body[0]
+        paragraphs.append(Paragraph(first.number, first.column + skip, first.text[skip:]))
+        body = body[1:]
     for line in body:
         if line.kind is heading:
             level = line.marker.level if line.marker else min(max(line.atx, 1), 4)

@@ -230,6 +230,7 @@ class Vocabulary:
     areas: AreaMenu = field(default_factory=lambda: AreaMenu(Text("", "")))  # areas.yaml
     residue_list_items: tuple[str, ...] = ()  # residue.yaml: tried on a list item's content only
     residue_summary: tuple[str, ...] = ()  # residue.yaml: a page's summary, labelled
+    residue_watermarks: tuple[str, ...] = ()  # residue.yaml: a watermark the title runs in after
 
 
 @dataclass
@@ -513,7 +514,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
     if not isinstance(residue, dict) or not isinstance(residue.get("max_length"), int):
         raise RuleSetError(f"{residue_path}: max_length: expected a whole number")
     _compile(residue.get("patterns"), f"{residue_path}: patterns")
-    for key in ("list_items", "summary"):
+    for key in ("list_items", "summary", "watermarks"):
         _compile(residue.setdefault(key, []), f"{residue_path}: {key}")
     figures_path = directory / "figures.yaml"
     figures = _load_yaml(figures_path)
@@ -530,7 +531,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
                       _load_indicators(directory / "indicators.yaml", set(roles)),
                       *_load_titles(directory / "titles.yaml"),
                       _load_areas(directory / "areas.yaml"),
-                      tuple(residue["list_items"]), tuple(residue["summary"]))
+                      tuple(residue["list_items"]), tuple(residue["summary"]), tuple(residue["watermarks"]))
 
 
 def _load_titles(path: Path) -> tuple[tuple[str, ...], str]:

@@ -636,3 +636,32 @@ def test_a_page_s_summary_of_the_report_is_residue(text, title_lines, residue):
 ])
 def test_paragraphs_of_the_report_are_no_summary(text):
     assert document(text).residue == []
+
+
+RUN_IN_BODY = "2025年，省政府坚持依法行政，全面推进法治政府建设。一、主要举措和成效（一）健全制度。"
+
+
+def test_a_title_run_in_after_a_watermark_is_found():
+    mark = "某某之家—全网资源每日更新www.example.com"
+    title = "某省人民政府关于2025年度法治政府建设情况的报告"
+    text = f"{mark}{title}{RUN_IN_BODY}\n"
+    doc = document(text)
+    [line] = doc.title
+    assert (doc.title_text, line.number, line.column) == (title, 1, len(mark) + 1)
+    [p] = doc.preface
+    assert (p.line, p.column, p.text) == (1, len(mark) + len(title) + 1, RUN_IN_BODY)
+    assert codes(text, select=["FZ301", "FZ302", "FZ309"]) == [("FZ309", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    # no watermark: a body that names the report
+    f"某省人民政府关于2025年度法治政府建设情况的报告如下：{RUN_IN_BODY}\n",
+    # a watermark, then the body without a title
+    f"某某之家www.example.com{RUN_IN_BODY}\n",
+    # a watermark, then a title that is not whole (no year), then the body
+    f"某某之家www.example.com某省人民政府关于法治政府建设情况的报告{RUN_IN_BODY}\n",
+])
+def test_a_body_line_is_no_run_in_title(text):
+    doc = document(text)
+    assert doc.title == [] and [(p.line, p.column) for p in doc.preface] == [(1, 1)]
+    assert codes(text, select=["FZ301"]) == [("FZ301", 1)]
