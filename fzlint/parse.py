@@ -411,11 +411,14 @@ class Residue:
 
     def is_summary(self, text: str) -> bool:
         """Whether a line is a page's summary by its label (摘要：…)."""
-        return bool(self.summary and self.summary.search(text))
+        return bool(self.summary and self.summary.match(text))
 
 
 def _alternatives(patterns) -> re.Pattern | None:
     return recache.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+_BULLET_CHARS = ("-", "•", "·", "*")
 
 
 def _list_blocks(lines: list[Line]) -> None:
@@ -424,17 +427,25 @@ def _list_blocks(lines: list[Line]) -> None:
     values whose labels were lost (• 法治政府建设) or the title repeated as
     the block's last field, are furniture too."""
     run: list[Line] = []
-    for line in [*lines, None]:
-        if line is not None and line.kind in (LineKind.TEXT, LineKind.RESIDUE) and _BULLET.match(line.text):
+    furniture = 0
+    for line in lines:
+        kind = line.kind
+        if kind is LineKind.HEADING:
+            break
+        if (kind is LineKind.TEXT or kind is LineKind.RESIDUE) and line.text[:1] in _BULLET_CHARS and _BULLET.match(line.text):
             run.append(line)
+            furniture += kind is LineKind.RESIDUE
             continue
-        furniture = sum(ln.kind is LineKind.RESIDUE for ln in run)
-        if furniture >= 2 and 2 * furniture > len(run):
-            for ln in run:
-                ln.kind = LineKind.RESIDUE
-        run = []
-        if line is None or line.kind is LineKind.HEADING:
-            return
+        if run:
+            _furnish(run, furniture)
+            run, furniture = [], 0
+    _furnish(run, furniture)
+
+
+def _furnish(run: list[Line], furniture: int) -> None:
+    if furniture >= 2 and 2 * furniture > len(run):
+        for line in run:
+            line.kind = LineKind.RESIDUE
 
 
 def parse(source: Source, residue: Residue) -> Document:
@@ -697,15 +708,20 @@ def _copied_ahead(content: list[Line], i: int) -> bool:
     """Whether the first paragraph after content[i], past the title block and
     recipient that may stand between, begins with its words (an ellipsis
     at its end left out)."""
-    summary = words(content[i].text).rstrip(".")  # words() reads … as ...
-    if len(summary) < _SUMMARY_MIN:
+    text = content[i].text
+    if len(text) < _SUMMARY_MIN:
         return False
     for line in content[i + 1: i + 7]:
         if line.kind is not LineKind.TEXT:
             return False
         if _is_title_like(line) or _is_recipient(line) or is_document_number(line):
             continue
-        return words(line.text).startswith(summary)
+        head, other = words(text[:8]), words(line.text[:8])
+        n = min(len(head), len(other))
+        if not n or head[:n] != other[:n]:  # the usual case, told apart by the first characters
+            return False
+        summary = words(text).rstrip(".")  # words() reads … as ...
+        return len(summary) >= _SUMMARY_MIN and words(line.text).startswith(summary)
     return False
 
 

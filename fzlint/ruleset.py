@@ -266,7 +266,7 @@ class RuleSet:
 # and modification time, lives in the user's cache directory, and is only an
 # optimisation: any problem with it means parsing the files again.
 _parsed: dict[Path, tuple] = {}  # path -> ((size, mtime), data)
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3  # 3: the vocabulary holds residue.yaml's list_items, summary and watermarks
 
 
 def _cache_file(directory: Path) -> Path | None:
