@@ -222,6 +222,10 @@ class Document:
     lines: list[Line]  # non-blank lines, in order
     text: str = ""  # the text as parsed (Markdown code blocks and comments blanked out)
     title: list[Line] = field(default_factory=list)
+    # The page's publication date at the end of the title's last line (…报告 (2024-02-26)):
+    # web residue, which the title's text leaves out (title_cut characters with the blanks before it).
+    title_date: Line | None = None
+    title_cut: int = 0
     recipient: Line | None = None
     document_number: Line | None = None  # 发文字号 in the front matter (某府〔2025〕26号)
     preface: list[Paragraph] = field(default_factory=list)
@@ -260,7 +264,8 @@ class Document:
 
     @property
     def title_text(self) -> str:
-        return "".join(line.text for line in self.title)
+        text = "".join(line.text for line in self.title)
+        return text[: len(text) - self.title_cut]
 
     def headings(self):
         for top in self.sections:

@@ -5,9 +5,12 @@ number, contact line, 特此报告, text) of the text (a Markdown file's code
 blocks and comments blanked out first, formats/markdown.py); this module then
   * applies the format's line hints: a .docx table cell stays text, a heading
     style or <h2> makes a heading of its level (like Markdown's ##),
-  * keeps web residue lines (rules/residue.yaml) out of the structure,
+  * keeps web residue lines (rules/residue.yaml) out of the structure, and
+    a run of list items above the first heading that is mostly residue (a
+    page's metadata block) as a whole,
   * splits each heading into its phrase and any run-in body,
-  * finds the front matter (title block, 主送机关) and the back matter
+  * finds the front matter (title block, 主送机关; a page headline, a page's
+    summary and the publication date after the title set aside) and the back matter
     (特此报告, 落款, 成文日期, contact line) by their places,
   * reads a body line “、坚持党的领导……” as the level-1 heading whose numeral
     a web page lost, where its place says it is one (_lost_numerals),
@@ -393,15 +396,60 @@ _BULLET = recache.compile(r"[-•·*]\s+")
 class Residue:
     """Which lines are web page furniture (rules/residue.yaml)."""
 
-    def __init__(self, patterns: list[str], max_length: int):
-        self.regex = recache.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    def __init__(self, patterns: list[str], max_length: int, list_items: list[str] = (),
+                 summary: list[str] = (), watermarks: list[str] = ()):
+        self.regex = _alternatives(patterns)
         self.max_length = max_length
+        self.list_items = _alternatives(list_items)
+        self.summary = _alternatives(summary)
+        self.watermark = _alternatives(watermarks)
 
     def matches(self, text: str) -> bool:
         if not self.regex or len(text) > self.max_length:
             return False
         bullet = _BULLET.match(text)
-        return bool(self.regex.search(text[bullet.end():] if bullet else text))
+        if bullet is None:
+            return bool(self.regex.search(text))
+        item = text[bullet.end():]
+        return bool(self.regex.search(item) or (self.list_items and self.list_items.search(item)))
+
+    def is_summary(self, text: str) -> bool:
+        """Whether a line is a page's summary by its label (摘要：…)."""
+        return bool(self.summary and self.summary.match(text))
+
+
+def _alternatives(patterns) -> re.Pattern | None:
+    return recache.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+_BULLET_CHARS = ("-", "•", "·", "*")
+
+
+def _list_blocks(lines: list[Line]) -> None:
+    """A run of list items above the first heading most of which (two at
+    least) are furniture is a page's metadata block: its other items, the
+    values whose labels were lost (• 法治政府建设) or the title repeated as
+    the block's last field, are furniture too."""
+    run: list[Line] = []
+    furniture = 0
+    for line in lines:
+        kind = line.kind
+        if kind is LineKind.HEADING:
+            break
+        if (kind is LineKind.TEXT or kind is LineKind.RESIDUE) and line.text[:1] in _BULLET_CHARS and _BULLET.match(line.text):
+            run.append(line)
+            furniture += kind is LineKind.RESIDUE
+            continue
+        if run:
+            _furnish(run, furniture)
+            run, furniture = [], 0
+    _furnish(run, furniture)
+
+
+def _furnish(run: list[Line], furniture: int) -> None:
+    if furniture >= 2 and 2 * furniture > len(run):
+        for line in run:
+            line.kind = LineKind.RESIDUE
 
 
 def parse(source: Source, residue: Residue) -> Document:
@@ -417,15 +465,17 @@ def parse(source: Source, residue: Residue) -> Document:
     for line in lines:
         if line.kind is LineKind.TEXT and residue.matches(line.text):
             line.kind = LineKind.RESIDUE
+    _list_blocks(lines)
     doc = Document(source=source, lines=lines, text=text)
     doc.residue = [ln for ln in lines if ln.kind is LineKind.RESIDUE]
     doc.page_numbers = [ln for ln in lines if ln.kind is LineKind.PAGE_NUMBER]
     content = [ln for ln in lines if ln.kind not in (LineKind.RESIDUE, LineKind.PAGE_NUMBER)]
-    start = _front_matter(doc, content)
+    start = _front_matter(doc, content, residue)
+    skip = _run_in_title(doc, content[start], residue) if not doc.title and start < len(content) else 0
     end = _back_matter(doc, content, start)
     body = content[start:end]
     _lost_numerals(body, source.hints)
-    _body(doc, body)
+    _body(doc, body, skip)
     if not doc.sections:
         doc.run_in_heading = _run_in_heading(doc.preface)
     return doc
@@ -632,13 +682,14 @@ def _to_residue(doc: Document, lines: list[Line]) -> None:
     doc.residue.sort(key=lambda ln: ln.number)
 
 
-def _front_matter(doc: Document, content: list[Line]) -> int:
+def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
     """Title block and 主送机关; returns the index of the first body line."""
     i = 0
     lead = _news_lead(content)
     if lead >= 0:
         _to_residue(doc, content[: lead + 1])
         i = lead + 1
+    i = _skip_summary(doc, content, i, residue)
     first = i
     candidates: list[Line] = []
     while True:
@@ -677,16 +728,99 @@ def _front_matter(doc: Document, content: list[Line]) -> int:
     if header:
         _to_residue(doc, candidates[:header])
         candidates = candidates[header:]
+    # A whole title, then another in other words: the page's headline, then
+    # the document's own title (某街道2023年度……情况报告 / 某街道2023年……工作报告).
+    headline = _second_title(candidates)
+    if headline:
+        _to_residue(doc, candidates[:headline])
+        candidates = candidates[headline:]
     if len(candidates) > 3:  # a title block has one to three lines; what follows is body
         i = content.index(candidates[0]) + 3
         candidates = candidates[:3]
         if doc.document_number is not None and doc.document_number.number > candidates[-1].number:
             doc.document_number = None  # it stands in the body
     doc.title = candidates
+    if candidates:
+        _title_date(doc, candidates[-1])
+    i = _skip_summary(doc, content, i, residue)
     if i < len(content) and _is_recipient(content[i]):
         doc.recipient = content[i]
         i += 1
+    return _skip_summary(doc, content, i, residue)
+
+
+# A whole title on one line: a reporting body, a year, 法治……报告 at its end
+# (perhaps with a note: （摘要）), not a subtitle (——…).
+_WHOLE_TITLE = recache.compile(r"^(?:[0-9０-９]{4}\s*年度?(?!关于|法治|[—－-])\S|(?!关于|[0-9０-９]|法治|年度|[—－-])\S.*?"
+                               r"[0-9０-９]{4}\s*年).*法治.*报告\s*(?:[（(][^（）()]{1,12}[）)])?$")
+
+
+def _second_title(candidates: list[Line]) -> int:
+    """How many lines at the top of the title-like lines make a whole title
+    that another whole title follows, in other words (the page's headline,
+    then the document's own title, on one line or as its block of lines); 0
+    when there is none. A title split over lines (某县人民政府关于 / 2025年度……的报告)
+    has no whole title in its first line."""
+    joined = [words(c.text) for c in candidates]
+    for k in range(1, len(candidates)):
+        if _WHOLE_TITLE.match("".join(joined[:k])) and _WHOLE_TITLE.match("".join(joined[k:])):
+            return k
+    return 0
+
+
+# The page's publication date after the title, on the title's line:
+# 某局2023年法治政府建设情况报告 (2024-02-26), …报告 2024-02-26.
+_ISO_DAY = r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+_TITLE_DATE = recache.compile(rf"(?:\s*[(（\[【]\s*{_ISO_DAY}\s*[)）\]】]|\s+{_ISO_DAY})$")
+
+
+def _title_date(doc: Document, last: Line) -> None:
+    """Sets doc.title_date to the page's publication date at the end of the
+    title (it is no part of the title, whose text leaves it out)."""
+    m = _TITLE_DATE.search(last.text)
+    if m is None or "报告" not in last.text[: m.start()]:
+        return
+    text = m.group().lstrip(BLANKS)
+    doc.title_cut = len(m.group())
+    doc.title_date = Line(last.number, LineKind.RESIDUE, text, last.end_column - len(text))
+
+
+def _skip_summary(doc: Document, content: list[Line], i: int, residue: Residue) -> int:
+    """Sets aside a page's summary of the report at content[i] (above the title
+    or right under it): a line labelled as one (摘要：…), or a line the
+    report's first paragraph begins with (a copy of its opening, cut off).
+    Returns the index after it."""
+    if i >= len(content) or content[i].kind is not LineKind.TEXT:
+        return i
+    line = content[i]
+    if residue.is_summary(line.text) or (not _is_title_like(line) and _copied_ahead(content, i)):
+        _to_residue(doc, [line])
+        return i + 1
     return i
+
+
+_SUMMARY_MIN = 20  # characters: a summary shorter than this is no tell
+
+
+def _copied_ahead(content: list[Line], i: int) -> bool:
+    """Whether the first paragraph after content[i], past the title block and
+    recipient that may stand between, begins with its words (an ellipsis
+    at its end left out)."""
+    text = content[i].text
+    if len(text) < _SUMMARY_MIN:
+        return False
+    for line in content[i + 1: i + 7]:
+        if line.kind is not LineKind.TEXT:
+            return False
+        if _is_title_like(line) or _is_recipient(line) or is_document_number(line):
+            continue
+        head, other = words(text[:8]), words(line.text[:8])
+        n = min(len(head), len(other))
+        if not n or head[:n] != other[:n]:  # the usual case, told apart by the first characters
+            return False
+        summary = words(text).rstrip(".")  # words() reads … as ...
+        return len(summary) >= _SUMMARY_MIN and words(line.text).startswith(summary)
+    return False
 
 
 def _is_signature_like(line: Line, strict: bool) -> bool:
@@ -757,10 +891,40 @@ def parse_date(line: Line) -> DateLine:
     return DateLine(line, value, f"{y}年{mo}月{d}日")
 
 
-def _body(doc: Document, body: list[Line]) -> None:
+# A title run in after a watermark: up to its first 报告 (and a note after it: （摘要）).
+_RUN_IN_TITLE = recache.compile(r"[^\s，,。；;：:]{2,60}?报告(?:[（(][^（）()]{1,12}[）)])?")
+
+
+def _run_in_title(doc: Document, line: Line, residue: Residue) -> int:
+    """A text whose first line begins with a site's watermark ending in its
+    web address, the title run in after it, then the body (a copy from a
+    document-sharing site): sets doc.title to the title's span of the line
+    and returns where the body begins in it (0: no such title)."""
+    if line.kind is not LineKind.TEXT or residue.watermark is None:
+        return 0
+    mark = residue.watermark.match(line.text)
+    if mark is None:
+        return 0
+    title = _RUN_IN_TITLE.match(line.text, mark.end())
+    if title is None or not _WHOLE_TITLE.match(words(title.group())):
+        return 0
+    rest = line.text[title.end():]
+    if not rest.strip(BLANKS):
+        return 0
+    doc.title = [Line(line.number, LineKind.TEXT, title.group(), line.column + mark.end())]
+    return len(line.text) - len(rest.lstrip(BLANKS))
+
+
+def _body(doc: Document, body: list[Line], skip: int = 0) -> None:
+    """The preface and the heading tree; the first skip characters of the
+    first line are not the body's (a title run in, _run_in_title)."""
     stack: list[Section] = []
     paragraphs = doc.preface  # where the paragraphs go: the preface, then the latest section's
     heading = LineKind.HEADING
+    if skip and body:
+        first = body[0]
+        paragraphs.append(Paragraph(first.number, first.column + skip, first.text[skip:]))
+        body = body[1:]
     for line in body:
         if line.kind is heading:
             level = line.marker.level if line.marker else min(max(line.atx, 1), 4)

@@ -228,6 +228,9 @@ class Vocabulary:
     titles: tuple[str, ...] = ()  # titles.yaml: the titles of laws and documents, as 《》 holds them
     title_prefix: str = ""  # titles.yaml: written before a law's name in its full title (中华人民共和国)
     areas: AreaMenu = field(default_factory=lambda: AreaMenu(Text("", "")))  # areas.yaml
+    residue_list_items: tuple[str, ...] = ()  # residue.yaml: tried on a list item's content only
+    residue_summary: tuple[str, ...] = ()  # residue.yaml: a page's summary, labelled
+    residue_watermarks: tuple[str, ...] = ()  # residue.yaml: a watermark the title runs in after
 
 
 @dataclass
@@ -263,7 +266,7 @@ class RuleSet:
 # and modification time, lives in the user's cache directory, and is only an
 # optimisation: any problem with it means parsing the files again.
 _parsed: dict[Path, tuple] = {}  # path -> ((size, mtime), data)
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3  # 3: the vocabulary holds residue.yaml's list_items, summary and watermarks
 
 
 def _cache_file(directory: Path) -> Path | None:
@@ -511,6 +514,8 @@ def load_vocabulary(directory: Path) -> Vocabulary:
     if not isinstance(residue, dict) or not isinstance(residue.get("max_length"), int):
         raise RuleSetError(f"{residue_path}: max_length: expected a whole number")
     _compile(residue.get("patterns"), f"{residue_path}: patterns")
+    for key in ("list_items", "summary", "watermarks"):
+        _compile(residue.setdefault(key, []), f"{residue_path}: {key}")
     figures_path = directory / "figures.yaml"
     figures = _load_yaml(figures_path)
     keys = ("units", "measure_words", "zero_results", "fixed_terms")
@@ -525,7 +530,8 @@ def load_vocabulary(directory: Path) -> Vocabulary:
                       _load_profiles(directory / "profiles.yaml"),
                       _load_indicators(directory / "indicators.yaml", set(roles)),
                       *_load_titles(directory / "titles.yaml"),
-                      _load_areas(directory / "areas.yaml"))
+                      _load_areas(directory / "areas.yaml"),
+                      tuple(residue["list_items"]), tuple(residue["summary"]), tuple(residue["watermarks"]))
 
 
 def _load_titles(path: Path) -> tuple[tuple[str, ...], str]:

@@ -594,3 +594,152 @@ def test_no_run_in_heading_where_none_is(text):
 def test_headings_that_lost_their_numeral_are_kept_within_the_headings_limit():
     doc = document("现将有关情况报告如下。\n" + "、坚持党的领导\n正文。\n" * (MAX_HEADINGS + 10))
     assert len(doc.sections) == MAX_HEADINGS
+
+
+# -- issue 13, a fourth set of real openings: the front matter of web copies --
+
+@pytest.mark.parametrize("text,title_lines,residue", [
+    # the page headline, then the document's own title in other words
+    ("某街道2025年度法治政府建设情况报告\n某街道2025年法治政府建设工作报告\n", [2], [1]),
+    # ... or the document's title block of two lines
+    ("某县人民政府2025年度法治政府建设情况报告\n某县人民政府\n关于2025年法治政府建设情况的报告\n", [2, 3], [1]),
+    ("2025年度某县法治政府建设情况报告\n某县人民政府关于2025年法治政府建设情况的报告（摘要）\n", [2], [1]),
+])
+def test_a_whole_title_followed_by_another_is_the_page_headline(text, title_lines, residue):
+    doc = document(f"{text}{BODY}")
+    assert [ln.number for ln in doc.title] == title_lines and [ln.number for ln in doc.residue] == residue
+    assert codes(f"{text}{BODY}", select=["FZ301", "FZ302", "FZ308"]) == [("FZ308", k) for k in residue]
+
+
+@pytest.mark.parametrize("text", [
+    "某县人民政府关于\n2025年度法治政府建设情况的报告\n",  # a title split over two lines
+    "某县人民政府\n关于2025年度法治政府建设情况的报告\n",
+    "中共某县委员会\n某县人民政府\n关于2025年度法治政府建设情况的报告\n",
+    "某县人民政府关于2025年度法治政府建设情况的报告\n（征求意见稿）\n",
+    "某县2025年法治政府建设年度报告\n——某县人民政府关于2025年度法治政府建设情况的报告\n",  # a subtitle
+])
+def test_a_title_split_over_lines_is_one_title(text):
+    n = text.count("\n")
+    doc = document(f"{text}{BODY}")
+    assert [ln.number for ln in doc.title] == list(range(1, n + 1)) and doc.residue == []
+    assert codes(f"{text}{BODY}", select=["FZ301", "FZ302", "FZ308"]) == []
+
+
+METADATA_BULLETS = "• 文号\n  • 索引号\n  • 000000000/2026-00001\n  • 关键词\n  • 主题分类\n  • 法治政府建设\n  • 体裁分类\n  • 服务对象"
+
+
+def test_a_metadata_block_as_list_items_without_values_is_residue_and_the_title_after_it_is_found():
+    text = f"{METADATA_BULLETS}\n\n{TITLE}\n\n发布日期:2026-02-24         浏览次数:\n\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [10] and [ln.number for ln in doc.residue] == [*range(1, 9), 12]
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309"]) == [
+        *(("FZ308", k) for k in range(1, 9)), ("FZ309", 10), ("FZ308", 12)]
+
+
+def test_the_title_repeated_as_the_last_item_of_a_metadata_block_is_residue():
+    text = (f"{TITLE}\n\n  • 索引号:000000000/2026-00036\n  • 发布机构:某县人民政府\n  • 关键词:法治政府,法治政府建设\n"
+            f"  • 成文日期:2026-03-17\n  • 发布日期:2026-03-28\n  • {TITLE}\n\n{BODY}")
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [1] and [ln.number for ln in doc.residue] == list(range(3, 9))
+    assert doc.title_text == TITLE
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309"]) == [("FZ309", 1), *(("FZ308", k) for k in range(3, 9))]
+
+
+@pytest.mark.parametrize("text,residue", [
+    # list items of the report: no metadata among them
+    (f"{TITLE}\n• 全年办理行政复议案件12件\n• 法治政府建设示范创建\n一、主要举措和成效\n正文。\n", []),
+    # one field of a page among the report's items: only it is furniture
+    (f"{TITLE}\n• 发布日期:2026-02-24\n• 加强执法监督\n• 推进复议改革\n一、主要举措和成效\n正文。\n", [2]),
+    # a label alone that is no list item (a table's header cell), and list items under a heading
+    (f"{TITLE}\n一、主要举措和成效\n文号\n• 索引号\n• 主题分类\n• 法治政府建设\n", [4, 5]),
+])
+def test_list_items_of_the_report_stay_body(text, residue):
+    assert [ln.number for ln in document(text).residue] == residue
+
+
+@pytest.mark.parametrize("date", [" (2026-02-26)", "（2026-02-26）", " 2026-02-26", "[2026/2/26]"])
+def test_the_page_s_publication_date_after_the_title_is_no_part_of_it(date):
+    text = f"{TITLE}{date}\n{BODY}"
+    doc = document(text)
+    assert doc.title_text == TITLE and [ln.number for ln in doc.title] == [1]
+    [finding] = lint(text, select=["FZ301", "FZ302", "FZ308"])
+    assert (finding.code, finding.line, finding.column) == ("FZ308", 1, len(TITLE) + 1 + (date[0] == " "))
+    assert date.strip() in finding.message
+    # the date is not the title's year
+    text = f"某县人民政府法治政府建设情况报告{date}\n{BODY}"
+    assert codes(text, select=["FZ302", "FZ308"]) == [("FZ302", 1), ("FZ308", 1)]
+
+
+@pytest.mark.parametrize("title", [
+    f"{TITLE}（2026年2月26日）",  # a date as 公文 write it is the author's
+    "某县法治政府建设实施方案(2021-2025)",  # a year range
+])
+def test_a_title_ending_in_other_dates_keeps_them(title):
+    doc = document(f"{title}\n{BODY}")
+    assert doc.title_text == title and doc.title_date is None
+    assert codes(f"{title}\n{BODY}", select=["FZ308"]) == []
+
+
+OPENING = "2025年，在市委的正确领导和市人大及其常委会的监督支持下，市政府深入学习贯彻习近平法治思想，法治政府建设成效明显。"
+
+
+@pytest.mark.parametrize("text,title_lines,residue", [
+    # a page's summary, a copy of the first paragraph cut off, under the title and the page's fields
+    (f"{TITLE}\n栏目:通知公告 发布时间:2026-02-27\n{OPENING[:50]}\n\n{OPENING}\n", [1], [2, 3]),
+    (f"{TITLE}\n{OPENING[:40]}……\n{OPENING}\n", [1], [2]),
+    # ... above the title
+    (f"{OPENING[:30]}\n{TITLE}\n市委、市政府：\n{OPENING}\n", [2], [1]),
+    # labelled as a summary, whatever it says
+    (f"摘要：某市2025年法治政府建设取得新成效，多项工作获评全国示范。\n{TITLE}\n{OPENING}\n", [2], [1]),
+    (f"{TITLE}\n内容摘要：某市2025年法治政府建设取得新成效，多项工作获评全国示范，全市依法行政水平持续提升，"
+     f"人民群众法治获得感不断增强，各项工作任务全面完成。\n{OPENING}\n", [1], [2]),
+    (f"{TITLE}\n导读:一图读懂\n{OPENING}\n", [1], [2]),
+])
+def test_a_page_s_summary_of_the_report_is_residue(text, title_lines, residue):
+    text += "一、主要举措和成效\n正文。\n"
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == title_lines and [ln.number for ln in doc.residue] == residue
+    assert codes(text, select=["FZ301", "FZ308", "FZ506"]) == [("FZ308", k) for k in residue]
+
+
+@pytest.mark.parametrize("text", [
+    # the report's own paragraphs: the second does not begin with the first
+    f"{TITLE}\n{OPENING}\n2025年，市政府召开常务会议12次。\n",
+    # too short to tell
+    f"{TITLE}\n2025年，在市委的正确领导下\n{OPENING}\n",
+    # a paragraph the next one begins with, in the body
+    f"{TITLE}\n市委、市政府：\n{OPENING}\n{OPENING[:50]}\n{OPENING}\n",
+    # 摘要 in the body
+    f"{TITLE}\n一、主要举措和成效\n摘要：本部分列明主要举措和成效，各项数据均截至2025年12月31日。\n",
+])
+def test_paragraphs_of_the_report_are_no_summary(text):
+    assert document(text).residue == []
+
+
+RUN_IN_BODY = "2025年，省政府坚持依法行政，全面推进法治政府建设。一、主要举措和成效（一）健全制度。"
+
+
+def test_a_title_run_in_after_a_watermark_is_found():
+    mark = "某某之家—全网资源每日更新www.example.com"
+    title = "某省人民政府关于2025年度法治政府建设情况的报告"
+    text = f"{mark}{title}{RUN_IN_BODY}\n"
+    doc = document(text)
+    [line] = doc.title
+    assert (doc.title_text, line.number, line.column) == (title, 1, len(mark) + 1)
+    [p] = doc.preface
+    assert (p.line, p.column, p.text) == (1, len(mark) + len(title) + 1, RUN_IN_BODY)
+    assert codes(text, select=["FZ301", "FZ302", "FZ309"]) == [("FZ309", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    # no watermark: a body that names the report
+    f"某省人民政府关于2025年度法治政府建设情况的报告如下：{RUN_IN_BODY}\n",
+    # a watermark, then the body without a title
+    f"某某之家www.example.com{RUN_IN_BODY}\n",
+    # a watermark, then a title that is not whole (no year), then the body
+    f"某某之家www.example.com某省人民政府关于法治政府建设情况的报告{RUN_IN_BODY}\n",
+])
+def test_a_body_line_is_no_run_in_title(text):
+    doc = document(text)
+    assert doc.title == [] and [(p.line, p.column) for p in doc.preface] == [(1, 1)]
+    assert codes(text, select=["FZ301"]) == [("FZ301", 1)]

@@ -110,6 +110,8 @@ def test_readme_lists_every_rule():
     ("matter.yaml", "  - code: FZ301", "  - code: FZ301\n    colour: red", r"unknown key 'colour'"),
     ("sections.yaml", "precedence: [duties, shortcomings, plan, other, measures]", "precedence: [duties]", r"sections\.yaml: precedence"),
     ("residue.yaml", "  - '^首页$'", "  - '^首页($'", r"residue\.yaml: patterns\[0\]: bad regular expression"),
+    ("residue.yaml", "  - '^导\\s*读", "  - '^导(\\s*读", r"residue\.yaml: summary\[1\]: bad regular expression"),
+    ("residue.yaml", "list_items:", "list_items: 3\nx:", r"residue\.yaml: list_items: expected a list"),
     ("input.yaml", "rules:", "rules: [", r"input\.yaml:\d+: not valid YAML"),
     ("evidence.yaml", "- '有效遏制'", "- '有效遏制('", r"evidence\.yaml: FZ401\.params: bad regular expression"),
     ("evidence.yaml", "- '有效遏制'", "- '.{0,2}有效遏制'", r"FZ401\.params: claims\[3\]: .* must begin with a word"),

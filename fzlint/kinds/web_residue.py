@@ -1,5 +1,7 @@
 """web-residue: lines of web page furniture (rules/residue.yaml, and a page
-headline repeating the title) that parse kept out of the structure."""
+headline repeating the title) that parse kept out of the structure, and the
+page's publication date left at the end of the title's line (variant
+title-date)."""
 
 from __future__ import annotations
 
@@ -7,9 +9,11 @@ from ._spans import line_hit
 
 KIND = "web-residue"
 PARAMS = {}
-VARIANTS = ("default",)
+VARIANTS = ("default", "title-date")
 
 
 def check(doc, params, ctx):
     for line in doc.residue:
         yield line_hit(line, {"text": line.text[:20]})
+    if doc.title_date is not None:
+        yield line_hit(doc.title_date, {"text": doc.title_date.text}, "title-date")

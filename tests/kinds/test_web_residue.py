@@ -48,3 +48,34 @@ def test_page_furniture_of_information_pages(line):
 ])
 def test_prose_with_the_metadata_labels_is_not_residue(line):
     assert codes(f"一、主要举措\n{line}", select=["FZ308"]) == []
+
+
+# Issue 13, a fourth set: a link alone on its line, perhaps after its label, and
+# the bracket left of the type-size bar (字体:[ / 大 中 小 / ]).
+@pytest.mark.parametrize("line", [
+    "一图读懂:https://www.example.gov.cn/xxgk/content/post_1234567.html", "https://www.example.gov.cn/art/2026/2/8/art_1.html",
+    "原文链接： www.example.gov.cn/a.html", "]",
+])
+def test_a_link_alone_is_furniture(line):
+    assert codes(f"{line}\n一、主要举措\n正文。", select=["FZ308", "FZ506"]) == [("FZ308", 1)]
+    assert codes(f"一、主要举措\n{line}\n正文。", select=["FZ308", "FZ506"]) == [("FZ308", 2)]
+
+
+@pytest.mark.parametrize("line", [
+    "详见某县人民政府网站（https://www.example.gov.cn）。", "网址：https://www.example.gov.cn，欢迎社会各界监督。",
+    "群众可登录www.example.gov.cn查询办理进度。", "[1]", "【】",
+])
+def test_prose_with_a_link_is_not_residue(line):
+    assert codes(f"一、主要举措\n{line}", select=["FZ308"]) == []
+
+
+@pytest.mark.parametrize("line", [
+    "• 文号", "- 索引号", "• 主题分类", "• 体裁分类", "• 服务对象", "• 000000000/2026-00001", "- lsx31/2026-00001",
+])
+def test_a_metadata_label_alone_as_a_list_item_is_furniture(line):
+    assert codes(f"{line}\n一、主要举措\n正文。", select=["FZ308"]) == [("FZ308", 1)]
+
+
+@pytest.mark.parametrize("line", ["文号", "服务对象", "000000000/2026-00001", "• 法治政府建设", "• 文号规范"])
+def test_a_label_alone_that_is_no_list_item_is_not_residue(line):
+    assert codes(f"一、主要举措\n{line}\n正文。", select=["FZ308"]) == []
