@@ -39,6 +39,12 @@ though counts never support a claimed effect. Without a count
 (全面完成年度目标任务。) it is still reported; a date is no count. Completions
 are claims (they need no listing in `claims` as well).
 
+An aim or a requirement is no claim either: a claim whose verb phrase a modal
+precedes in its clause (`modals`, each ending in `$`, matched against the
+clause up to the claim: 法治意识要深入人心, 执法水平必须明显提升, 力争取得明显成效)
+says what should come about, not what did. The claim without the modal
+(法治意识深入人心) is still reported; 要 in a word (主要, 重要) is no modal.
+
 Praise a named organ or leader gave (`credited`: 获司法部领导充分肯定,
 得到省委高度认可) reports an event a reader can check, not a claimed effect;
 praise from no one in particular (获得群众广泛好评) is a claim.
@@ -52,7 +58,7 @@ from . import Hit, any_of, validate_roles
 KIND = "unquantified-claim"
 PARAMS = {"roles": (list, None), "claims": (list, None), "purposes": (list, []), "aims": (list, []),
           "contributions": (list, []), "changes": (list, []), "credited": (list, []),
-          "completions": (list, []), "outcomes": (list, [])}
+          "completions": (list, []), "outcomes": (list, []), "modals": (list, [])}
 VARIANTS = ("default",)
 
 
@@ -78,6 +84,7 @@ def prepare(params):
     return {**params, "claims": claims, "contributions": contributions, "completions": completions,
             "outcomes": any_of(params["outcomes"]),
             "purposes": any_of(params["purposes"]), "aims": any_of(params["aims"]),
+            "modals": any_of(params["modals"]),
             "changes": any_of(params["changes"]), "credited": any_of(params["credited"])}
 
 
@@ -118,6 +125,8 @@ def check(doc, params, ctx):
             m = claims.search(text, start, end)
             if not m or text[m.end():m.end() + 1] == "的":  # none, or an attribute, not a claim
                 continue
+            if params["modals"] and params["modals"].search(text, max(start, m.start() - 8), m.start()):
+                continue  # an aim or a requirement (要深入人心), not an effect achieved
             if aims and start > sentence[0] and aims.match(text, start, end):  # the aim of the measure before it
                 continue
             if params["credited"] and params["credited"].search(text, start, end):

@@ -198,3 +198,29 @@ def test_each_labelled_claim(text):
 @pytest.mark.parametrize("text", PLAIN)
 def test_each_labelled_plain_clause(text):
     assert codes_lines(M + text) == []
+
+
+# Issue 13: a modal before the claim in its clause (要, 应, 须, 必须, 力争, 努力,
+# 争取) makes it an aim or a requirement, not an effect achieved.
+@pytest.mark.parametrize("text", [
+    "推进“八五”普法，法治意识要深入人心，形成内化于心、外化于行的良好常态。",
+    "全镇干部法治意识必须明显增强。",
+    "行政执法质量应当显著改善。",
+    "依法行政水平要进一步持续提升。",
+    "各项工作力争走在全市前列。",
+    "矛盾纠纷要得到有效化解。",
+    "执法队伍素质须明显提高。",
+])
+def test_a_claim_after_a_modal_is_an_aim_not_an_effect(text):
+    assert codes_lines(M + text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "推进“八五”普法，法治意识深入人心，形成内化于心、外化于行的良好常态。",
+    "全镇干部法治意识明显增强。",
+    "法治政府建设实施纲要深入人心。",  # 要 in 纲要 is no modal
+    "重点领域执法主要取得了明显成效。",  # nor in 主要
+    "要求落实到位，执法水平明显提升。",  # the modal in another clause
+])
+def test_a_claim_without_a_modal_before_it_is_still_reported(text):
+    assert codes_lines(M + text) == [("FZ401", 2)]
