@@ -46,8 +46,11 @@ says what should come about, not what did. The claim without the modal
 (法治意识深入人心) is still reported; 要 in a word (主要, 重要) is no modal.
 
 Praise a named organ or leader gave (`credited`: 获司法部领导充分肯定,
-得到省委高度认可) reports an event a reader can check, not a claimed effect;
-praise from no one in particular (获得群众广泛好评) is a claim.
+得到省委高度认可, 得到中央第七指导组的充分肯定 with 的 between the organ and the
+praise, 被市委依法治市办肯定推广) reports an event a reader can check, not a
+claimed effect; praise from no one in particular (获得群众广泛好评, 得到群众的
+充分肯定, 获得社会各界的一致好评) is a claim: the name must end in an organ's word
+(组, 办, 部, 委, 厅, 局, 院, 政府, 中央 …) right before the praise or its 的.
 """
 
 from __future__ import annotations

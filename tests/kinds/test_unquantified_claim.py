@@ -224,3 +224,26 @@ def test_a_claim_after_a_modal_is_an_aim_not_an_effect(text):
 ])
 def test_a_claim_without_a_modal_before_it_is_still_reported(text):
     assert codes_lines(M + text) == [("FZ401", 2)]
+
+
+# Issue 13: praise a named organ gave, with 的 between the organ and the praise or
+# written 被……肯定, is an event a reader can check; praise from no organ is a claim.
+@pytest.mark.parametrize("text", [
+    "经验做法得到省委全面依法治省委员会第三督察组的充分肯定。",
+    "“首违不罚”清单得到中央依法治国办的高度认可。",
+    "行政复议工作被市委依法治市办肯定推广。",
+    "工作做法3次被省委依法治省办肯定推广，得到国务院第五督查组的充分肯定。",
+    "调解工作获得市中级人民法院的充分肯定。",
+])
+def test_praise_a_named_organ_gave_is_no_claim(text):
+    assert codes_lines(M + text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "工作做法得到群众的充分肯定。",
+    "普法活动获得社会各界的一致好评。",
+    "便民措施得到办事群众的高度认可。",  # 办 in 办事 names no organ
+    "法律顾问工作得到服务对象的一致肯定。",
+])
+def test_praise_from_no_organ_is_still_a_claim(text):
+    assert codes_lines(M + text) == [("FZ401", 2)]
