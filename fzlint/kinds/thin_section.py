@@ -1,14 +1,17 @@
 """thin-section: a part of a listed role whose body (paragraphs and
 sub-headings, spaces not counted) is shorter than min_chars characters.
 
-An empty part whose heading the next part repeats (number and words: a web
-page, or a drafter's paste, that wrote the heading line twice) is not thin:
-the repeat is one fault, and FZ201 reports it on the copy."""
+An empty part (no text, no sub-heading) followed at once by a part whose
+heading repeats its number is not thin: the heading line written twice (a web
+page, a drafter's paste), or a sub-heading misnumbered at the top level
+(一、主要举措 then 一、强化领导责任, the part's text under it), is one fault, and
+FZ201 reports the repeated number on the second heading. An empty part followed
+by the next number (一、 then 二、, whatever the words) is thin, as is a part
+with any text before the repeated number."""
 
 from __future__ import annotations
 
 from . import validate_roles
-from ..parse import words
 from ._spans import heading_hit
 
 KIND = "thin-section"
@@ -23,10 +26,9 @@ def validate(params, vocabulary):
 
 
 def _repeated(part, following) -> bool:
-    """Whether `following` repeats part's heading line: same number, same words."""
+    """Whether `following`'s heading repeats part's number (the repeat FZ201 reports)."""
     a, b = part.heading.marker, following.heading.marker
-    return (a is not None and b is not None and (a.family, a.number) == (b.family, b.number)
-            and words(part.title) == words(following.title))
+    return a is not None and b is not None and (a.family, a.number) == (b.family, b.number)
 
 
 def check(doc, params, ctx):

@@ -37,10 +37,20 @@ def test_a_heading_line_written_twice_is_one_fault_the_numbering_rule_reports():
     assert [(f.code, f.line) for f in lint(text, select=["FZ105"])] == []
 
 
-def test_an_empty_part_followed_by_another_part_of_the_same_number_is_still_thin():
-    # Another heading under the same number is no copy: the empty part is thin.
-    text = f"一、主要举措和成效\n一、存在的不足和原因\n{BODY}\n二、下一年度工作安排\n{BODY}"
-    assert [(f.code, f.line) for f in lint(text, select=["FZ105"])] == [("FZ105", 1)]
+def test_an_empty_part_followed_at_once_by_the_same_number_is_one_fault_the_numbering_rule_reports():
+    # Issue 13 (a real web opening): the level-1 heading, then its first sub-heading
+    # misnumbered 一、 again with the part's text under it. The part is not thin;
+    # FZ201's repeated number is the one fault. (This was called thin before.)
+    text = f"一、2025年法治政府建设主要措施\n一、强化领导责任，夯实法治基础\n{BODY}\n二、存在的不足和原因\n{BODY}"
+    assert [(f.code, f.line) for f in lint(text, select=["FZ105", "FZ201"])] == [("FZ201", 2)]
+    text = f"一、主要举措和成效\n\n一、存在的不足和原因\n{BODY}\n二、下一年度工作安排\n{BODY}"  # a blank line is no text
+    assert [(f.code, f.line) for f in lint(text, select=["FZ105", "FZ201"])] == [("FZ201", 3)]
+
+
+def test_an_empty_part_followed_by_the_next_number_or_by_text_is_still_thin():
+    # The next number, whatever its words: the empty part is thin.
+    text = f"一、主要举措和成效\n二、存在的不足和原因\n{BODY}\n三、下一年度工作安排\n{BODY}"
+    assert [(f.code, f.line) for f in lint(text, select=["FZ105", "FZ201"])] == [("FZ105", 1)]
     # Nor is a copy with a different number; nor a part with a little text before the copy.
     text = f"一、主要举措和成效\n二、主要举措和成效\n{BODY}\n三、存在的不足和原因\n{BODY}"
     assert [(f.code, f.line) for f in lint(text, select=["FZ105"])] == [("FZ105", 1)]
