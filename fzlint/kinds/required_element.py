@@ -5,10 +5,11 @@ heading structure at all), title, recipient (主送机关), date (成文日期),
 signature (落款). Only content is checked on an empty document.
 
 A finding on headings says how the text is laid out ({layout}): one undivided
-paragraph, or paragraphs none of which stands under a heading. A text whose
+paragraph, or paragraphs none of which stands under a heading, and that the
+report's required parts cannot be checked until its parts have headings on
+lines of their own (required-section is silent on such a text). A text whose
 level-1 heading stands run into a paragraph (……报告如下：一、坚持党的领导……,
-doc.run_in_heading) is told so instead, at that heading: its parts cannot be
-checked until the headings stand on lines of their own.
+doc.run_in_heading) is told so instead, at that heading.
 """
 
 from __future__ import annotations
@@ -46,8 +47,11 @@ def check(doc, params, ctx):
         yield Hit(run_in.line, run_in.column, run_in.end_column, {"layout": layout})
     elif element == "headings" and not doc.sections:
         n = len(doc.preface)
-        layout = (Text("全文是一整段文字", "the report is one undivided text") if n <= 1 else
-                  Text(f"全文{n}段文字都不在任何标题之下", f"none of its {n} paragraphs stands under a heading"))
+        zh, en = (("全文是一整段文字", "the report is one undivided text") if n <= 1 else
+                  (f"全文{n}段文字都不在任何标题之下", f"none of its {n} paragraphs stands under a heading"))
+        layout = Text(f"{zh}，在各部分的标题单独成行之前无法核对报告是否具备规定的各部分",
+                      f"{en}, and until the parts have headings on lines of their own the report's required "
+                      "parts cannot be checked")
         yield start_of_body_hit(doc, {"layout": layout})
     elif element == "title" and not doc.title:
         yield start_of_body_hit(doc)

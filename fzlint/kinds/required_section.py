@@ -4,10 +4,12 @@ A role whose content stands only in passing (a sub-heading, a closing
 paragraph) is left to section-in-passing. The finding points at the heading of
 the first part that should come after the missing one, or at the body's end.
 
-A text with no heading lines whose level-1 headings stand run into its
-paragraphs (doc.run_in_heading) has its parts, but not where they can be told
-apart: no part is called missing; FZ903 says to put the headings on lines of
-their own.
+A text with no heading recognised at all (no part: FZ903's case) is not
+checked: its parts may stand run into its paragraphs (doc.run_in_heading), or
+under headings that lost their numerals or were split across lines, and a
+text that is all measures would be told its measures part is missing. No part
+is called missing; FZ903 says the required parts cannot be checked until the
+parts have headings on lines of their own.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ def validate(params, vocabulary):
 
 
 def check(doc, params, ctx):
-    if not doc.sections and doc.run_in_heading is not None:
+    if not doc.sections:  # FZ903: no part can be told apart yet
         return
     roles = ctx.vocabulary.roles
     present = {part.role for part in doc.sections}

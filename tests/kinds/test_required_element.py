@@ -1,6 +1,7 @@
 import pytest
 
-from conftest import codes, lint
+from conftest import codes, lint, linter
+from fzlint.model import Source
 
 
 def test_empty_document_gives_only_fz902():
@@ -30,6 +31,11 @@ def test_no_structure_says_one_paragraph_only_of_one_paragraph():
     text = "2025年，我区推进法治建设，取得成效。全面推进依法行政\n统筹推进法治政府建设\n坚持学习法治思想。\n"
     [several] = lint(text, select=["FZ903"])
     assert several.line == 1 and "一整段" not in several.message and "全文3段文字都不在任何标题之下" in several.message
+    # Either way the required parts cannot be checked yet (FZ101 is silent).
+    assert all("，在各部分的标题单独成行之前无法核对报告是否具备规定的各部分。" in f.message for f in (one, several))
+    [english] = linter(["FZ903"], lang="en").lint_source(Source("d.txt", text, "utf-8")).findings
+    assert "none of its 3 paragraphs stands under a heading, and until the parts have headings on lines of their " \
+           "own the report's required parts cannot be checked. Divide" in english.message
     assert codes("某区人民政府关于2025年度法治政府建设情况的报告\n一、主要举措\n正文。\n", select=["FZ903"]) == []
 
 
