@@ -223,8 +223,12 @@ class Document:
     text: str = ""  # the text as parsed (Markdown code blocks and comments blanked out)
     title: list[Line] = field(default_factory=list)
     # The page's publication date at the end of the title's last line (…报告 (2024-02-26)):
-    # web residue, which the title's text leaves out (title_cut characters with the blanks before it).
+    # web residue, which the title's text leaves out (title_cut characters with the blanks before it;
+    # the line holds at most one of title_date and title_label).
     title_date: Line | None = None
+    # A field of the page's metadata run onto the end of the title's last line (…报告 - 文号:):
+    # web residue too, left out of the title's text the same way.
+    title_label: Line | None = None
     title_cut: int = 0
     recipient: Line | None = None
     document_number: Line | None = None  # 发文字号 in the front matter (某府〔2025〕26号)

@@ -10,8 +10,9 @@ blocks and comments blanked out first, formats/markdown.py); this module then
     page's metadata block) as a whole,
   * splits each heading into its phrase and any run-in body,
   * finds the front matter (title block, 主送机关; a page headline, a page's
-    summary and the publication date after the title set aside) and the back matter
-    (特此报告, 落款, 成文日期, contact line) by their places,
+    summary and the publication date or a metadata field after the title set
+    aside; a title run into the body on the text's first line) and the back
+    matter (特此报告, 落款, 成文日期, contact line) by their places,
   * reads a body line “、坚持党的领导……” as the level-1 heading whose numeral
     a web page lost, where its place says it is one (_lost_numerals),
   * nests the headings into the tree 一、 > （一） > 1. > （1）, and
@@ -397,12 +398,13 @@ class Residue:
     """Which lines are web page furniture (rules/residue.yaml)."""
 
     def __init__(self, patterns: list[str], max_length: int, list_items: list[str] = (),
-                 summary: list[str] = (), watermarks: list[str] = ()):
+                 summary: list[str] = (), watermarks: list[str] = (), title_tails: list[str] = ()):
         self.regex = _alternatives(patterns)
         self.max_length = max_length
         self.list_items = _alternatives(list_items)
         self.summary = _alternatives(summary)
         self.watermark = _alternatives(watermarks)
+        self.title_tail = _alternatives(title_tails)
 
     def matches(self, text: str) -> bool:
         if not self.regex or len(text) > self.max_length:
@@ -471,7 +473,8 @@ def parse(source: Source, residue: Residue) -> Document:
     doc.page_numbers = [ln for ln in lines if ln.kind is LineKind.PAGE_NUMBER]
     content = [ln for ln in lines if ln.kind not in (LineKind.RESIDUE, LineKind.PAGE_NUMBER)]
     start = _front_matter(doc, content, residue)
-    skip = _run_in_title(doc, content[start], residue) if not doc.title and start < len(content) else 0
+    skip = _run_in_title(doc, content[start], residue, start == 0 and doc.document_number is None) \
+        if not doc.title and start < len(content) else 0
     end = _back_matter(doc, content, start)
     body = content[start:end]
     _lost_numerals(body, source.hints)
@@ -569,11 +572,14 @@ def _run_in_heading(preface: list[Paragraph]) -> Paragraph | None:
     return None
 
 
+_TITLE_MAX = 60  # characters: a longer line is no line of a title
+
+
 def _is_title_like(line: Line) -> bool:
     if line.kind is LineKind.HEADING:
         return line.marker is None and line.atx > 0 and not _TITLE_FORBIDDEN.search(line.text)
     # (A line that begins with 、 is no title: the rest of a line above, or a heading whose numeral was lost.)
-    return (line.kind is LineKind.TEXT and len(line.text) <= 60 and not _TITLE_FORBIDDEN.search(line.text)
+    return (line.kind is LineKind.TEXT and len(line.text) <= _TITLE_MAX and not _TITLE_FORBIDDEN.search(line.text)
             and line.text[0] != "、")
 
 
@@ -692,20 +698,23 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
     i = _skip_summary(doc, content, i, residue)
     first = i
     candidates: list[Line] = []
+    tail = 0  # the length of a metadata field run onto the last candidate (…报告 - 文号:), which ends the block
     while True:
-        while i < len(content) and len(candidates) < 5:
+        while not tail and i < len(content) and len(candidates) < 5:
             if doc.document_number is None and is_document_number(content[i]):
                 doc.document_number = content[i]
             elif content[i].kind is LineKind.TEXT and _SIGNER.match(content[i].text):
                 pass  # 签发人：某某 of a report sent upward: the 版头's, neither title nor body
             elif _is_title_like(content[i]):
                 candidates.append(content[i])
+            elif tail := _title_tail(content[i], residue, _words(candidates)):
+                candidates.append(content[i])
             else:
                 break
             i += 1
         # A title that is not followed by anything is not a title but the whole text.
         if candidates and i == len(content):
-            candidates, i, doc.document_number = [], first, None
+            candidates, i, doc.document_number, tail = [], first, None, 0
             break
         # A web copy repeats the title: the page headline, then the document's own
         # title block. Keep the block and treat the headline as residue.
@@ -730,17 +739,19 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
         candidates = candidates[header:]
     # A whole title, then another in other words: the page's headline, then
     # the document's own title (某街道2023年度……情况报告 / 某街道2023年……工作报告).
-    headline = _second_title(candidates)
+    headline = _second_title(candidates, tail)
     if headline:
         _to_residue(doc, candidates[:headline])
         candidates = candidates[headline:]
     if len(candidates) > 3:  # a title block has one to three lines; what follows is body
         i = content.index(candidates[0]) + 3
-        candidates = candidates[:3]
+        candidates, tail = candidates[:3], 0
         if doc.document_number is not None and doc.document_number.number > candidates[-1].number:
             doc.document_number = None  # it stands in the body
     doc.title = candidates
-    if candidates:
+    if tail:
+        _title_label(doc, candidates[-1], tail)
+    elif candidates:
         _title_date(doc, candidates[-1])
     i = _skip_summary(doc, content, i, residue)
     if i < len(content) and _is_recipient(content[i]):
@@ -755,13 +766,16 @@ _WHOLE_TITLE = recache.compile(r"^(?:[0-9０-９]{4}\s*年度?(?!关于|法治|[
                                r"[0-9０-９]{4}\s*年).*法治.*报告\s*(?:[（(][^（）()]{1,12}[）)])?$")
 
 
-def _second_title(candidates: list[Line]) -> int:
+def _second_title(candidates: list[Line], tail: int = 0) -> int:
     """How many lines at the top of the title-like lines make a whole title
     that another whole title follows, in other words (the page's headline,
     then the document's own title, on one line or as its block of lines); 0
     when there is none. A title split over lines (某县人民政府关于 / 2025年度……的报告)
-    has no whole title in its first line."""
+    has no whole title in its first line. The last line's last tail
+    characters (a metadata field run onto it) are left out."""
     joined = [words(c.text) for c in candidates]
+    if tail and candidates:
+        joined[-1] = words(candidates[-1].text[:-tail])
     for k in range(1, len(candidates)):
         if _WHOLE_TITLE.match("".join(joined[:k])) and _WHOLE_TITLE.match("".join(joined[k:])):
             return k
@@ -783,6 +797,30 @@ def _title_date(doc: Document, last: Line) -> None:
     text = m.group().lstrip(BLANKS)
     doc.title_cut = len(m.group())
     doc.title_date = Line(last.number, LineKind.RESIDUE, text, last.end_column - len(text))
+
+
+def _title_tail(line: Line, residue: Residue, above: str = "") -> int:
+    """The length of a field of the page's metadata run onto the end of a
+    line that ends a whole title before it, with the title's lines above
+    (whose words are above): 某县2025年度法治政府建设情况报告 - 文号:, …报告
+    发布日期:, counted with the blanks before it; 0 when there is none."""
+    if line.kind is not LineKind.TEXT or residue.title_tail is None or "报告" not in line.text:
+        return 0
+    m = residue.title_tail.search(line.text)
+    if m is None:
+        return 0
+    head = line.text[: m.start()]
+    if len(head) > _TITLE_MAX or _TITLE_FORBIDDEN.search(head) or not _WHOLE_TITLE.match(above + words(head)):
+        return 0
+    return len(line.text) - m.start()
+
+
+def _title_label(doc: Document, last: Line, tail: int) -> None:
+    """Sets doc.title_label to the metadata field at the end of the title
+    (it is no part of the title, whose text leaves it out)."""
+    text = last.text[len(last.text) - tail:].lstrip(BLANKS)
+    doc.title_cut = tail
+    doc.title_label = Line(last.number, LineKind.RESIDUE, text, last.end_column - len(text))
 
 
 def _skip_summary(doc: Document, content: list[Line], i: int, residue: Residue) -> int:
@@ -893,25 +931,40 @@ def parse_date(line: Line) -> DateLine:
 
 # A title run in after a watermark: up to its first 报告 (and a note after it: （摘要）).
 _RUN_IN_TITLE = recache.compile(r"[^\s，,。；;：:]{2,60}?报告(?:[（(][^（）()]{1,12}[）)])?")
+# A title run in at the start of the text's first line, blanks allowed inside
+# (某街 2025 年法治政府建设情况报告), then the body's opening words: a year, or
+# 今年以来/一年来…, and its comma (2025 年，在区委……).
+_RUN_IN_TITLE_BARE = recache.compile(r"[^\s，,。；;：:！!？?、“”《》][^，,。；;：:！!？?、“”《》]{1,59}?报告"
+                                     r"(?:[（(][^（）()]{1,12}[）)])?(?=[ \t\u3000]*"
+                                     r"(?:(?:19|20)[0-9][ \t\u3000]*[0-9][ \t\u3000]*年(?:度|以来)?|今年以来|一年来|"
+                                     r"近年来|过去一年|本年度)[ \t\u3000]*[，,])")
 
 
-def _run_in_title(doc: Document, line: Line, residue: Residue) -> int:
-    """A text whose first line begins with a site's watermark ending in its
-    web address, the title run in after it, then the body (a copy from a
-    document-sharing site): sets doc.title to the title's span of the line
-    and returns where the body begins in it (0: no such title)."""
-    if line.kind is not LineKind.TEXT or residue.watermark is None:
+def _run_in_title(doc: Document, line: Line, residue: Residue, first: bool) -> int:
+    """A text whose first line begins with its title, run in before the body
+    (a copy from a document-sharing site): after a site's watermark ending in
+    its web address, or, on the text's first content line (first), with the
+    body's opening words (2025年，……) right after it. Sets doc.title to the
+    title's span of the line and returns where the body begins in it (0: no
+    such title). The title must be whole: a reporting body, a year and
+    法治……报告."""
+    if line.kind is not LineKind.TEXT:
         return 0
-    mark = residue.watermark.match(line.text)
-    if mark is None:
+    mark = residue.watermark.match(line.text) if residue.watermark is not None else None
+    if mark is not None:
+        start = mark.end()
+        title = _RUN_IN_TITLE.match(line.text, start)
+    elif first:
+        start = 0
+        title = _RUN_IN_TITLE_BARE.match(line.text)
+    else:
         return 0
-    title = _RUN_IN_TITLE.match(line.text, mark.end())
     if title is None or not _WHOLE_TITLE.match(words(title.group())):
         return 0
     rest = line.text[title.end():]
     if not rest.strip(BLANKS):
         return 0
-    doc.title = [Line(line.number, LineKind.TEXT, title.group(), line.column + mark.end())]
+    doc.title = [Line(line.number, LineKind.TEXT, title.group(), line.column + start)]
     return len(line.text) - len(rest.lstrip(BLANKS))
 
 

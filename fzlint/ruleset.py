@@ -231,6 +231,7 @@ class Vocabulary:
     residue_list_items: tuple[str, ...] = ()  # residue.yaml: tried on a list item's content only
     residue_summary: tuple[str, ...] = ()  # residue.yaml: a page's summary, labelled
     residue_watermarks: tuple[str, ...] = ()  # residue.yaml: a watermark the title runs in after
+    residue_title_tails: tuple[str, ...] = ()  # residue.yaml: a metadata field run onto the title's line
 
 
 @dataclass
@@ -266,7 +267,7 @@ class RuleSet:
 # and modification time, lives in the user's cache directory, and is only an
 # optimisation: any problem with it means parsing the files again.
 _parsed: dict[Path, tuple] = {}  # path -> ((size, mtime), data)
-_CACHE_FORMAT = 3  # 3: the vocabulary holds residue.yaml's list_items, summary and watermarks
+_CACHE_FORMAT = 4  # 3: the vocabulary holds residue.yaml's list_items, summary and watermarks; 4: title_tails
 
 
 def _cache_file(directory: Path) -> Path | None:
@@ -514,7 +515,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
     if not isinstance(residue, dict) or not isinstance(residue.get("max_length"), int):
         raise RuleSetError(f"{residue_path}: max_length: expected a whole number")
     _compile(residue.get("patterns"), f"{residue_path}: patterns")
-    for key in ("list_items", "summary", "watermarks"):
+    for key in ("list_items", "summary", "watermarks", "title_tails"):
         _compile(residue.setdefault(key, []), f"{residue_path}: {key}")
     figures_path = directory / "figures.yaml"
     figures = _load_yaml(figures_path)
@@ -531,7 +532,8 @@ def load_vocabulary(directory: Path) -> Vocabulary:
                       _load_indicators(directory / "indicators.yaml", set(roles)),
                       *_load_titles(directory / "titles.yaml"),
                       _load_areas(directory / "areas.yaml"),
-                      tuple(residue["list_items"]), tuple(residue["summary"]), tuple(residue["watermarks"]))
+                      tuple(residue["list_items"]), tuple(residue["summary"]), tuple(residue["watermarks"]),
+                      tuple(residue["title_tails"]))
 
 
 def _load_titles(path: Path) -> tuple[tuple[str, ...], str]:

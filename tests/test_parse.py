@@ -481,6 +481,14 @@ def test_the_about_line_written_twice_under_its_organ_line_is_one_title():
     "某省/某市-2026-01-27 00:00:00\n- 日期:2026-02-12\n-\n大\n中\n小\n- 分享到 :",
     "分享到:\n[发布时间:2026-02-18 11:26:36] [来源:法规与标准处] [点击量:] [关闭]",
     "Copyright © 2017 某市司法局 某ICP备00000000号 网站标识码:0000000000\n某公网安备 44010400000000号",
+    # a fifth set (issue 13): a metadata table flattened, two labels and a value between them on a line
+    "索引号 000000000/2026-00251 生成日期 2026-01-16\n发布机构 某县教育局 文号\n组配分类 法治政府建设报告 主题分类",
+    # the publisher's name, then the date of issue and a label
+    "- 索 引 号:000000000/2026-00578 分 类:\n-\n发文机关:\n某县教育局 发文日期:2026-02-25 15:58 - 名称:",
+    # an attachment's file name alone on its line, perhaps after its label
+    "某街道2025年法治政府建设情况.docx",
+    "附件：某县2025年度法治政府建设情况报告.PDF",
+    "下载: 某县法治政府建设报告 2025.wps",
 ])
 def test_page_furniture_of_real_pages_is_residue_and_the_title_after_it_is_found(furniture):
     assert set_aside_above_the_title(furniture, ["FZ301", "FZ302", "FZ309", "FZ501", "FZ506"]) == []
@@ -491,6 +499,10 @@ def test_page_furniture_of_real_pages_is_residue_and_the_title_after_it_is_found
     "大力推进执法规范化。",
     "名称规范工作有序推进：全年清理12件。",
     "来源于群众的意见建议45条均已办结，办结率100%。",
+    "发布机构 某县司法局 全年发布政务信息120条",  # a label's word, a value, but no second label
+    "关键词 法治政府建设 出现在全年12份文件的标题中",
+    "报告全文见附件，文件名为某县2025年报告.pdf",  # a sentence naming a file
+    "附件：1.某县2025年度法治政府建设工作统计表",  # an attachment note without a file's extension
 ])
 def test_body_lines_like_furniture_stay_body(line):
     text = f"{TITLE}\n市委、市政府：\n一、主要举措和成效\n{line}\n"
@@ -743,3 +755,92 @@ def test_a_body_line_is_no_run_in_title(text):
     doc = document(text)
     assert doc.title == [] and [(p.line, p.column) for p in doc.preface] == [(1, 1)]
     assert codes(text, select=["FZ301"]) == [("FZ301", 1)]
+
+
+# -- issue 13, a fifth set of real openings: a file name, a metadata field on the title's line --
+
+@pytest.mark.parametrize("tail", [" - 文号:", " 索引号:000000000/2026-00012", "  发布日期:",
+                                  " | 来源:某县司法局", "文号:"])
+def test_a_metadata_field_run_onto_the_title_s_line_is_no_part_of_it(tail):
+    text = f"{TITLE}{tail}\n市委、市政府：\n{BODY}"
+    doc = document(text)
+    assert doc.title_text == TITLE and [ln.number for ln in doc.title] == [1] and doc.recipient.number == 2
+    [finding] = lint(text, select=["FZ301", "FZ302", "FZ308", "FZ309"])
+    field = tail.lstrip(" ")
+    assert (finding.code, finding.line, finding.column) == ("FZ308", 1, len(TITLE) + len(tail) - len(field) + 1)
+    assert f"“{field}”" in finding.message and "元数据" in finding.message
+
+
+def test_a_title_with_a_metadata_field_under_the_page_s_metadata_block_is_found():
+    text = ("- 索 引 号:000000000/2026-00578 分 类:\n-\n发文机关:\n某县教育局 发文日期:2026-02-25 15:58 - 名称:\n"
+            f"中共某县教育局党组2025年度法治政府建设年度报告 - 文号:\n{BODY}")
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [5] and doc.title_text == "中共某县教育局党组2025年度法治政府建设年度报告"
+    assert [ln.number for ln in doc.residue] == [1, 2, 3, 4] and [p.line for p in doc.preface] == [6]
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309"]) == [
+        ("FZ308", 1), ("FZ308", 2), ("FZ308", 3), ("FZ308", 4), ("FZ309", 5), ("FZ308", 5)]
+
+
+def test_a_metadata_field_on_the_last_line_of_a_title_block_is_no_part_of_it():
+    text = f"某县人民政府\n关于2025年度法治政府建设情况的报告 - 文号:\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [1, 2] and doc.title_text == "某县人民政府关于2025年度法治政府建设情况的报告"
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309"]) == [("FZ309", 2), ("FZ308", 2)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a sentence after the title's words: body, and no title
+    ("某县2025年法治政府建设情况报告 来源:县司法局统计，全年办结案件12件。\n", [("FZ301", 1)]),
+    # a field after what is no whole title (no year): no title (the line ends in a colon: it reads as a recipient)
+    ("某县教育局法治政府建设年度报告 - 文号:\n", [("FZ301", 2)]),
+])
+def test_a_metadata_field_after_what_is_no_whole_title_is_not_cut(text, expected):
+    doc = document(f"{text}{BODY}")
+    assert doc.title == [] and doc.title_label is None and doc.title_cut == 0
+    assert codes(f"{text}{BODY}", select=["FZ301", "FZ308"]) == expected
+
+
+def test_a_metadata_field_on_a_body_line_stays_body():
+    text = f"{TITLE}\n市委、市政府：\n一、主要举措和成效\n某县2025年法治政府建设情况报告 来源:县司法局\n"
+    doc = document(text)
+    assert doc.title_label is None and doc.title_text == TITLE and doc.residue == []
+    assert [p.line for s in doc.sections for p in s.paragraphs] == [4]
+
+
+RUN_IN_OPENING = "在区委的正确领导下，街道深入推进法治政府建设。一、主要举措和成效（一）健全制度。全年审核文件12件。"
+
+
+@pytest.mark.parametrize("title,opening", [
+    ("某街道 2025 年法治政府建设情况报告", "2025 年，"),  # blanks left by a .docx's extraction
+    ("某街道2025年法治政府建设情况报告", "2025年以来,"),
+    ("某街道2025年度法治政府建设工作报告", "一年来，"),
+])
+def test_a_title_run_into_the_body_on_the_text_s_first_line_is_found(title, opening):
+    line = f"{title} {opening}{RUN_IN_OPENING}"
+    text = f"某街道2025年法治政府建设情况.docx\n{line}\n"
+    doc = document(text)
+    [t] = doc.title
+    assert (doc.title_text, t.number, t.column) == (title, 2, 1) and [ln.number for ln in doc.residue] == [1]
+    [p] = doc.preface
+    assert (p.line, p.column, p.text) == (2, len(title) + 2, f"{opening}{RUN_IN_OPENING}")
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309"]) == [("FZ308", 1), ("FZ309", 2)]
+    # the file name's line is not needed
+    assert codes(f"{line}\n", select=["FZ301", "FZ302", "FZ308"]) == []
+
+
+@pytest.mark.parametrize("text", [
+    # not a whole title: no year
+    f"某街道法治政府建设情况报告 2025年，{RUN_IN_OPENING}\n",
+    # the words after 报告 open no body (a date of publication, a lead-in)
+    "某县2025年度法治政府建设情况报告 2026年3月26日 来源:某县司法局，全年办结案件12件。\n",
+    f"某县2025年法治政府建设情况报告如下：2025年，{RUN_IN_OPENING}\n",
+    # a sentence that names the report
+    f"2025年，某县2025年法治政府建设情况报告经审议通过。{RUN_IN_OPENING}\n",
+    # not the text's first line: a recipient above it
+    f"市委、市政府：\n某县2025年法治政府建设情况报告 2025年，{RUN_IN_OPENING}\n",
+])
+def test_a_body_line_naming_the_report_is_no_run_in_title(text):
+    doc = document(text)
+    assert doc.title == []
+    assert codes(text, select=["FZ301", "FZ302"]) == [("FZ301", text.count("\n"))]
+
