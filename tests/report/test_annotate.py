@@ -83,6 +83,14 @@ def anchors(path) -> list[tuple[str, str, str]]:
     return [(comments[int(i)].text, held[i], comments[int(i)].author) for i in sorted(held, key=int)]
 
 
+def span_text(lines: list[str], f) -> str:
+    """The text of the lines a finding's span covers, as its comment's anchor must be."""
+    if f.end_line == f.line:
+        return lines[f.line - 1][f.column - 1:f.end_column - 1]
+    return "".join([lines[f.line - 1][f.column - 1:]] + lines[f.line:f.end_line - 1]
+                   + [lines[f.end_line - 1][:f.end_column - 1]])
+
+
 def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
@@ -361,10 +369,7 @@ def test_the_five_seeds(tmp_path):
         for (text, anchor, _), f in zip(got[1:], findings):
             assert text == f"{f.code} {f.message}"
             if (f.end_line, f.end_column) > (f.line, f.column):
-                expected = "".join([lines[f.line - 1][f.column - 1:]] + lines[f.line:f.end_line - 1]
-                                   + [lines[f.end_line - 1][:f.end_column - 1]]) if f.end_line > f.line else \
-                    lines[f.line - 1][f.column - 1:f.end_column - 1]
-                assert anchor == expected, (path.name, f)
+                assert anchor == span_text(lines, f), (path.name, f)
     assert _office_annotations(tmp_path, tmp_path / "out" / f"{seed(0).stem}.docx") == len(
         linter().lint_file(str(seed(0))).findings) + 1
 
@@ -508,9 +513,6 @@ def test_a_doc_or_pdf_is_annotated_with_anchors_equal_to_the_findings_text(conve
     for (text, anchor, _), f in zip(got[1:], findings):
         assert text == f"{f.code} {f.message}"
         if (f.end_line, f.end_column) > (f.line, f.column):
-            expected = "".join([lines[f.line - 1][f.column - 1:]] + lines[f.line:f.end_line - 1]
-                               + [lines[f.end_line - 1][:f.end_column - 1]]) if f.end_line > f.line else \
-                lines[f.line - 1][f.column - 1:f.end_column - 1]
-            assert anchor == expected, f
+            assert anchor == span_text(lines, f), f
             spans += 1
     assert spans > 10  # most findings point at text
