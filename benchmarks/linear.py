@@ -48,6 +48,8 @@ SHAPES = {
     "rate-clause": ("d.txt", lambda n: HEAD + "败诉率1%下降1%" * (n // 4) + "\n"),  # one clause: FZ405 read it per figure
     "blank-marks": ("d.txt", lambda n: HEAD + "XX○受理件，满意率达%" * (n // 6) + "\n"),
     "year-ranges": ("d.txt", lambda n: HEAD + "2021-2025年20212025年" * (n // 10) + "\n"),
+    # a title's line with blanks before a field (…报告  来源：): the tail pattern begins with blanks
+    "title-tail-blanks": ("d.txt", lambda n: "某县2025年度法治政府建设情况报告" + " " * (10 * n) + "来源\n" + HEAD),
     "markdown-comments": ("d.md", lambda n: "# " + HEAD + "<!-- x " * n + "\n"),
     "fzlint-directives": ("d.md", lambda n: "# " + HEAD + "<!-- fzlint-disable FZ4 " * (n // 2) + "\n"),
 }

@@ -799,12 +799,18 @@ def _title_date(doc: Document, last: Line) -> None:
     doc.title_date = Line(last.number, LineKind.RESIDUE, text, last.end_column - len(text))
 
 
+# characters: a field run onto a title's line (its separator, label and value) is no
+# longer; the bound also keeps the search linear (a tail pattern begins with blanks).
+_TAIL_MAX = 80
+
+
 def _title_tail(line: Line, residue: Residue, above: str = "") -> int:
     """The length of a field of the page's metadata run onto the end of a
     line that ends a whole title before it, with the title's lines above
     (whose words are above): 某县2025年度法治政府建设情况报告 - 文号:, …报告
     发布日期:, counted with the blanks before it; 0 when there is none."""
-    if line.kind is not LineKind.TEXT or residue.title_tail is None or "报告" not in line.text:
+    if (line.kind is not LineKind.TEXT or residue.title_tail is None or "报告" not in line.text
+            or len(line.text) > _TITLE_MAX + _TAIL_MAX):
         return 0
     m = residue.title_tail.search(line.text)
     if m is None:

@@ -272,6 +272,20 @@ def test_a_line_of_200000_blanks_is_typed_in_linear_time(line):
 
 
 
+@pytest.mark.parametrize("line", [
+    "某县2025年度法治政府建设情况报告" + " " * 200_000 + "来源：某县",
+    "某县2025年度法治政府建设情况报告" + "\u3000" * 200_000 + "文号",
+])
+def test_a_title_line_with_200000_blanks_before_a_field_is_read_in_linear_time(line):
+    # The pattern for a metadata field run onto a title's line begins with
+    # blanks, and was searched from every blank of the line: the --fix
+    # property test's drafts made of such a line took minutes.
+    start = time.process_time()
+    doc = document(line + "\n一、主要举措和成效\n开展执法检查12次。\n")
+    assert time.process_time() - start < 2
+    assert doc.title_label is None
+
+
 # -- heading-dense texts: a limit, and the parser kept to the headings --------------------------------------
 
 @pytest.mark.parametrize("unit", ["一、甲\n", "1.甲\n", "（一）甲\n", "（1）甲\n", "一、\n", "# 甲\n"])
