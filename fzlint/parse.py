@@ -398,16 +398,22 @@ class Residue:
     """Which lines are web page furniture (rules/residue.yaml)."""
 
     def __init__(self, patterns: list[str], max_length: int, list_items: list[str] = (),
-                 summary: list[str] = (), watermarks: list[str] = (), title_tails: list[str] = ()):
+                 summary: list[str] = (), watermarks: list[str] = (), title_tails: list[str] = (),
+                 long_rows: list[str] = (), columns: list[str] = ()):
         self.regex = _alternatives(patterns)
         self.max_length = max_length
         self.list_items = _alternatives(list_items)
         self.summary = _alternatives(summary)
         self.watermark = _alternatives(watermarks)
         self.title_tail = _alternatives(title_tails)
+        self.long_rows = _alternatives(long_rows)
+        self.column = _alternatives(columns)
 
     def matches(self, text: str) -> bool:
-        if not self.regex or len(text) > self.max_length:
+        if len(text) > self.max_length:
+            # a page's metadata row of several fields, whatever its length
+            return bool(self.long_rows and self.long_rows.match(text))
+        if not self.regex:
             return False
         bullet = _BULLET.match(text)
         if bullet is None:
@@ -681,6 +687,15 @@ def _page_header(candidates: list[Line]) -> int:
     return k if k < len(candidates) and any("报告" in c.text for c in candidates[k:]) else 0
 
 
+def _column_name(candidates: list[Line], residue: Residue) -> int:
+    """1 when the first title-like line is a site's column name (落实情况公开,
+    某某专栏; rules/residue.yaml columns) and the lines below it make a whole
+    title on their own; else 0."""
+    if len(candidates) < 2 or residue.column is None or not residue.column.match(candidates[0].text.strip(BLANKS)):
+        return 0
+    return 1 if _WHOLE_TITLE.match("".join(words(c.text) for c in candidates[1:])) else 0
+
+
 def _to_residue(doc: Document, lines: list[Line]) -> None:
     for line in lines:
         line.kind = LineKind.RESIDUE
@@ -734,6 +749,7 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
     # Short lines above a title block that are no part of a title (a site's
     # name, a banner, a watermark) are the page's header.
     header = _page_header(candidates)
+    header += _column_name(candidates[header:], residue)
     if header:
         _to_residue(doc, candidates[:header])
         candidates = candidates[header:]

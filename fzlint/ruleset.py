@@ -232,6 +232,8 @@ class Vocabulary:
     residue_summary: tuple[str, ...] = ()  # residue.yaml: a page's summary, labelled
     residue_watermarks: tuple[str, ...] = ()  # residue.yaml: a watermark the title runs in after
     residue_title_tails: tuple[str, ...] = ()  # residue.yaml: a metadata field run onto the title's line
+    residue_long_rows: tuple[str, ...] = ()  # residue.yaml: a metadata row, tried whatever its length
+    residue_columns: tuple[str, ...] = ()  # residue.yaml: a site's column name right above a whole title
 
 
 @dataclass
@@ -267,7 +269,7 @@ class RuleSet:
 # and modification time, lives in the user's cache directory, and is only an
 # optimisation: any problem with it means parsing the files again.
 _parsed: dict[Path, tuple] = {}  # path -> ((size, mtime), data)
-_CACHE_FORMAT = 4  # 3: the vocabulary holds residue.yaml's list_items, summary and watermarks; 4: title_tails
+_CACHE_FORMAT = 5  # 3: the vocabulary holds residue.yaml's list_items, summary and watermarks; 4: title_tails; 5: long_rows and columns
 
 
 def _cache_file(directory: Path) -> Path | None:
@@ -515,7 +517,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
     if not isinstance(residue, dict) or not isinstance(residue.get("max_length"), int):
         raise RuleSetError(f"{residue_path}: max_length: expected a whole number")
     _compile(residue.get("patterns"), f"{residue_path}: patterns")
-    for key in ("list_items", "summary", "watermarks", "title_tails"):
+    for key in ("list_items", "summary", "watermarks", "title_tails", "long_rows", "columns"):
         _compile(residue.setdefault(key, []), f"{residue_path}: {key}")
     figures_path = directory / "figures.yaml"
     figures = _load_yaml(figures_path)
@@ -533,7 +535,8 @@ def load_vocabulary(directory: Path) -> Vocabulary:
                       *_load_titles(directory / "titles.yaml"),
                       _load_areas(directory / "areas.yaml"),
                       tuple(residue["list_items"]), tuple(residue["summary"]), tuple(residue["watermarks"]),
-                      tuple(residue["title_tails"]))
+                      tuple(residue["title_tails"]), tuple(residue["long_rows"]),
+                      tuple(residue["columns"]))
 
 
 def _load_titles(path: Path) -> tuple[tuple[str, ...], str]:

@@ -503,6 +503,15 @@ def test_the_about_line_written_twice_under_its_organ_line_is_one_title():
     "某街道2025年法治政府建设情况.docx",
     "附件：某县2025年度法治政府建设情况报告.PDF",
     "下载: 某县法治政府建设报告 2025.wps",
+    # a sixth set (issue 13): a source with a dot for its colon and a relative time, right above the title
+    "文章来源 ·   某市政府办公厅 clock 15天前",
+    # a breadcrumb without its colon; a source line carrying the type-size bar
+    "您现在的位置 首页 > 某专栏 > 结果公开",
+    "信息来源:某区司法局 信息提供日期:2026-02-27 16:51 【字体: 视力保护色:",
+    # a site's menu bar
+    "首页 政务公开 办事服务 互动交流",
+    # a metadata row of bracketed labels longer than max_length (122 characters)
+    "[ 索引号 ]000000000000000000/2026-00118 [ 发文字号 ] [ 发布机构 ]某县人民政府 [ 主题分类 ]其他 [ 成文日期 ]2026-03-20 [ 发布日期 ]2026-03-20 [ 体裁分类 ]工作报告",
 ])
 def test_page_furniture_of_real_pages_is_residue_and_the_title_after_it_is_found(furniture):
     assert set_aside_above_the_title(furniture, ["FZ301", "FZ302", "FZ309", "FZ501", "FZ506"]) == []
@@ -517,6 +526,12 @@ def test_page_furniture_of_real_pages_is_residue_and_the_title_after_it_is_found
     "关键词 法治政府建设 出现在全年12份文件的标题中",
     "报告全文见附件，文件名为某县2025年报告.pdf",  # a sentence naming a file
     "附件：1.某县2025年度法治政府建设工作统计表",  # an attachment note without a file's extension
+    "来源·渠道多样化，全年受理群众诉求3200件",  # a dot after 来源, then a sentence
+    "首页改版后，政务公开栏目访问量增长12%",  # 首页 opening a sentence
+    "某县融媒体中心 全年刊发法治新闻120篇，比上年增加30天前后",  # no relative time of its own
+    # a long paragraph naming bracketed labels (not at the line's start)
+    "全年在门户网站主动公开文件120件，每件均标明[ 索引号 ][ 发文字号 ][ 发布机构 ][ 成文日期 ]等要素，"
+    "公开及时率、准确率均达到100%，群众查阅量比上年增长25%，政务公开第三方评估位列全市第一，有关做法被上级推广",
 ])
 def test_body_lines_like_furniture_stay_body(line):
     text = f"{TITLE}\n市委、市政府：\n一、主要举措和成效\n{line}\n"
@@ -858,3 +873,70 @@ def test_a_body_line_naming_the_report_is_no_run_in_title(text):
     assert doc.title == []
     assert codes(text, select=["FZ301", "FZ302"]) == [("FZ301", text.count("\n"))]
 
+
+
+# -- issue 13, a sixth set of real openings: a column name above the title, a long metadata row --
+
+@pytest.mark.parametrize("column", ["结果公开", "基层政务公开", "法治建设专栏"])
+def test_a_site_s_column_name_above_a_whole_title_is_furniture(column):
+    text = f"{column}\n您现在的位置 首页 > 某专栏 > {column}\n{TITLE}\n{BODY}"
+    doc = document(text)
+    assert doc.title_text == TITLE and [ln.number for ln in doc.title] == [3]
+    assert [ln.number for ln in doc.residue] == [1, 2]
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309"]) == [("FZ308", 1), ("FZ308", 2), ("FZ309", 3)]
+
+
+def test_a_column_name_above_a_title_block_of_two_lines_is_furniture():
+    text = f"基层政务公开\n某县人民政府\n关于2025年度法治政府建设情况的报告\n市委、市政府：\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [2, 3] and [ln.number for ln in doc.residue] == [1]
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309"]) == [("FZ308", 1)]
+
+
+@pytest.mark.parametrize("text,title", [
+    # what is below is no whole title (no reporting body before the year): the line stays in the title
+    ("乙镇政务公开\n2025年法治政府建设工作报告\n", [1, 2]),
+    # too long for a column name, or with other words after 公开
+    ("某县人民政府办公室关于推进政务公开\n2025年法治政府建设工作报告\n", [1, 2]),
+])
+def test_a_line_like_a_column_name_that_may_be_the_title_s_stays(text, title):
+    doc = document(f"{text}{BODY}")
+    assert [ln.number for ln in doc.title] == title and doc.residue == []
+    assert codes(f"{text}{BODY}", select=["FZ308"]) == []
+
+
+def test_a_column_name_in_the_body_stays_body():
+    text = f"{TITLE}\n市委、市政府：\n一、主要举措和成效\n基层政务公开\n全年公开文件12件。\n"
+    doc = document(text)
+    assert doc.residue == [] and codes(text, select=["FZ308"]) == []
+
+
+def test_a_long_metadata_row_above_a_title_written_twice_leaves_one_title():
+    row = "[ 索引号 ]000000000000000000/2026-00118 [ 发文字号 ] [ 发布机构 ]某县人民政府 [ 主题分类 ]其他 [ 成文日期 ]2026-03-20 [ 发布日期 ]2026-03-20 [ 体裁分类 ]工作报告"
+    text = f"{row}\n某县2025年度法治政府建设情况报告\n某县2025年度法治政府建设情况报告\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [3] and [ln.number for ln in doc.residue] == [1, 2]
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309", "FZ506"]) == [
+        ("FZ308", 1), ("FZ308", 2), ("FZ309", 3)]
+
+
+@pytest.mark.parametrize("row", [
+    # two bracketed fields only, longer than max_length: no row of three
+    "[ 索引号 ]000000000000000000/2026-00118 [ 发布机构 ]某县人民政府 " + "全年主动公开政府信息1200条，" * 6,
+])
+def test_a_long_line_with_fewer_bracketed_fields_is_not_a_row(row):
+    assert len(row) > 120
+    text = f"{TITLE}\n市委、市政府：\n一、主要举措和成效\n{row}\n"
+    assert document(text).residue == []
+
+
+@pytest.mark.parametrize("line", [
+    "文章来源 ·   某市政府办公厅 clock 15天前",  # a source with a dot for its colon, and a relative time
+    "某县融媒体中心 3小时前",  # a relative time after the publisher
+    "信息来源:某区司法局 信息提供日期:2026-02-27 16:51 【字体: 视力保护色:",
+])
+def test_a_source_line_under_the_title_is_no_part_of_it(line):
+    text = f"{TITLE}\n{line}\n市委、市政府：\n{BODY}"
+    doc = document(text)
+    assert doc.title_text == TITLE and [ln.number for ln in doc.title] == [1] and doc.recipient.number == 3
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309", "FZ502"]) == [("FZ308", 2)]

@@ -113,6 +113,8 @@ def test_readme_lists_every_rule():
     ("residue.yaml", "  - '^导\\s*读", "  - '^导(\\s*读", r"residue\.yaml: summary\[1\]: bad regular expression"),
     ("residue.yaml", "list_items:", "list_items: 3\nx:", r"residue\.yaml: list_items: expected a list"),
     ("residue.yaml", "  - '\\s*[-", "  - '(\\s*[-", r"residue\.yaml: title_tails\[0\]: bad regular expression"),
+    ("residue.yaml", "\\s*\\][^\\[\\]]*(\\[", "\\s*\\][^\\[\\]]*((\\[", r"residue\.yaml: long_rows\[0\]: bad regular expression"),
+    ("residue.yaml", "  - '^[\\u4e00-\\u9fa5]{2,8}(", "  - '^[\\u4e00-\\u9fa5]{2,8}((", r"residue\.yaml: columns\[0\]: bad regular expression"),
     ("input.yaml", "rules:", "rules: [", r"input\.yaml:\d+: not valid YAML"),
     ("evidence.yaml", "- '有效遏制'", "- '有效遏制('", r"evidence\.yaml: FZ401\.params: bad regular expression"),
     ("evidence.yaml", "- '有效遏制'", "- '.{0,2}有效遏制'", r"FZ401\.params: claims\[3\]: .* must begin with a word"),

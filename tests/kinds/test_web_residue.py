@@ -79,3 +79,32 @@ def test_a_metadata_label_alone_as_a_list_item_is_furniture(line):
 @pytest.mark.parametrize("line", ["文号", "服务对象", "000000000/2026-00001", "• 法治政府建设", "• 文号规范"])
 def test_a_label_alone_that_is_no_list_item_is_not_residue(line):
     assert codes(f"一、主要举措\n{line}\n正文。", select=["FZ308"]) == []
+
+
+# Issue 13, a sixth set: a source with a dot or a date field, a relative time,
+# the type-size and colour bar, a breadcrumb without its colon, a menu bar, and a
+# metadata row of bracketed labels longer than max_length.
+LONG_ROW = ("[ 索引号 ]000000000000000000/2026-00118 [ 发文字号 ] [ 发布机构 ]某县人民政府 [ 主题分类 ]其他 "
+            "[ 成文日期 ]2026-03-20 [ 发布日期 ]2026-03-20 [ 体裁分类 ]工作报告")
+
+
+@pytest.mark.parametrize("line", [
+    "文章来源 · 某市政府办公厅 15天前", "来源 · 某县融媒体中心", "某县融媒体中心 3小时前", "12分钟前",
+    "信息来源:某区司法局 信息提供日期:2026-02-27 16:51", "来源：某县司法局 发布时间：2026-03-02",
+    "某区司法局 【字体: 大 中 小 视力保护色:", "您现在的位置 首页 > 某专栏 > 结果公开", "当前位置 首页 > 政务公开",
+    "首页 政务公开 办事服务 互动交流", LONG_ROW,
+])
+def test_page_furniture_of_a_sixth_set(line):
+    assert codes(f"{line}\n一、主要举措\n正文。", select=["FZ308"]) == [("FZ308", 1)]
+
+
+@pytest.mark.parametrize("line", [
+    "来源·渠道多样化，全年受理群众诉求3200件。", "首页改版后，政务公开栏目访问量增长12%。", "首页 设置法治专栏",
+    "全部案件均在期限届满3天前办结。", "审批时限压缩至3天前",
+    "位置首页显著处设置了政务公开专栏。",
+    "全年在门户网站公开文件120件，每件均标明[ 索引号 ][ 发文字号 ][ 发布机构 ][ 成文日期 ]等要素，"
+    "公开及时率、准确率均达到100%，群众查阅量比上年增长25%，政务公开第三方评估位列全市第一，有关做法被上级推广。",
+    LONG_ROW[:40] + "全年主动公开政府信息1200条，" * 6,  # two bracketed fields, then prose: no row of three
+])
+def test_prose_like_the_furniture_of_a_sixth_set_is_not_residue(line):
+    assert codes(f"一、主要举措\n{line}", select=["FZ308"]) == []
