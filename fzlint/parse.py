@@ -35,6 +35,12 @@ from .limits import MAX_HEADINGS
 from .model import DateLine, Document, Line, LineHint, LineKind, Marker, Paragraph, Section, Source
 from . import recache
 
+try:  # the re module's own parser, to tell which residue patterns hold at a line's start
+    from re import _constants as _sre_constants, _parser as _sre_parse  # Python 3.11+
+except ImportError:  # pragma: no cover - Python 3.9, 3.10
+    import sre_constants as _sre_constants
+    import sre_parse as _sre_parse
+
 CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -400,7 +406,11 @@ class Residue:
     def __init__(self, patterns: list[str], max_length: int, list_items: list[str] = (),
                  summary: list[str] = (), watermarks: list[str] = (), title_tails: list[str] = (),
                  long_rows: list[str] = (), columns: list[str] = ()):
-        self.regex = _alternatives(patterns)
+        # Most patterns hold at the line's start (^…): they are tried there alone
+        # (a search would try every one of them at every place of every line).
+        anchored = [p for p in patterns if _anchored(p)]
+        self.start = _alternatives(anchored)
+        self.regex = _alternatives([p for p in patterns if p not in anchored])
         self.max_length = max_length
         self.list_items = _alternatives(list_items)
         self.summary = _alternatives(summary)
@@ -413,17 +423,24 @@ class Residue:
         if len(text) > self.max_length:
             # a page's metadata row of several fields, whatever its length
             return bool(self.long_rows and self.long_rows.match(text))
-        if not self.regex:
-            return False
         bullet = _BULLET.match(text)
-        if bullet is None:
-            return bool(self.regex.search(text))
-        item = text[bullet.end():]
-        return bool(self.regex.search(item) or (self.list_items and self.list_items.search(item)))
+        item = text[bullet.end():] if bullet else text
+        if (self.start and self.start.match(item)) or (self.regex and self.regex.search(item)):
+            return True
+        return bool(bullet and self.list_items and self.list_items.search(item))
 
     def is_summary(self, text: str) -> bool:
         """Whether a line is a page's summary by its label (摘要：…)."""
         return bool(self.summary and self.summary.match(text))
+
+
+def _anchored(pattern: str) -> bool:
+    """Whether every match of the pattern begins at the start of the text (^ before all its branches)."""
+    try:
+        parsed = _sre_parse.parse(pattern)
+    except re.error:
+        return False  # the combined pattern names it (ruleset validated it already)
+    return bool(parsed.data) and parsed.data[0] == (_sre_constants.AT, _sre_constants.AT_BEGINNING)
 
 
 def _alternatives(patterns) -> re.Pattern | None:
