@@ -783,9 +783,9 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
             doc.document_number = None  # it stands in the body
     doc.title = candidates
     if tail:
-        _title_label(doc, candidates[-1], tail)
-    elif candidates:
-        _title_date(doc, candidates[-1])
+        doc.title_label = _cut_title(doc, candidates[-1], tail)
+    elif candidates and (tail := _date_tail(candidates[-1].text)):
+        doc.title_date = _cut_title(doc, candidates[-1], tail)
     i = _skip_summary(doc, content, i, residue)
     if i < len(content) and _is_recipient(content[i]):
         doc.recipient = content[i]
@@ -821,15 +821,11 @@ _ISO_DAY = r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
 _TITLE_DATE = recache.compile(rf"(?:\s*[(（\[【]\s*{_ISO_DAY}\s*[)）\]】]|\s+{_ISO_DAY})$")
 
 
-def _title_date(doc: Document, last: Line) -> None:
-    """Sets doc.title_date to the page's publication date at the end of the
-    title (it is no part of the title, whose text leaves it out)."""
-    m = _TITLE_DATE.search(last.text)
-    if m is None or "报告" not in last.text[: m.start()]:
-        return
-    text = m.group().lstrip(BLANKS)
-    doc.title_cut = len(m.group())
-    doc.title_date = Line(last.number, LineKind.RESIDUE, text, last.end_column - len(text))
+def _date_tail(text: str) -> int:
+    """The length of the page's publication date at the end of a title's line
+    (with the blanks before it); 0 when there is none."""
+    m = _TITLE_DATE.search(text)
+    return len(m.group()) if m is not None and "报告" in text[: m.start()] else 0
 
 
 # characters: a field run onto a title's line (its separator, label and value) is no
@@ -854,12 +850,13 @@ def _title_tail(line: Line, residue: Residue, above: str = "") -> int:
     return len(line.text) - m.start()
 
 
-def _title_label(doc: Document, last: Line, tail: int) -> None:
-    """Sets doc.title_label to the metadata field at the end of the title
-    (it is no part of the title, whose text leaves it out)."""
+def _cut_title(doc: Document, last: Line, tail: int) -> Line:
+    """Leaves the last `tail` characters of the title's last line (web residue
+    run onto it: a publication date, a metadata field) out of the title's
+    text, and returns them as a line of their own for FZ308."""
     text = last.text[len(last.text) - tail:].lstrip(BLANKS)
     doc.title_cut = tail
-    doc.title_label = Line(last.number, LineKind.RESIDUE, text, last.end_column - len(text))
+    return Line(last.number, LineKind.RESIDUE, text, last.end_column - len(text))
 
 
 def _skip_summary(doc: Document, content: list[Line], i: int, residue: Residue) -> int:

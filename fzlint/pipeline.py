@@ -52,9 +52,7 @@ class Linter:
         self.options = options
         vocabulary = ruleset.vocabulary
         self.residue = parse.Residue(list(vocabulary.residue_patterns), vocabulary.residue_max_length,
-                                     list(vocabulary.residue_list_items), list(vocabulary.residue_summary),
-                                     list(vocabulary.residue_watermarks), list(vocabulary.residue_title_tails),
-                                     list(vocabulary.residue_long_rows), list(vocabulary.residue_columns))
+                                     **vocabulary.residue_lists)
         self.context = Context(vocabulary=vocabulary, today=options.today,
                                figures=prose.FigureFinder(**vocabulary.figures))
         self.document_rules = [r for r in options.rules if r.kind not in BUILTIN_KINDS]

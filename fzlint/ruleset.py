@@ -212,6 +212,9 @@ class AreaMenu:
         return [a.key for a in self.areas if a.pattern.search(text)]
 
 
+RESIDUE_LISTS = ("list_items", "summary", "watermarks", "title_tails", "long_rows", "columns")
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     roles: dict[str, Role]
@@ -228,12 +231,12 @@ class Vocabulary:
     titles: tuple[str, ...] = ()  # titles.yaml: the titles of laws and documents, as 《》 holds them
     title_prefix: str = ""  # titles.yaml: written before a law's name in its full title (中华人民共和国)
     areas: AreaMenu = field(default_factory=lambda: AreaMenu(Text("", "")))  # areas.yaml
-    residue_list_items: tuple[str, ...] = ()  # residue.yaml: tried on a list item's content only
-    residue_summary: tuple[str, ...] = ()  # residue.yaml: a page's summary, labelled
-    residue_watermarks: tuple[str, ...] = ()  # residue.yaml: a watermark the title runs in after
-    residue_title_tails: tuple[str, ...] = ()  # residue.yaml: a metadata field run onto the title's line
-    residue_long_rows: tuple[str, ...] = ()  # residue.yaml: a metadata row, tried whatever its length
-    residue_columns: tuple[str, ...] = ()  # residue.yaml: a site's column name right above a whole title
+    # residue.yaml's other lists (RESIDUE_LISTS) -> their patterns, as parse.Residue takes them:
+    # list_items (tried on a list item's content only), summary (a page's summary, labelled),
+    # watermarks (the title runs in after one), title_tails (a metadata field run onto the title's
+    # line), long_rows (a metadata row, tried whatever its length), columns (a site's column name
+    # right above a whole title)
+    residue_lists: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -517,7 +520,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
     if not isinstance(residue, dict) or not isinstance(residue.get("max_length"), int):
         raise RuleSetError(f"{residue_path}: max_length: expected a whole number")
     _compile(residue.get("patterns"), f"{residue_path}: patterns")
-    for key in ("list_items", "summary", "watermarks", "title_tails", "long_rows", "columns"):
+    for key in RESIDUE_LISTS:
         _compile(residue.setdefault(key, []), f"{residue_path}: {key}")
     figures_path = directory / "figures.yaml"
     figures = _load_yaml(figures_path)
@@ -534,9 +537,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
                       _load_indicators(directory / "indicators.yaml", set(roles)),
                       *_load_titles(directory / "titles.yaml"),
                       _load_areas(directory / "areas.yaml"),
-                      tuple(residue["list_items"]), tuple(residue["summary"]), tuple(residue["watermarks"]),
-                      tuple(residue["title_tails"]), tuple(residue["long_rows"]),
-                      tuple(residue["columns"]))
+                      {key: tuple(residue[key]) for key in RESIDUE_LISTS})
 
 
 def _load_titles(path: Path) -> tuple[tuple[str, ...], str]:
