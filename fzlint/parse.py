@@ -35,11 +35,10 @@ from .limits import MAX_HEADINGS
 from .model import DateLine, Document, Line, LineHint, LineKind, Marker, Paragraph, Section, Source
 from . import recache
 
-try:  # the re module's own parser, to tell which residue patterns hold at a line's start
-    from re import _constants as _sre_constants, _parser as _sre_parse  # Python 3.11+
+try:  # the re module's constants, to tell which residue patterns hold at a line's start
+    from re import _constants as _sre_constants  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.9, 3.10
     import sre_constants as _sre_constants
-    import sre_parse as _sre_parse
 
 CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -437,9 +436,12 @@ class Residue:
 def _anchored(pattern: str) -> bool:
     """Whether every match of the pattern begins at the start of the text (^ before all its branches)."""
     try:
-        parsed = _sre_parse.parse(pattern)
+        return recache.analysed(_starts_anchored, pattern)
     except re.error:
         return False  # the combined pattern names it (ruleset validated it already)
+
+
+def _starts_anchored(parsed) -> bool:
     return bool(parsed.data) and parsed.data[0] == (_sre_constants.AT, _sre_constants.AT_BEGINNING)
 
 

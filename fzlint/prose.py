@@ -146,13 +146,8 @@ def literal_pattern(words) -> re.Pattern:
     first characters by itself and tries only the branch that fits (a flat
     alternation tries every word; a pattern that starts with a group, a class or
     an assertion is tried at every position)."""
-    return recache.compile(_trie(sorted(set(words))))
+    return recache.compile(recache.remembered(_trie, tuple(sorted(set(words)))))
 
-
-try:  # the re module's own parser, to read the literal words a pattern starts with
-    from re import _parser as _sre_parse  # Python 3.11+
-except ImportError:  # pragma: no cover - Python 3.9, 3.10
-    import sre_parse as _sre_parse
 
 _MAX_PREFIXES = 400
 
@@ -197,7 +192,7 @@ class Lexicon:
         self.full = recache.compile("|".join(f"(?:{p})" for p in patterns))
         prefixes: set[str] = set()
         for i, pattern in enumerate(patterns):
-            found = _prefixes(_sre_parse.parse(pattern))[0]
+            found = recache.analysed(_prefixes, pattern)[0]
             if "" in found:
                 raise ValueError(f"[{i}]: {pattern!r} must begin with a word or an alternation of words")
             prefixes |= found
@@ -315,6 +310,12 @@ def _skips_ahead(items) -> bool:
     return str(op) == "BRANCH" and all(len(b) and str(b[0][0]) == "LITERAL" for b in av[1])
 
 
+def _plain_first_chars(parsed) -> set[str] | None:
+    """_first_chars of a pattern the engine would try at every position (None
+    for one that skips ahead by itself)."""
+    return None if _skips_ahead(parsed) else _first_chars(parsed)
+
+
 def searcher(pattern):
     """A Searcher for a pattern (a string or compiled) that the engine would
     try at every position and whose matches begin with plainly known
@@ -323,10 +324,7 @@ def searcher(pattern):
     compiled = pattern if isinstance(pattern, re.Pattern) else recache.compile(pattern)
     if compiled.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(compiled.pattern, str):
         return compiled
-    parsed = _sre_parse.parse(compiled.pattern, compiled.flags)
-    if _skips_ahead(parsed):
-        return compiled
-    first = _first_chars(parsed)
+    first = recache.analysed(_plain_first_chars, compiled.pattern, compiled.flags)
     return Searcher(compiled, "".join(sorted(first))) if first else compiled
 
 
@@ -338,7 +336,7 @@ def wording_searcher(patterns: list[str]):
     compiled = recache.compile("|".join(f"(?:{p})" for p in patterns))
     first: set[str] = set()
     for p in patterns:
-        chars = _first_chars(_sre_parse.parse(p))
+        chars = recache.analysed(_first_chars, p)
         if not chars:
             return compiled
         first |= chars
@@ -395,13 +393,14 @@ class FigureFinder:
     def __init__(self, units: list[str], measure_words: list[str], fixed_terms: list[str], zero_results: list[str]):
         self.fixed = literal_pattern(fixed_terms) if fixed_terms else None
         self.fixed_width = max((len(t) for t in fixed_terms), default=0)
+        unit_trie, measure_trie = (recache.remembered(_trie, tuple(words), True) for words in (units, measure_words))
         self.arabic = recache.compile(
             r"[0-9](?:(?P<date>[0-9]{3}年[0-9]{1,2}月(?:[0-9]{1,2}日)?|[0-9]?月[0-9]{1,2}日"
             r"|[0-9]?月(?![0-9])(?:份|底|初|中旬|上旬|下旬)?)"
             r"|(?P<num>[0-9]*(?:[.．][0-9]+)?)(?P<mult>[万亿千])?(?P<post>余|多)?"
-            rf"(?:(?P<pct>[%％‰])|(?P<unit>{_trie(units, embedded=True)}))(?P<about>左右)?)")
-        self.chinese = recache.compile(rf"[一二两三四五六七八九十百千万][一二两三四五六七八九十百千万]*(?P<post>余|多)?(?P<unit>{_trie(measure_words, embedded=True)})")
-        self.zero = recache.compile(f"零(?:{_trie(zero_results, embedded=True)})") if zero_results else None
+            rf"(?:(?P<pct>[%％‰])|(?P<unit>{unit_trie}))(?P<about>左右)?)")
+        self.chinese = recache.compile(rf"[一二两三四五六七八九十百千万][一二两三四五六七八九十百千万]*(?P<post>余|多)?(?P<unit>{measure_trie})")
+        self.zero = recache.compile(f"零(?:{recache.remembered(_trie, tuple(zero_results), True)})") if zero_results else None
         # Both patterns are tried only at the first numeral of a run (_runs):
         # that is exact while no unit or measure word begins with a numeral.
         self.runs_exact = (not any(u[:1] in "0123456789" for u in units)

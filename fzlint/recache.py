@@ -36,6 +36,10 @@ try:  # the engine and the compiler behind re.compile
     _ENABLED = bool(_WORD) and hasattr(_compiler, "_code")
 except (ImportError, AttributeError):  # pragma: no cover - another Python implementation
     _ENABLED = False
+try:  # re's own parser, for the analyses of a pattern's tree (analysed())
+    from re import _parser as _tree_parser  # Python 3.11+
+except ImportError:  # pragma: no cover - Python 3.9, 3.10
+    import sre_parse as _tree_parser
 
 _MAX_ENTRIES = 5000  # a cache grown past this by many configurations starts again from this run's
 
@@ -103,6 +107,58 @@ def compile(pattern, flags=0) -> re.Pattern:  # noqa: A001 - re.compile's name, 
     except Exception:  # noqa: BLE001 - the pattern works; it is just not cached
         pass
     return compiled
+
+
+_stamps: dict = {}  # an analysing function -> its key part ("" when it cannot have one)
+
+
+def _stamp(analyse) -> str:
+    """The analysing function's name and its module file's size and modification
+    time: an edit of the analysis (or a new fzlint) leaves its old results unused."""
+    stamp = _stamps.get(analyse)
+    if stamp is None:
+        try:
+            st = os.stat(sys.modules[analyse.__module__].__file__)
+            stamp = f"{analyse.__module__}.{analyse.__qualname__}:{st.st_size}:{st.st_mtime_ns}"
+        except (AttributeError, KeyError, OSError, TypeError):
+            stamp = ""
+        _stamps[analyse] = stamp
+    return stamp
+
+
+def remembered(compute, *args):
+    """compute(*args), kept between runs like the compiled programs, for the
+    work fzlint does on its patterns and word lists at start-up (building a
+    pattern from words), which costs as much as compiling them. The arguments
+    and the result must be plain data that marshal keeps (tuples, sets,
+    strings, numbers, None); the result is shared, not copied, so callers must
+    not change it. The key holds compute's name and its module file's size and
+    modification time: an edit of fzlint leaves the old results unused."""
+    return _remember(compute, args, lambda: compute(*args))
+
+
+def analysed(analyse, pattern: str, flags: int = 0):
+    """analyse(re's parse tree of pattern), remembered between runs as
+    remembered() does (the words a pattern begins with, whether it is
+    anchored). A bad pattern raises re.error as re's parser does."""
+    return _remember(analyse, (pattern, int(flags)), lambda: analyse(_tree_parser.parse(pattern, flags)))
+
+
+def _remember(named, args: tuple, compute):
+    stamp = _stamp(named) if _path is not None else ""
+    if not stamp:
+        return compute()
+    key = (None, stamp, *args)  # None: never a pattern, so never a compiled program's key
+    hit = _cached.get(key)
+    if type(hit) is tuple and len(hit) == 1:  # kept in a 1-tuple, so that a result of None is kept too
+        _used.add(key)
+        return hit[0]
+    result = compute()
+    if not _new:
+        atexit.register(save)
+    _new[key] = (result,)
+    _used.add(key)
+    return result
 
 
 def save() -> None:

@@ -105,3 +105,54 @@ def test_fzlint_itself_compiles_nothing_on_its_second_run(tmp_path):
     second = _run(code, tmp_path / "cache")
     assert first["compiled"] > 100
     assert second == {"compiled": 0, "from_cache": first["compiled"] + first["from_cache"]}
+
+
+_REMEMBER = """
+import json, sys
+sys.path.insert(0, {folder!r})
+from fzlint import recache
+import wordy
+calls = []
+def counted(*args):
+    calls.append(args)
+    return wordy.shape(*args)
+counted.__module__, counted.__qualname__ = "wordy", "shape"
+out = [recache.remembered(counted, ("乙", "甲"), True), recache.remembered(counted, (), False),
+       recache.analysed(wordy.first, "(?:法治|依法)政府|法规")]
+print(json.dumps({{"out": out, "computed": len(calls)}}))
+"""
+
+
+def _remember(tmp_path: Path, body: str) -> dict:
+    module = tmp_path / "wordy.py"
+    if not module.exists() or module.read_text(encoding="utf-8") != body:
+        module.write_text(body, encoding="utf-8")
+    return _run(_REMEMBER.format(folder=str(tmp_path)), tmp_path / "cache")
+
+
+_WORDY = """
+def shape(words, embedded):
+    return None if not words else "|".join(sorted(words)) + ("?" if embedded else "")
+
+
+def first(parsed):
+    return str(parsed[0][0])
+"""
+
+
+@pytest.mark.skipif(not recache._ENABLED, reason="this Python's re has no compiler to cache")
+def test_remembered_results_come_from_the_cache_until_the_module_that_computes_them_changes(tmp_path):
+    first = _remember(tmp_path, _WORDY)
+    assert first == {"out": ["乙|甲?", None, "BRANCH"], "computed": 2}
+    again = _remember(tmp_path, _WORDY)
+    assert again == {"out": ["乙|甲?", None, "BRANCH"], "computed": 0}  # a result of None is remembered too
+    changed = _remember(tmp_path, _WORDY.replace('"|"', '" / "'))
+    assert changed == {"out": ["乙 / 甲?", None, "BRANCH"], "computed": 2}
+
+
+def test_analysed_reads_the_patterns_tree_and_raises_re_error_for_a_bad_pattern():
+    from fzlint.prose import _prefixes
+
+    assert recache.analysed(_prefixes, "(?:法治|依法)政府") == ({"法治政府", "依法政府"}, True)
+    with pytest.raises(re.error):
+        recache.analysed(_prefixes, "(unclosed")
