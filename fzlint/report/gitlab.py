@@ -12,7 +12,6 @@ could not be read, an empty draft) is identified by its message instead.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 
 from ..model import Severity

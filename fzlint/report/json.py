@@ -3,7 +3,6 @@ written file by file (the text json.dumps(indent=2) makes of the whole)."""
 
 from __future__ import annotations
 
-import json
 
 from ..model import Finding
 from . import Output, Totals, Writer as _Writer, collect, dumps
