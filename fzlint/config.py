@@ -51,6 +51,8 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
+    """One .fzlint.yaml as read (or none): profile, selection, severities and params."""
+
     path: Path | None  # None: no configuration found
     profile: str = "government"
     select: tuple[str, ...] = ()

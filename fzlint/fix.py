@@ -85,6 +85,8 @@ def apply(text: str, findings: list[Finding], markdown_text: bool = False) -> tu
 
 @dataclass
 class Outcome:
+    """What --fix made of one text: the fixed text and the findings left."""
+
     source: Source  # as read
     text: str  # after fixing
     findings: list[Finding]  # what remains

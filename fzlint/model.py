@@ -132,6 +132,8 @@ class Line:
 
 @dataclass
 class Paragraph:
+    """A body line of a section: where it starts and its text."""
+
     line: int
     column: int
     text: str
@@ -143,6 +145,8 @@ class Paragraph:
 
 @dataclass
 class Section:
+    """A heading and what is under it: its paragraphs and its sub-sections."""
+
     heading: Line
     level: int
     parent: Section | None = None
@@ -184,6 +188,8 @@ class Section:
 
 @dataclass
 class DateLine:
+    """The 成文日期 line: the date it gives and how it should be written."""
+
     line: Line
     value: date | None  # None when the written date cannot exist
     canonical: str | None  # how it should be written, e.g. 2023年1月30日
@@ -218,6 +224,8 @@ class Indicator(NamedTuple):
 
 @dataclass
 class Document:
+    """A parsed and classified draft: its lines, front matter, sections and figures."""
+
     source: Source
     lines: list[Line]  # non-blank lines, in order
     text: str = ""  # the text as parsed (Markdown code blocks and comments blanked out)

@@ -21,6 +21,8 @@ from .ruleset import BUILTIN_KINDS, Rule, RuleSet
 
 @dataclass
 class Options:
+    """What a run asks of every file: the rules, the report year, the language, today."""
+
     rules: list[Rule]
     year: int | None = None
     lang: str = "zh"
@@ -29,6 +31,8 @@ class Options:
 
 @dataclass
 class FileResult:
+    """One file's outcome: its findings or its read error, and what the report needs of it."""
+
     path: str
     encoding: str | None
     findings: list[Finding]

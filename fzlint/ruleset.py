@@ -66,6 +66,8 @@ class Text:
 
 @dataclass(frozen=True)
 class RuleDoc:
+    """A rule's documentation: what it checks, why, and a wrong and a right example."""
+
     what: Text
     why: Text
     wrong: str
@@ -74,6 +76,8 @@ class RuleDoc:
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule instance of rules/*.yaml: its code, name, kind, severity, messages and params."""
+
     code: str
     name: str
     kind: str
@@ -92,6 +96,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Role:
+    """A part the report must have (举措和成效, 不足和原因 …) and how its headings read."""
+
     key: str
     order: int
     name: Text  # short name, e.g. 不足和原因
@@ -217,6 +223,8 @@ RESIDUE_LISTS = ("list_items", "summary", "watermarks", "title_tails", "long_row
 
 @dataclass(frozen=True)
 class Vocabulary:
+    """The vocabularies of rules/*.yaml that the parse, classify and check stages read."""
+
     roles: dict[str, Role]
     precedence: tuple[str, ...]  # which role a heading matching several takes
     topic_role: str  # role of unmatched parts before any other role
@@ -241,6 +249,8 @@ class Vocabulary:
 
 @dataclass
 class RuleSet:
+    """The rules of a run and the vocabulary they share."""
+
     rules: list[Rule] = field(default_factory=list)
     vocabulary: Vocabulary | None = None
 

@@ -65,6 +65,8 @@ def integer(value: str | None, low: int, high: int, default: int | None = None) 
 
 @dataclass
 class Level:
+    """One level of a Word numbering definition (w:lvl)."""
+
     start: int = 1
     fmt: str = "decimal"
     text: str = ""

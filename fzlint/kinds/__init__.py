@@ -54,6 +54,8 @@ class Hit(NamedTuple):
 
 @dataclass(frozen=True)
 class Context:
+    """What every rule's check() is given besides the document and its params."""
+
     vocabulary: "Vocabulary"
     today: date
     figures: "FigureFinder"  # compiled from the vocabulary once per run
