@@ -27,9 +27,8 @@ import unicodedata
 from datetime import date
 from functools import lru_cache
 
-from lark import Lark, Transformer
 
-from . import data
+from . import lalr
 from .formats import markdown
 from .limits import MAX_HEADINGS
 from .model import DateLine, Document, Line, LineHint, LineKind, Marker, Paragraph, Section, Source
@@ -161,8 +160,9 @@ def marker_for(family: str, number: int) -> str:
     return _FAMILIES[family][1].format(n=numeral)
 
 
-class _LineBuilder(Transformer):
-    """Turns the grammar's rules into Line objects as the LALR parser reduces."""
+class _LineBuilder:
+    """Turns the grammar's rules into Line objects as the LALR parser reduces
+    (Lark calls the method named after each rule; every rule has one)."""
 
     def start(self, children):
         return children
@@ -260,14 +260,8 @@ def _heading_line(number: int, marker: Marker | None, atx: int, content: str, co
 
 
 @lru_cache(maxsize=1)
-def _parser() -> Lark:
-    return Lark(
-        data.grammar_path().read_text(encoding="utf-8"),
-        parser="lalr",
-        lexer="contextual",
-        transformer=_LineBuilder(),
-        cache=True,
-    )
+def _parser():
+    return lalr.parser(_LineBuilder())
 
 
 @lru_cache(maxsize=1)
