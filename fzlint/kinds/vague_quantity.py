@@ -108,13 +108,14 @@ def _counted_after(pt, clause, end: int, params) -> bool:
 
 
 def _counted_list(pt, start: int, end: int) -> bool:
-    """Whether text[start:end] holds two counted items listed with 、 (讲座4次、横幅12条)."""
+    """Whether text[start:end] holds two counted items listed with 、 (讲座4次、横幅12条), not dates (1月、3月)."""
     figures = pt.figure_range(start, end)
     if len(figures) < 2:
         return False
     text = pt.text
     for k in figures[:-1]:
         between = text[pt.figure_span(k)[1]:pt.figure_span(k + 1)[0]]
-        if "、" in between and not _BREAKS.intersection(between):
-            return True
+        if "、" in between and not _BREAKS.intersection(between) and \
+                pt.figure_of(k).kind == "count" and pt.figure_of(k + 1).kind == "count":
+            return True  # (dates listed, 1月、3月, count nothing)
     return False

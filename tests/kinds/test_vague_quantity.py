@@ -57,6 +57,7 @@ P = "一、主要举措和成效\n（一）深入开展普法宣传\n"
     ("开展一系列的法治宣传活动。扩大了宣传影响。举办法治讲座4次、悬挂横幅12条。", [(3, "一系列")]),
     ("开展一系列的法治宣传活动。举办法治讲座4次，悬挂横幅12条。", [(3, "一系列")]),
     ("多次召开专题会议，其中第3次会议研究了执法工作。", [(3, "多次")]),
+    ("开展一系列的法治宣传活动。1月、3月分别召开推进会。", [(3, "一系列")]),  # dates count nothing
 ])
 def test_an_amount_counted_right_after_is_supported(body, found):
     assert [(f.line, f.message.split("”")[0].lstrip("“")) for f in lint(P + body, select=["FZ402"])] == found
