@@ -28,6 +28,12 @@ any bracket and dash form, or with the dash lost) or a note (（2021年修订）
     laws). One nearest title: reported with it as a safe fix; several: reported
     with them, no fix (variant ambiguous).
 
+A title whose years are of no version is not reported when the words right
+before its 《 name a local issuer (`local_issuers`: 省委、省政府《法治政府建设
+实施纲要（2016—2020年）》, 某市人民政府印发的《……》): provinces and cities issued
+outlines of the same name for their own periods, which the central versions'
+periods say nothing about. 贯彻《……》 and 中共中央、国务院《……》 are still checked.
+
 Cost: one scan for 《 over the lines the author wrote; a title is looked up
 in a dict, and only an unknown one is compared, with the known names that
 begin and end with its characters and are of similar length. Each distinct
@@ -37,6 +43,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .. import prose
 from ..model import Fix
 from . import Hit, _joined
 from .. import recache
@@ -45,6 +52,8 @@ KIND = "document-title"
 PARAMS = {
     "titles": (list, []),
     "min_length": (int, 6),
+    "local_issuers": (list, []),
+    "issued_by": (list, []),
 }
 VARIANTS = ("default", "ambiguous", "years")
 
@@ -92,6 +101,9 @@ def validate(params, vocabulary):
         return "min_length: expected 4 or more (shorter names are different laws, not slips)"
     if not vocabulary.titles and not params["titles"]:
         return "rules/titles.yaml lists no titles"
+    for key in ("local_issuers", "issued_by"):
+        if not all(isinstance(w, str) and w.strip() for w in params[key]):
+            return f"{key}: expected a list of words"
     return None
 
 
@@ -111,10 +123,24 @@ def prepare(params, vocabulary):
         "versions": versions,
         "by_ends": by_ends,
         "explained": tuple((t.wrong, t.right) for t in vocabulary.terms),
+        "local": _local_pattern(params),
         # content -> verdict: the same titles (《宪法》, 《民法典》 …) recur in every
         # report of a batch; bounded, and a pure function of the content
         "memo": {},
     }
+
+
+_ISSUER_WINDOW = 24  # characters before a 《 read for a local issuer
+
+
+def _local_pattern(params):
+    """A local issuer (and a verb of issuing) that ends the text before a 《."""
+    issuers = params["local_issuers"]
+    if not issuers:
+        return None
+    verbs = params["issued_by"]
+    verb = f"(?:{prose.literal_pattern(verbs).pattern})?" if verbs else ""
+    return recache.compile(f"(?:{prose.literal_pattern(issuers).pattern}){verb}\\Z")
 
 
 def _single(x: str, y: str) -> bool:
@@ -267,7 +293,7 @@ def check(doc, params, ctx):
     text = joined.text
     if "《" not in text:
         return
-    memo = params["memo"]
+    memo, local = params["memo"], params["local"]
     for start, end in _titles(text):
         content = text[start:end]
         verdict = memo.get(content, _UNSEEN)
@@ -277,6 +303,9 @@ def check(doc, params, ctx):
                 memo[content] = verdict
         if verdict is None:
             continue
+        if verdict.variant == "years" and local is not None and local.search(
+                text, max(0, start - 1 - _ISSUER_WINDOW), start - 1):
+            continue  # a province's or a city's outline of its own period
         i = joined.line_at(start)
         number, column = joined.position(i, start)
         fix = None

@@ -34,11 +34,17 @@ Two more shapes name a law as a subject rather than cite its text:
   word (宪法、法律援助法 cites two laws); 依据宪法第三十三条 and 根据宪法和
   行政处罚法的规定 still cite.
 
+- A name of `subjects` (or several joined by `joined_by`) framed by a pair
+  of `subject_framed_by` ((以, 为)): 以宪法为核心的法治宣传教育, 以宪法为根本
+  遵循, 以宪法、民法典为重点 name the law as such, not its text. 以宪法第五条
+  为依据 cites an article, and stays a citation.
+
 Read: body paragraphs (with the run-in bodies of headings) and heading
 phrases; not the title, the back matter or web residue."""
 
 from __future__ import annotations
 
+import re
 
 from .. import prose
 from ..model import Fix
@@ -58,6 +64,7 @@ PARAMS = {
     "levels": (list, []),
     "level_words": (list, []),
     "ranged_by": (list, []),
+    "subject_framed_by": (list, []),
 }
 VARIANTS = ("default",)
 
@@ -75,6 +82,9 @@ def validate(params, vocabulary):
             return f"{key}: expected a list of words"
     if not params["names"]:
         return "names: expected at least one name"
+    for pair in params["subject_framed_by"]:
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) and w.strip() for w in pair)):
+            return "subject_framed_by: expected a list of [before, after] pairs of words"
     return None
 
 
@@ -94,7 +104,22 @@ def prepare(params):
         "subject_before": tuple(params["subject_preceded_by"]),
         "joined": tuple(params["joined_by"]),
         **_level_patterns(params),
+        "framed": _framed_pattern(params),
     }
+
+
+def _framed_pattern(params):
+    """A pattern whose group 1 is a run of subjects (joined) between the two
+    words of a pair of `subject_framed_by`: 以(宪法、民法典)为."""
+    subjects, pairs = params["subjects"], params["subject_framed_by"]
+    if not (subjects and pairs):
+        return None
+    subject = prose.literal_pattern(subjects).pattern
+    run = f"(?:{subject})"
+    if params["joined_by"]:
+        run += f"(?:(?:{prose.literal_pattern(params['joined_by']).pattern})(?:{subject}))*"
+    frames = "|".join(f"{re.escape(a)}({run}){re.escape(b)}" for a, b in pairs)
+    return recache.compile(frames)
 
 
 # What may follow a level of legal norms for it to be the whole word: a mark,
@@ -169,6 +194,9 @@ def _names(text: str, params):
     before, subjects, subject_before = params["before"], params["subjects"], params["subject_before"]
     joined = params["joined"]
     levels, level_after, level_before = params["levels"], params["level_after"], params["level_before"]
+    framed = params["framed"]
+    frames = [] if framed is None else [
+        span for m in framed.finditer(text) for span in (m.span(i) for i in range(1, m.re.groups + 1)) if span[0] >= 0]
     found = []  # (start, end, read as an event or concept by what follows)
     for m in pattern.finditer(text):
         start, end = m.span()
@@ -192,6 +220,8 @@ def _names(text: str, params):
             previous_study if previous_end == start - 1 else _item_before(text, start - 1))
         previous_end, previous_study = end, study
         if concept or study:
+            continue
+        if frames and any(s <= start and end <= e for s, e in frames):  # 以宪法为核心
             continue
         if levels and text[start:end] in levels and (  # a kind of law: 从宪法到行政法规
                 level_after.match(text, end) or level_before.search(text, max(0, start - 10), start)):

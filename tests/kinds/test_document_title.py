@@ -267,3 +267,22 @@ def test_the_vocabulary_has_the_documents_domain_md_names():
 ])
 def test_edits(known, found, most, expected):
     assert document_title.edits(known, found, most) == expected
+
+
+@pytest.mark.parametrize("body,found", [
+    # Issue 13: a local issuer's outline of the same name runs its own period.
+    ("落实中共中央、国务院《法治政府建设实施纲要（2015—2020年）》和省委、省政府《法治政府建设实施纲要（2016—2020年）》。", []),
+    ("贯彻某市人民政府印发的《法治政府建设实施纲要（2016—2020年）》。", []),
+    ("贯彻全省《法治政府建设实施纲要（2017—2020年）》。", []),
+    ("贯彻《某省法治政府建设实施纲要（2016—2020年）》。", []),
+    # The central outline with a wrong period is still found: after central issuers,
+    # after a verb, and after a local body that is the subject, not the issuer.
+    ("落实中共中央、国务院《法治政府建设实施纲要（2016—2020年）》。", ["法治政府建设实施纲要（2016—2020年）"]),
+    ("紧扣《法治政府建设实施纲要（2022—2025年）》要求。", ["法治政府建设实施纲要（2022—2025年）"]),
+    ("市委、市政府认真贯彻《法治政府建设实施纲要（2016—2020年）》。", ["法治政府建设实施纲要（2016—2020年）"]),
+    # A local issuer does not excuse a misspelt name.
+    ("落实省委、省政府《法制政府建设实施纲要》。", ["法制政府建设实施纲要"]),
+])
+def test_a_local_issuers_outline_keeps_its_own_period(body, found):
+    assert [(line, message.split("》")[0].split("《")[1]) for line, _, _, message, _ in fz604(body)] == [
+        (3, f) for f in found]

@@ -161,3 +161,22 @@ def test_subjects_listed_as_items_of_study_are_not_cited(body, names):
 def test_constitution_beside_levels_of_legal_norms_is_a_kind_of_law(body, names):
     found = lint("一、主要举措和成效\n" + body, select=["FZ503"])
     assert [(f.line, f.message.split("”")[0].lstrip("“")) for f in found] == [(2, n) for n in names]
+
+
+@pytest.mark.parametrize("body,names", [
+    # Issue 13: 宪法 (or 民法典) framed by 以……为 names the law as such, not its text.
+    ("以全民普法为主线，深入开展以宪法为核心的法治宣传教育，举办讲座6场。", []),
+    ("坚持以宪法为根本遵循，依法履行政府职能。", []),
+    ("以宪法、民法典为重点开展“法律进社区”活动12场。", []),
+    ("以民法典为重点开展普法。", []),
+    # Citations stay citations: an article framed by 以……为, a law that is no subject,
+    # 宪法 without the frame, and 宪法 beside a law inside the frame.
+    ("以宪法第三十三条为依据开展工作。", ["宪法"]),
+    ("以行政处罚法为重点开展执法培训。", ["行政处罚法"]),
+    ("深入开展宪法为核心的法治宣传。", ["宪法"]),
+    ("以宪法、行政处罚法为重点开展学习。", ["宪法", "行政处罚法"]),
+    ("以法治讲座为载体宣传宪法。", ["宪法"]),
+])
+def test_constitution_framed_as_the_centre_is_the_law_as_such(body, names):
+    found = lint(M + body, select=["FZ503"])
+    assert [(f.line, f.message.split("”")[0].lstrip("“")) for f in found] == [(2, n) for n in names]
