@@ -1,14 +1,16 @@
 """Stage 3, classify: what the parts of a Document are and which year it reports.
 
 * Each top-level part gets a role from rules/sections.yaml (measures,
-  shortcomings, duties, plan, other). Topic parts (一、坚持党的领导……) that
-  match no role are measures before the first part of another role, other after.
+  shortcomings, duties, plan, other): the role its heading names first. Topic
+  parts (一、坚持党的领导……) that match no role are measures before the first
+  part of another role, other after; a leading role's part (the duties, which
+  reports often put first: 一、法治建设第一责任人职责履行到位) does not end them.
 * A role without a part of its own may still stand in passing: as a
   sub-heading inside another part, as a closing paragraph (下一步，……), or
   (for a role with `passing` patterns) as a paragraph or a run-in item
   (一是……) of another part whose first sentence matches. Those places become
   Mentions (FZ103 reports them instead of FZ101). Nothing inside a forward part
-  (the plan: next year's work) is a mention: （一）进一步落实党政主要负责人履行
+  (the plan: next year's work), nor its heading, is a mention: （一）进一步落实党政主要负责人履行
   推进法治建设第一责任人职责 under 下一年度安排 reports no duties done, and a
   report with nothing else on the duties is missing them (FZ101).
 * The report year comes from --year, else the title, else the body's own
@@ -63,7 +65,7 @@ def _roles(doc: Document, vocabulary: Vocabulary) -> None:
         role = named[0] if named else None
         if role is None:
             role = vocabulary.other_role if others_seen else vocabulary.topic_role
-        if role != vocabulary.topic_role:
+        if role != vocabulary.topic_role and not vocabulary.roles[role].leading:
             others_seen = True
         part.role = role
 
@@ -75,7 +77,8 @@ def _mentions(doc: Document, vocabulary: Vocabulary) -> None:
     for key, role in vocabulary.roles.items():
         if key in present:
             continue
-        joined = next((p for p in doc.sections if key in roles_of(p.title, vocabulary)), None)
+        joined = next((p for p in doc.sections
+                       if p.role not in forward and key in roles_of(p.title, vocabulary)), None)
         if joined is not None:  # a part whose heading joins this role to its own
             h = joined.heading
             doc.mentions.append(Mention(key, h.number, h.column, h.title_column + len(h.title), "heading", joined.title))

@@ -111,6 +111,9 @@ class Role:
     # A forward part (the plan) sets out next year's work: what it names is to
     # be done, so it holds no other role's report, in passing or otherwise.
     forward: bool = False
+    # A leading part (the duties) may come before the measures' topic parts:
+    # a topic part after it still plays the topic role, not the other role.
+    leading: bool = False
 
     def heading(self, numeral: str, year: int | None) -> str:
         """The example heading with its numeral (一、) and the report's years;
@@ -518,6 +521,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
             closing=_compile(spec.get("closing", []), f"{w}.closing"),
             passing=_compile(spec.get("passing", []), f"{w}.passing"),
             forward=_flag(spec.get("forward", False), f"{w}.forward"),
+            leading=_flag(spec.get("leading", False), f"{w}.leading"),
         )
     precedence = raw.get("precedence")
     if not isinstance(precedence, list) or set(precedence) != set(roles):

@@ -139,3 +139,33 @@ def test_a_heading_that_lost_its_numeral_plays_the_role_its_words_give(second, r
     # Issue 13: “、……” read as the level-1 heading whose numeral was lost.
     doc = document(f"一、坚持党的领导\n正文。\n{second}\n正文。\n三、下一年度主要安排\n正文。")
     assert [(s.line, s.role) for s in doc.sections] == [(1, "measures"), (3, role), (5, "plan")]
+
+
+# Issue 13: a level-1 heading that names the first person's duties (or
+# responsibility) as what it reports is the duties part, whatever verb comes
+# with them (履行到位, 落实……制度, 压实……责任); leadership alone is not.
+@pytest.mark.parametrize("title,role", [
+    ("担当尽责，法治建设第一责任人职责履行到位", "duties"),
+    ("深入学习贯彻党的二十大精神和习近平法治思想，落实法治政府建设第一责任人职责制度", "duties"),
+    ("坚持党的领导，压实法治建设第一责任人责任", "duties"),
+    ("严格落实第一责任人的职责，统筹推进法治政府建设", "duties"),
+    ("加强党的领导，健全法治政府建设推进机制", "measures"),
+    ("强化组织领导，主要领导亲自抓、负总责", "measures"),
+    ("落实法治建设责任制，压实各部门主体责任", "measures"),
+])
+def test_a_heading_naming_the_first_persons_duties_is_the_duties_part(title, role):
+    doc = document(f"一、{title}\n正文。\n二、存在的不足和原因\n经费不足。")
+    assert [s.role for s in doc.sections] == [role, "shortcomings"]
+
+
+def test_topic_parts_after_a_leading_duties_part_are_measures():
+    # the duties often come first; the topic parts after them are the measures
+    doc = document("一、法治建设第一责任人职责履行到位\n正文。\n二、深化“放管服”改革\n正文。\n三、规范行政执法\n正文。\n"
+                   "四、存在的不足和原因\n经费不足。\n五、坚持问题导向\n正文。\n六、下一年度主要安排\n正文。")
+    assert [s.role for s in doc.sections] == ["duties", "measures", "measures", "shortcomings", "other", "plan"]
+
+
+def test_a_plan_heading_naming_the_duties_is_no_mention():
+    # next year's work, even in the plan's own heading, reports no duties done
+    doc = document("一、主要举措和成效\n正文。\n二、下一步工作打算：督促主要负责人履行第一责任人职责\n正文。")
+    assert [s.role for s in doc.sections] == ["measures", "plan"] and doc.mentions == []

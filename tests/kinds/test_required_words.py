@@ -51,6 +51,8 @@ def test_duties_of_pledges_only(body):
     "高度重视法治建设，带头述法。",
     "带头学法，组织集体学法5次。",
     "局长讲法5次。",
+    "党政主要负责人带头部署重要工作，全年牵头开展法治专题宣讲2场次。",  # Issue 13: lectures given
+    "走进校园开展法治授课1场次。",
     "主持理论学习中心组专题学习《行政复议法》。",
     "带头出庭应诉行政案件2件。",
     "对米某行政复议案作出批示。",
@@ -83,6 +85,7 @@ def test_instructions_and_inspection_tours_are_acts(body):
     "认真学习贯彻习近平总书记做出的重要指示批示精神。",  # a slogan with 做出
     "主持研究法治政府建设重大问题，制定年度工作要点。",  # no document made under the chair
     "亲自部署、亲自推动制定法治建设规划。",
+    "带头部署重要工作，组织开展法治宣传活动。",  # publicity, not a lecture given
 ])
 def test_uncounted_meetings_pledges_and_arrangements_are_still_no_acts(body):
     assert codes(duties(body), select=["FZ411"]) == [("FZ411", 3)]

@@ -62,3 +62,26 @@ def test_a_part_whose_heading_joins_two_roles_reports_the_second_in_passing():
             "二、存在的不足和原因\n培训不足，原因是经费有限。\n"
             "三、党政主要负责人履行推进法治建设第一责任人职责情况\n主持专题会议4次。")
     assert codes(text, select=["FZ101", "FZ103"]) == [("FZ103", 1)]
+
+
+# Issue 13: a level-1 part whose heading names the first person's duties as
+# what it reports (法治建设第一责任人职责履行到位) is the duties part of its own:
+# no FZ103, and the topic parts after it are the measures (no FZ101 for them).
+DUTIES_FIRST = ("一、担当尽责，法治建设第一责任人职责履行到位\n（一）统筹推进。区委常委会会议专题研究法治建设3次。\n"
+                "二、深化“放管服”改革\n全年审核规范性文件12件。\n三、存在的不足和原因\n培训不足，原因是经费有限。\n"
+                "四、下一年度工作安排\n开展培训4期。")
+
+
+def test_a_duties_part_named_by_its_duties_stands_on_its_own():
+    assert codes(DUTIES_FIRST, select=["FZ101", "FZ103"]) == []
+
+
+def test_duties_only_in_a_plan_heading_are_missing():
+    text = PLAN_ONLY.replace("三、下一年度工作安排\n（一）进一步落实党政主要负责人履行推进法治建设第一责任人职责",
+                             "三、下一年度工作安排：督促主要负责人履行第一责任人职责\n（一）深化执法培训")
+    assert codes(text, select=["FZ101", "FZ103"]) == [("FZ101", 5)]
+
+
+def test_duties_as_a_sub_heading_naming_them_are_in_passing():
+    text = PLAN_ONLY.replace("全年审核规范性文件12件。", "（一）认真落实第一责任人职责\n主持专题会议4次。")
+    assert codes(text, select=["FZ101", "FZ103"]) == [("FZ103", 2)]
