@@ -756,7 +756,7 @@ _CAPTION = recache.compile(rf"^[—\-]*(\()?(?:{_CAPTION_DATE})?在[^()（）。
                            r"(?:会议|大会|会)上(?:的(?:报告|讲话|发言|说明))?(?(1)\)|)$")
 _CAPTION_LINES = 3
 # The speaker's post and name on the line under a 题注: 某县人民政府副县长 某某.
-_SPEAKER = recache.compile(r"^[\u4e00-\u9fff（）()]{2,24}?(?:长|主任|书记|主席|委员|负责人)[ \t\u3000]*[\u4e00-\u9fff·]{2,4}$")
+_SPEAKER = recache.compile(r"^[\u4e00-\u9fff（）()]{2,24}?(?:长|主任|书记|主席|委员|负责人)[ \t\u3000]*[\u4e00-\u9fff·×]{2,4}$")
 
 
 def _caption(content: list[Line], i: int) -> int:

@@ -971,6 +971,7 @@ def test_a_breadcrumb_with_a_stray_mark_is_no_line_of_a_whole_title_under_it():
     "首页 改版后 政务公开栏目访问量增长12%。",
     "受理渠道按调解>仲裁>诉讼的顺序引导，全年分流纠纷320件。",  # > inside a sentence
     "群众满意度>95%>上年水平",
+    "<b>依法行政</b>全面推进>>取得实效",  # markup, not a trail of places
 ])
 def test_body_lines_with_home_page_or_arrows_stay_body(line):
     text = f"{TITLE}\n市委、市政府：\n一、主要举措和成效\n{line}\n"
@@ -1083,3 +1084,12 @@ def test_a_caption_in_the_body_is_body():
     text = f"{TITLE}\n市委、市政府：\n一、主要举措和成效\n（2026年5月28日在县人大常委会会议上）\n正文。\n"
     doc = document(text)
     assert doc.caption == [] and doc.sections[0].paragraphs[0].line == 4
+
+
+def test_a_caption_under_a_title_block_of_two_lines_with_a_speaker_left_blank():
+    text = ("某县人民政府\n关于2025年度法治政府建设情况的报告\n——2026年3月1日在县人大常委会第二十次会议上\n"
+            f"某县人民政府县长  ×××\n主任、各位副主任、委员：\n{CAPTION_BODY}")
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [1, 2] and [ln.number for ln in doc.caption] == [3, 4]
+    assert doc.recipient.number == 5 and [p.line for p in doc.preface] == [6]
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309", "FZ506"]) == []
