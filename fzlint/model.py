@@ -238,6 +238,9 @@ class Document:
     # web residue too, left out of the title's text the same way.
     title_label: Line | None = None
     title_cut: int = 0
+    # The 题注 under the title (——2026年3月17日在……会议上, and the speaker's line under it):
+    # part of the document, neither title nor body.
+    caption: list[Line] = field(default_factory=list)
     recipient: Line | None = None
     document_number: Line | None = None  # 发文字号 in the front matter (某府〔2025〕26号)
     preface: list[Paragraph] = field(default_factory=list)

@@ -709,6 +709,66 @@ def _column_name(candidates: list[Line], residue: Residue) -> int:
     return 1 if _WHOLE_TITLE.match("".join(words(c.text) for c in candidates[1:])) else 0
 
 
+# A site's name (某市人民政府, 某区人民政府门户网站, 某县政府网): the words of a
+# government site's header, not a party organ's (中共某县委员会 may begin a joint title).
+_SITE_NAME = recache.compile(r"^(?!中共)[^\s。，,；;：:！!？?、“”《》（）()]{2,20}?(?:人民政府|政府)(?:门户网站|网站|网)?$")
+# What a line above a title may be besides its organ: a draft's marks (征求意见稿, 内部资料,
+# 秘密★, 特急), an attachment's label (附件2), a note on publication (此件公开发布), a year.
+_TITLE_MARK = recache.compile(r"稿|密|内部|附件|公开|急|号|[0-9０-９]{4}|^关于|[）)]$")
+_HEADER_MAX = 20  # characters: a site's name or a column's is short
+# A whole title that names its reporting body before the year (某乡2020年度法治政府建设情况报告,
+# 某县人民政府关于2025年度……的报告); not one that begins with a year, 关于 or 年度, which a
+# line above may complete (某县人民政府 / 2025年法治政府建设年度报告).
+_ORGAN_TITLE = recache.compile(r"^(?!关于|[0-9０-９〇○零一二三四五六七八九]{4}|法治|年度|[—－-])\S.*?"
+                               r"[0-9０-９]{4}\s*年.*法治.*报告\s*(?:[（(][^（）()]{1,12}[）)])?$")
+
+
+def _header_line(doc: Document, candidates: list[Line]) -> int:
+    """1 when the first title-like line is the page's, above a title that
+    names its own reporting body (某乡2020年度……报告) in a web copy (a text
+    with page furniture of its own elsewhere): a government site's name
+    (某市人民政府), or a short line that is no organ's name and no mark of
+    a draft (a column's name: 年度法治政府建设情况报告); else 0. A draft
+    without page furniture keeps such a line in its title as typed."""
+    if len(candidates) < 2 or not doc.residue:
+        return 0
+    text = candidates[0].text.strip(BLANKS)
+    if not (_SITE_NAME.match(text) or (len(text) <= _HEADER_MAX and not _ORGAN_END.search(text)
+                                       and not _TITLE_MARK.search(text))):
+        return 0
+    return 1 if _ORGAN_TITLE.match("".join(words(c.text) for c in candidates[1:])) else 0
+
+
+# The 题注 under the title of a report delivered at a meeting: the date and the
+# meeting, perhaps after a dash or in brackets, on one line or over two or three
+# (——2026年3月17日在某县第十八届人民代表大会 / 常务委员会第二十次会议上;
+# （2026年5月28日在市六届人大常委会第九次会议上）; a draft's date left blank,
+# 2026年 月 日, or no date at all). Matched on the lines' words joined.
+_CAPTION_DATE = r"(?:[0-9]{4}|[〇○零一二三四五六七八九Ｏ]{4})年[0-9〇○零一二三四五六七八九十]{0,3}月[0-9〇○零一二三四五六七八九十]{0,3}日"
+_CAPTION_START = recache.compile(rf"^[—\-]*\(?(?:{_CAPTION_DATE})?在")
+_CAPTION = recache.compile(rf"^[—\-]*(\()?(?:{_CAPTION_DATE})?在[^()（）。，,；;：:！!？?]{{2,60}}?"
+                           r"(?:会议|大会|会)上(?:的(?:报告|讲话|发言|说明))?(?(1)\)|)$")
+_CAPTION_LINES = 3
+# The speaker's post and name on the line under a 题注: 某县人民政府副县长 某某.
+_SPEAKER = recache.compile(r"^[\u4e00-\u9fff（）()]{2,24}?(?:长|主任|书记|主席|委员|负责人)[ \t\u3000]*[\u4e00-\u9fff·×]{2,4}$")
+
+
+def _caption(content: list[Line], i: int) -> int:
+    """How many lines from content[i] make the title's 题注 (the date and
+    meeting a report was delivered at); 0 when content[i] begins none."""
+    joined = ""
+    for k in range(i, min(i + _CAPTION_LINES, len(content))):
+        line = content[k]
+        if line.kind is not LineKind.TEXT or len(line.text) > _TITLE_MAX:
+            return 0
+        joined += words(line.text)
+        if k == i and not _CAPTION_START.match(joined):
+            return 0
+        if _CAPTION.match(joined):
+            return k - i + 1
+    return 0
+
+
 def _to_residue(doc: Document, lines: list[Line]) -> None:
     for line in lines:
         line.kind = LineKind.RESIDUE
@@ -733,6 +793,8 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
                 doc.document_number = content[i]
             elif content[i].kind is LineKind.TEXT and _SIGNER.match(content[i].text):
                 pass  # 签发人：某某 of a report sent upward: the 版头's, neither title nor body
+            elif candidates and _caption(content, i):
+                break  # the 题注 under the title (——2026年3月1日在……会议上) is no title line
             elif _is_title_like(content[i]):
                 candidates.append(content[i])
             elif tail := _title_tail(content[i], residue, _words(candidates)):
@@ -763,6 +825,7 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
     # name, a banner, a watermark) are the page's header.
     header = _page_header(candidates)
     header += _column_name(candidates[header:], residue)
+    header += _header_line(doc, candidates[header:])
     if header:
         _to_residue(doc, candidates[:header])
         candidates = candidates[header:]
@@ -782,6 +845,11 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
         doc.title_label = _cut_title(doc, candidates[-1], tail)
     elif candidates and (tail := _date_tail(candidates[-1].text)):
         doc.title_date = _cut_title(doc, candidates[-1], tail)
+    if candidates and (n := _caption(content, i)):
+        if i + n < len(content) and _SPEAKER.match(content[i + n].text) and content[i + n].kind is LineKind.TEXT:
+            n += 1  # the speaker's post and name under it (某县人民政府副县长 某某)
+        doc.caption = content[i: i + n]
+        i += n
     i = _skip_summary(doc, content, i, residue)
     if i < len(content) and _is_recipient(content[i]):
         doc.recipient = content[i]

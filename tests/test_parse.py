@@ -940,3 +940,156 @@ def test_a_source_line_under_the_title_is_no_part_of_it(line):
     doc = document(text)
     assert doc.title_text == TITLE and [ln.number for ln in doc.title] == [1] and doc.recipient.number == 3
     assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309", "FZ502"]) == [("FZ308", 2)]
+
+
+# -- issue 13, a seventh set of real openings: furniture right above the title, a 题注 under it --
+
+@pytest.mark.parametrize("furniture", [
+    # a site's menu bar whose 首页 has blanks inside
+    "首   页 走进某县 新闻中心 政府信息公开 政务服务 互动交流 专题专栏",
+    "首 页",
+    # a breadcrumb after a stray mark the page left before it, or after 网站
+    "7首页 > 政务公开 > 年度法治政府建设情况报告",
+    "网站首页 >> 信息公开",
+    # a breadcrumb of three places without 首页
+    "政务公开 > 法定主动公开内容 > 法治政府建设年度报告",
+])
+def test_a_menu_or_breadcrumb_in_other_shapes_above_the_title_is_residue(furniture):
+    assert set_aside_above_the_title(furniture, ["FZ301", "FZ302", "FZ309", "FZ506"]) == []
+
+
+def test_a_breadcrumb_with_a_stray_mark_is_no_line_of_a_whole_title_under_it():
+    text = (f"7首页 > 政务公开 > 年度法治政府建设情况报告\n甲镇2025年法治政府建设年度报告\n"
+            f"来源:本网  发布日期:2026-01-07 15:15:56\n{BODY}")
+    doc = document(text)
+    assert doc.title_text == "甲镇2025年法治政府建设年度报告" and [ln.number for ln in doc.residue] == [1, 3]
+    assert codes(text, select=["FZ301", "FZ302", "FZ308"]) == [("FZ308", 1), ("FZ308", 3)]
+
+
+@pytest.mark.parametrize("line", [
+    "在网站首页>政务公开栏目公开文件12件。",  # a sentence's words before 首页
+    "首页 改版后 政务公开栏目访问量增长12%。",
+    "受理渠道按调解>仲裁>诉讼的顺序引导，全年分流纠纷320件。",  # > inside a sentence
+    "群众满意度>95%>上年水平",
+    "<b>依法行政</b>全面推进>>取得实效",  # markup, not a trail of places
+])
+def test_body_lines_with_home_page_or_arrows_stay_body(line):
+    text = f"{TITLE}\n市委、市政府：\n一、主要举措和成效\n{line}\n"
+    assert document(text).residue == []
+
+
+SITE_PAGE = "某市人民政府\n首页 >> 乡镇信息公开 >> 甲乡\n{title}\n日期:2026年01月05日   作者:   来源:甲乡    点击:[]\n" + BODY
+
+
+def test_a_site_s_name_above_a_title_naming_its_own_organ_is_residue():
+    text = SITE_PAGE.format(title="甲乡2025年度法治政府建设情况报告")
+    doc = document(text)
+    assert doc.title_text == "甲乡2025年度法治政府建设情况报告" and [ln.number for ln in doc.title] == [3]
+    assert [ln.number for ln in doc.residue] == [1, 2, 4]
+    assert codes(text, select=["FZ301", "FZ302", "FZ308"]) == [("FZ308", 1), ("FZ308", 2), ("FZ308", 4)]
+    # the same above a title block of two lines whose first names the organ
+    doc = document(SITE_PAGE.format(title="甲乡人民政府\n关于2025年度法治政府建设情况的报告"))
+    assert [ln.number for ln in doc.title] == [3, 4] and [ln.number for ln in doc.residue] == [1, 2, 5]
+
+
+@pytest.mark.parametrize("header", [
+    "年度法治政府建设情况报告",  # a column's name, with 报告 in it
+    "某区人民政府门户网站",
+    "某县政府网",
+])
+def test_a_page_s_header_line_above_a_title_naming_its_own_organ_is_residue(header):
+    text = f"{header}\n甲镇2025年法治政府建设年度报告\n来源:本网  发布日期:2026-01-07 15:15:56\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [2] and [ln.number for ln in doc.residue] == [1, 3]
+    assert codes(text, select=["FZ301", "FZ302", "FZ308"]) == [("FZ308", 1), ("FZ308", 3)]
+
+
+@pytest.mark.parametrize("mark", ["征求意见稿", "内部资料", "附件2", "此件公开发布", "（送审）", "2025年度", "某县司法局"])
+def test_a_draft_s_mark_or_an_organ_above_a_whole_title_stays_in_a_web_copy(mark):
+    text = f"{mark}\n甲镇2025年法治政府建设年度报告\n来源:本网  发布日期:2026-01-07 15:15:56\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [1, 2] and [ln.number for ln in doc.residue] == [3]
+
+
+@pytest.mark.parametrize("title", [
+    # what is below names no organ before its year: the line above completes the title
+    "2025年法治政府建设年度报告",
+    "2025年度法治政府建设情况报告",
+    "关于2025年度法治政府建设情况的报告",
+])
+def test_an_organ_line_above_a_title_without_its_organ_stays_title(title):
+    doc = document(SITE_PAGE.format(title=title))
+    assert [ln.number for ln in doc.title] == [1, 3] and [ln.number for ln in doc.residue] == [2, 4]
+
+
+@pytest.mark.parametrize("text", [
+    # a joint title's party organ line above the government's
+    "中共某县委员会\n某县人民政府关于2025年度法治政府建设情况的报告\n发布日期：2026-02-01\n",
+    # a draft without page furniture: the line stays in the title as typed
+    "某市人民政府\n甲乡2025年度法治政府建设情况报告\n",
+])
+def test_an_organ_line_above_a_whole_title_stays_title_outside_a_web_copy_s_header(text):
+    doc = document(f"{text}{BODY}")
+    assert [ln.number for ln in doc.title] == [1, 2]
+    assert codes(f"{text}{BODY}", select=["FZ308"]) == ([("FZ308", 3)] if "发布日期" in text else [])
+
+
+CAPTION_BODY = "根据会议安排，现将我县2025年法治政府建设情况报告如下：\n一、主要举措和成效\n正文。\n"
+
+
+@pytest.mark.parametrize("caption", [
+    # the date and the meeting over two lines
+    "2026年3月17日在某县第十六届人民代表大会\n常务委员会第二十四次会议上",
+    # in brackets, on one line
+    "（2026年5月28日在县十八届人大常委会第九次会议上）",
+    # after a dash, with the speaker's post and name under it
+    "——2026年3月1日在县第十八届人民代表大会常务委员会第二十次会议上\n某县人民政府副县长 某某",
+    # a draft's date left blank, in Chinese numerals, or no date at all
+    "——2026年 月 日在县人大常委会会议上",
+    "二〇二六年三月一日在某县人民代表大会常务委员会会议上",
+    "——在某县第十八届人民代表大会常务委员会第二十次会议上",
+])
+def test_a_caption_under_the_title_is_neither_title_nor_body(caption):
+    n = caption.count("\n") + 1
+    text = f"某县人民政府2025年度法治政府建设情况报告\n{caption}\n主任、各位副主任、委员：\n{CAPTION_BODY}"
+    doc = document(text)
+    assert doc.title_text == "某县人民政府2025年度法治政府建设情况报告" and [ln.number for ln in doc.title] == [1]
+    assert [ln.number for ln in doc.caption] == list(range(2, n + 2)) and doc.residue == []
+    assert doc.recipient.number == n + 2 and [p.line for p in doc.preface] == [n + 3]
+    assert doc.title_year == 2025 and doc.report_year == 2025
+    assert codes(text, select=["FZ301", "FZ302", "FZ306", "FZ308", "FZ309", "FZ506"]) == []
+
+
+def test_without_a_recipient_fz309_stands_under_the_caption():
+    text = f"某县人民政府2025年度法治政府建设情况报告\n（2026年5月28日在县人大常委会会议上）\n{CAPTION_BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.caption] == [2] and [p.line for p in doc.preface] == [3]
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309", "FZ506"]) == [("FZ309", 2)]
+
+
+@pytest.mark.parametrize("line", [
+    # the body's opening sentence, beginning with a date and 在
+    "2026年3月1日在县政府常务会议上审议通过了本报告。",
+    # a line under the title that begins like a caption but names no meeting
+    "2026年3月1日在某县",
+    # a bracket opened and not closed
+    "（2026年5月28日在县人大常委会会议上",
+])
+def test_lines_like_a_caption_are_no_caption(line):
+    text = f"某县人民政府2025年度法治政府建设情况报告\n{line}\n{CAPTION_BODY}"
+    assert document(text).caption == []
+
+
+def test_a_caption_in_the_body_is_body():
+    text = f"{TITLE}\n市委、市政府：\n一、主要举措和成效\n（2026年5月28日在县人大常委会会议上）\n正文。\n"
+    doc = document(text)
+    assert doc.caption == [] and doc.sections[0].paragraphs[0].line == 4
+
+
+def test_a_caption_under_a_title_block_of_two_lines_with_a_speaker_left_blank():
+    text = ("某县人民政府\n关于2025年度法治政府建设情况的报告\n——2026年3月1日在县人大常委会第二十次会议上\n"
+            f"某县人民政府县长  ×××\n主任、各位副主任、委员：\n{CAPTION_BODY}")
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [1, 2] and [ln.number for ln in doc.caption] == [3, 4]
+    assert doc.recipient.number == 5 and [p.line for p in doc.preface] == [6]
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309", "FZ506"]) == []

@@ -109,7 +109,7 @@ def test_readme_lists_every_rule():
     ("headings.yaml", "name: numbering-sequence", "name: missing-section", r"missing-section is already defined"),
     ("matter.yaml", "  - code: FZ301", "  - code: FZ301\n    colour: red", r"unknown key 'colour'"),
     ("sections.yaml", "precedence: [duties, shortcomings, plan, other, measures]", "precedence: [duties]", r"sections\.yaml: precedence"),
-    ("residue.yaml", "  - '^首页$'", "  - '^首页($'", r"residue\.yaml: patterns\[0\]: bad regular expression"),
+    ("residue.yaml", "  - '^首\\s*页$'", "  - '^首\\s*页($'", r"residue\.yaml: patterns\[0\]: bad regular expression"),
     ("residue.yaml", "  - '^导\\s*读", "  - '^导(\\s*读", r"residue\.yaml: summary\[1\]: bad regular expression"),
     ("residue.yaml", "list_items:", "list_items: 3\nx:", r"residue\.yaml: list_items: expected a list"),
     ("residue.yaml", "  - '\\s*[-", "  - '(\\s*[-", r"residue\.yaml: title_tails\[0\]: bad regular expression"),

@@ -56,7 +56,9 @@ def check(doc, params, ctx):
     elif element == "title" and not doc.title:
         yield start_of_body_hit(doc)
     elif element == "recipient" and doc.recipient is None:
-        yield line_hit(doc.title[-1]) if doc.title else start_of_body_hit(doc)
+        # where the recipient belongs: under the title and its 题注 (……会议上)
+        above = doc.caption or doc.title
+        yield line_hit(above[-1]) if above else start_of_body_hit(doc)
     elif element == "date" and doc.date is None:
         yield line_hit(doc.signature[-1]) if doc.signature else (
             line_hit(doc.closing) if doc.closing else end_of_body_hit(doc))
