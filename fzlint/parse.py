@@ -28,7 +28,7 @@ from datetime import date
 from functools import lru_cache
 
 
-from . import lalr
+from . import lalr, prose
 from .formats import markdown
 from .limits import MAX_HEADINGS
 from .model import DateLine, Document, Line, LineHint, LineKind, Marker, Paragraph, Section, Source
@@ -401,8 +401,18 @@ class Residue:
                  long_rows: list[str] = (), columns: list[str] = ()):
         # Most patterns hold at the line's start (^…): they are tried there alone
         # (a search would try every one of them at every place of every line).
+        # Those whose first characters are known are tried only on a line that
+        # begins with one of them: one test of a class, where the engine tries
+        # the branches of an alternation one after another.
         anchored = [p for p in patterns if _anchored(p)]
-        self.start = _alternatives(anchored)
+        first = {p: recache.analysed(prose._first_chars, p) for p in anchored}
+        keyed = [p for p in anchored if first[p]]
+        chars = "".join(sorted(set().union(*(first[p] for p in keyed))))
+        self.keyed = recache.compile(f"(?=[{chars}])(?:{_alternatives(keyed).pattern})") if keyed else None
+        # The others are each behind a scan for a character they need (前 for
+        # 3天前, > for a breadcrumb): a line without it fails at once, where the
+        # pattern would try its optional parts and repeats first.
+        self.start = _alternatives([_gated(p) for p in anchored if not first[p]])
         self.regex = _alternatives([p for p in patterns if p not in anchored])
         self.max_length = max_length
         self.list_items = _alternatives(list_items)
@@ -418,13 +428,29 @@ class Residue:
             return bool(self.long_rows and self.long_rows.match(text))
         bullet = _BULLET.match(text)
         item = text[bullet.end():] if bullet else text
-        if (self.start and self.start.match(item)) or (self.regex and self.regex.search(item)):
+        if ((self.keyed and self.keyed.match(item)) or (self.start and self.start.match(item))
+                or (self.regex and self.regex.search(item))):
             return True
         return bool(bullet and self.list_items and self.list_items.search(item))
 
     def is_summary(self, text: str) -> bool:
         """Whether a line is a page's summary by its label (摘要：…)."""
         return bool(self.summary and self.summary.match(text))
+
+
+def _gated(pattern: str) -> str:
+    """The pattern behind a look-ahead for one of the characters every match of
+    it contains (prose.required_chars), where it has such characters."""
+    needed = recache.analysed(_needed_chars, pattern)
+    if not needed:
+        return pattern
+    chars = "".join(re.escape(ch) for ch in sorted(needed))
+    return f"(?=[^{chars}]*[{chars}])(?:{pattern})"
+
+
+def _needed_chars(parsed) -> frozenset[str] | None:
+    """prose.required_chars of a whole pattern (none for a case-blind one)."""
+    return None if parsed.state.flags & re.IGNORECASE else prose.required_chars(parsed)
 
 
 def _anchored(pattern: str) -> bool:

@@ -225,8 +225,10 @@ def _first_chars(items) -> set[str] | None:
     """Class items (a character or a range, escaped) that the first character
     of every match of a parsed sequence belongs to; None when the sequence may
     match the empty string, or when that is not plainly known. A look-around or
-    an anchor before the first character consumes nothing, and is left out."""
-    for op, av in items:
+    an anchor before the first character consumes nothing, and is left out; an
+    optional part (x?, x*) adds its first characters to those of what follows."""
+    items = list(items)
+    for i, (op, av) in enumerate(items):
         name = str(op)
         if name in _ZERO_WIDTH:
             continue
@@ -247,8 +249,12 @@ def _first_chars(items) -> set[str] | None:
                     return None
                 out |= found
             return out
-        if name in _REPEATS and av[0] >= 1:
-            return _first_chars(av[2])
+        if name in _REPEATS:
+            first = _first_chars(av[2])
+            if av[0] >= 1 or first is None:
+                return first
+            rest = _first_chars(items[i + 1:])  # the part may be left out
+            return None if rest is None else first | rest
         return None
     return None
 
@@ -308,6 +314,31 @@ def _skips_ahead(items) -> bool:
     if str(op) in ("LITERAL", "IN"):
         return True
     return str(op) == "BRANCH" and all(len(b) and str(b[0][0]) == "LITERAL" for b in av[1])
+
+
+def required_chars(items) -> frozenset[str] | None:
+    """Characters of which every match of a parsed sequence contains at least
+    one (the fewest such that the sequence plainly requires: a literal, a class
+    of literals, one of each branch's), or None. A line without any of them
+    cannot match, which a look-ahead scan tells faster than the pattern."""
+    best: frozenset[str] | None = None
+    for op, av in items:
+        name, found = str(op), None
+        if name == "LITERAL":
+            found = frozenset(chr(av))
+        elif name == "IN":
+            if all(str(o) == "LITERAL" for o, _ in av):  # no range, category or negation
+                found = frozenset(chr(a) for _, a in av)
+        elif name == "SUBPATTERN":
+            found = None if av[1] or av[2] else required_chars(av[-1])  # no local flags ((?i:…))
+        elif name == "BRANCH":
+            branches = [required_chars(b) for b in av[1]]
+            found = None if any(b is None for b in branches) else frozenset().union(*branches)
+        elif name in _REPEATS and av[0] >= 1:
+            found = required_chars(av[2])
+        if found and (best is None or len(found) < len(best)):
+            best = found
+    return best
 
 
 def _plain_first_chars(parsed) -> set[str] | None:

@@ -1093,3 +1093,35 @@ def test_a_caption_under_a_title_block_of_two_lines_with_a_speaker_left_blank():
     assert [ln.number for ln in doc.title] == [1, 2] and [ln.number for ln in doc.caption] == [3, 4]
     assert doc.recipient.number == 5 and [p.line for p in doc.preface] == [6]
     assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309", "FZ506"]) == []
+
+
+def _plainly_residue(residue_patterns, list_items, text):
+    """Residue.matches as the patterns say it, without its speed-ups."""
+    bullet = re.match(r"[-•·*]\s+", text)
+    item = text[bullet.end():] if bullet else text
+    if any(re.search(p, item) for p in residue_patterns):
+        return True
+    return bool(bullet) and any(re.search(p, item) for p in list_items)
+
+
+def test_residue_matches_exactly_the_lines_its_patterns_match():
+    """The patterns are tried behind a first-character class and scans for a
+    character they need: the same lines must come out as furniture."""
+    from fzlint import ruleset
+    from fzlint.parse import Residue
+
+    v = ruleset.default().vocabulary
+    residue = Residue(list(v.residue_patterns), v.residue_max_length, **v.residue_lists)
+    lines = [ln.strip() for n in range(5) for ln in seed_text(n).splitlines() if ln.strip()]
+    lines += ["首   页 走进本县 新闻中心 政府信息公开", "7首页 > 政务公开 > 专题", "您现在所在的位置 : 首页 > 专题专栏",
+              "发布时间 : 2026-01-29 来源：某县司法局", "| 索引号 | 1234/2026-00051 | 发文字号 | |", "浏览次数：128",
+              "- 发布机构：某镇人民政府", "3天前", "网站标识码：5101000001 ICP备12345678号", "www.example.gov.cn",
+              "【打印本页】【关闭窗口】", "政务公开 > 法治政府建设 > 年度报告", "上一篇：关于某事的通知",
+              "2026年2月3日 星期二", "附件：某县2025年法治政府建设情况报告.docx", "###### 1.", "一、主要举措和成效",
+              "全年办理行政复议案件12件，纠错率8.3%。", "在网站首页>政务公开栏目公开文件12件。"]
+    patterns = [p for p in v.residue_patterns]
+    found = [ln for ln in lines if len(ln) <= v.residue_max_length and residue.matches(ln)]
+    expected = [ln for ln in lines if len(ln) <= v.residue_max_length
+                and _plainly_residue(patterns, v.residue_lists["list_items"], ln)]
+    assert found == expected
+    assert len(found) >= 15  # the furniture shapes above, and the seeds' own

@@ -108,6 +108,7 @@ def test_prose_text_is_cached_per_document():
     r"(?<!增长)(?<![利汇税])率|满意度|知晓度",
     r"(?:[0-9]{1,2}月(底|末)?(前|内))|(?:年底前|[0-9]+个?(月|工作日)内)|(?:由[^，。；]{1,12}负责)",
     r"\b(?:ab|c)+d?",
+    r"(a)?b", r"a{0,2}(?:c|d)", r"(?:办结|审结)*率",  # an optional part: its first characters and the next part's
 ])
 def test_searcher_finds_what_the_pattern_finds(pattern):
     fast = prose.searcher(pattern)
@@ -121,7 +122,7 @@ def test_searcher_finds_what_the_pattern_finds(pattern):
     assert [m.span() for m in fast.finditer(line)] == [m.span() for m in full.finditer(line)]
 
 
-@pytest.mark.parametrize("pattern", ["同比|环比", "(a)?b", "[^a]b", "(?:x|)y", "(?i)ab", "a{0,2}b", r"\db"])
+@pytest.mark.parametrize("pattern", ["同比|环比", "(a)?", "[^a]b", "(?:x|)y", "(?i)ab", "a{0,2}", r"a?\db", "(a?)b"])
 def test_searcher_leaves_alone_what_the_engine_skips_through_or_what_may_match_empty(pattern):
     assert isinstance(prose.searcher(pattern), __import__("re").Pattern)
 
@@ -181,3 +182,27 @@ def test_runs_of_numerals_or_unclosed_marks_take_linear_time(line):
     assert time.process_time() - start < 1
     assert found[:2] == [("4期", "count", 4.0, ""), ("312人", "count", 312.0, "")]
     assert len(found) == 2 + line.startswith("办结")
+
+
+@pytest.mark.parametrize("pattern,needed", [
+    (r"^(\S.{0,40}\s)?\d{1,4}\s*(秒|分钟|小时|天)前$", {"前"}),  # the fewest a match must hold
+    (r"(https?://|www\.)[!-~]+", {"h", "w"}),
+    (r"[>＞»]\s*\S+|首页>", {">", "＞", "»", "首"}),  # one of each branch's
+    (r"a?b(?:c|d)+", {"b"}),
+    (r"(?i:ab)c", {"c"}),
+])
+def test_required_chars_are_characters_every_match_holds_one_of(pattern, needed):
+    import re
+    from re import _parser
+
+    assert prose.required_chars(_parser.parse(pattern)) == needed
+    for line in ("3天前", "www.x.cn", "http://a", "首页>政务", "> 首页 >", "bd", "ABc", "前天", "abc"):
+        if re.search(pattern, line):
+            assert set(line) & needed
+
+
+@pytest.mark.parametrize("pattern", [r"a?", r"\d+", r"[^a]\d", r".x?", r"(?i:ab)", r"[a-z]", r"a|\d"])
+def test_required_chars_are_none_where_no_character_is_plainly_required(pattern):
+    from re import _parser
+
+    assert prose.required_chars(_parser.parse(pattern)) is None

@@ -25,7 +25,7 @@ lost its numeral (主要工作) or a label; a note in brackets standing alone
 
 from __future__ import annotations
 
-from .. import prose
+from .. import prose, recache
 from ..model import LineKind
 from . import Hit
 
@@ -39,6 +39,7 @@ _ENDS = _TERMINAL | _LIST_MARKS
 _CLOSERS = "”’」』）)】〕》〉]］\"' \t\u3000"
 _PAUSES = frozenset("，,、；;：:。！？!?")
 _BRACKETS = (("（", "）"), ("(", ")"), ("【", "】"), ("〔", "〕"))
+_BRACKET_PAIRS = frozenset(_BRACKETS)
 _TAIL = 12
 
 
@@ -46,14 +47,14 @@ def validate(params, vocabulary):
     return None if params["heading_max"] >= 0 else "heading_max: expected a number of characters, 0 or more"
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+# A Chinese character or a full-width mark: a paragraph with one is Chinese text.
+_CJK = recache.compile("[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 
 
 def _exempt(text: str, heading_max: int, run_in: bool) -> bool:
-    if not run_in and len(text) <= heading_max and text[-1] != "." and not any(ch in _PAUSES for ch in text):
+    if not run_in and len(text) <= heading_max and text[-1] != "." and _PAUSES.isdisjoint(text):
         return True  # a heading without its numeral, or a label
-    if any(text[0] == o and text[-1] == c for o, c in _BRACKETS):
+    if (text[0], text[-1]) in _BRACKET_PAIRS:
         return True  # a note standing alone
     return text.startswith("附件")
 
@@ -74,7 +75,7 @@ def _glued_heading(core: str, heading_max: int) -> str | None:
     if k < 0:
         return None
     phrase = core[k + 1:].strip(_CLOSERS)
-    if not 2 <= len(phrase) <= heading_max or any(ch in _PAUSES or ch in _CLOSERS for ch in phrase):
+    if not 2 <= len(phrase) <= heading_max or not _PAUSES.isdisjoint(phrase) or any(ch in _CLOSERS for ch in phrase):
         return None
     return phrase
 
@@ -92,6 +93,8 @@ def check(doc, params, ctx):
         last = core[-1]
         if last in _ENDS or core.endswith("..") or _note_after_sentence(text):
             continue  # the usual case: terminated, whatever the line is
+        if last == "." and not _CJK.search(core):
+            continue  # an English paragraph may end so
         if kinds is None:
             kinds = {line.number: line.kind for line in doc.lines}
         kind = kinds.get(p.line)
@@ -107,5 +110,5 @@ def check(doc, params, ctx):
                 yield Hit(p.line, end - len(phrase), end, {"tail": phrase}, "glued-heading")
             else:
                 yield Hit(p.line, end - 1, end, {"tail": tail})
-        elif any(_is_cjk(ch) for ch in core):  # an English paragraph may end so
+        else:  # a paragraph of Chinese text (the others were passed over above)
             yield Hit(p.line, end - 1, end, {"tail": tail}, "halfwidth")
