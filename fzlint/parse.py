@@ -651,7 +651,9 @@ def _words(lines: list[Line]) -> str:
 
 # A 发文字号 alone on a line (某府〔2025〕26号, 某办发〔2024〕3号): a real 公文 has it
 # above its title; it is neither title nor fault.
-_DOCUMENT_NUMBER = recache.compile(r"^[\u4e00-\u9fff]{1,15}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号$")
+# (A page may put it in brackets: [某政发〔2026〕7号], 【某办发[2026]3号】.)
+_DOCUMENT_NUMBER = recache.compile(r"^(?:[\[［【〔]\s*)?[\u4e00-\u9fff]{1,15}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]"
+                                   r"\s*第?\s*\d{1,5}\s*号(?:\s*[\]］】〕])?$")
 # The end of a news item's lead before the report it quotes: 详情如下： 具体报告如下：
 # (not a report's own 现将有关情况报告如下：, which opens its body).
 _LEAD_END = recache.compile(r"(?:详情|详细内容|具体内容|具体报告|报告全文|报告原文|全文|原文)如下\s*[:：]$")
@@ -660,6 +662,12 @@ _LEAD_LINES = 6  # a lead ends within the first lines of the text
 
 # 签发人：某某 (the signing leader a report sent upward names in its 版头).
 _SIGNER = recache.compile(r"^签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·]{2,8}(\s+[\u4e00-\u9fff·]{2,8})*$")
+
+
+# The same in brackets at the start of a title's line, as a page lists its documents
+# ([某政发〔2026〕7号]某市人民政府关于……, 【某办发[2026]3号】……): the number is group 1.
+_NUMBER_HEAD = recache.compile(r"^[\[［【〔]\s*([\u4e00-\u9fff]{1,15}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]"
+                               r"\s*第?\s*\d{1,5}\s*号)\s*[\]］】〕][ \t\u3000]*(?=\S)")
 
 
 def is_document_number(line: Line) -> bool:
@@ -749,6 +757,29 @@ _ORGAN_TITLE = recache.compile(r"^(?!关于|[0-9０-９〇○零一二三四五�
                                r"[0-9０-９]{4}\s*年.*法治.*报告\s*(?:[（(][^（）()]{1,12}[）)])?$")
 
 
+def _banner(doc: Document, candidates: list[Line]) -> int:
+    """How many of the title-like lines at the top of a web copy (a text with
+    page furniture of its own elsewhere) are a column's banner above a whole
+    title (法治政府建设 / 某市创建全国法治政府建设示范市 / 本专题内容由某局发布,
+    then 某市人民政府关于2025年度……报告, on one line or as an organ's line and
+    its 关于…报告 line): lines with no year and no mark of a draft (征求意见稿,
+    附件2), not all of them an organ's name (中共某县委员会 /
+    某县人民政府 / 关于……, a joint title, stays); else 0."""
+    if len(candidates) < 2 or not doc.residue:
+        return 0
+    joined = [words(c.text) for c in candidates]
+    for k in range(1, len(candidates)):
+        whole = _ORGAN_TITLE.match(joined[k]) or (
+            k + 1 < len(candidates) and _ORGAN_END.search(joined[k]) and _ORGAN_TITLE.match(joined[k] + joined[k + 1]))
+        if not whole:
+            continue
+        above = [c.text.strip(BLANKS) for c in candidates[:k]]
+        if any(_TITLE_MARK.search(t) for t in above) or all(_ORGAN_END.search(t) for t in above):
+            return 0
+        return k
+    return 0
+
+
 def _header_line(doc: Document, candidates: list[Line]) -> int:
     """1 when the first title-like line is the page's, above a title that
     names its own reporting body (某乡2020年度……报告) in a web copy (a text
@@ -836,7 +867,16 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
         # title block. Keep the block and treat the headline as residue.
         start, drop, end = _headline(candidates)
         if not drop:
-            break
+            # Short lines of a column's banner above a whole title (法治政府建设 /
+            # 某市创建……示范市 / 本专题内容由某局发布): the page's; the lines below
+            # them may hold the title again.
+            banner = _banner(doc, candidates)
+            if not banner:
+                break
+            _to_residue(doc, candidates[:banner])
+            candidates = candidates[banner:]
+            first = content.index(candidates[0])
+            continue
         if start and _words([candidates[start]]).startswith("关于") \
                 and _ORGAN_END.search(candidates[start - 1].text.rstrip(BLANKS)):
             # Not a headline: the title's 关于…报告 line, under its organ line,
@@ -866,6 +906,13 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
         candidates, tail = candidates[:3], 0
         if doc.document_number is not None and doc.document_number.number > candidates[-1].number:
             doc.document_number = None  # it stands in the body
+    if candidates and (number := _NUMBER_HEAD.match(candidates[0].text)):
+        # The page's 文号 in brackets before the title on its line ([某政发〔2026〕7号]某市人民政府关于……):
+        # the document's number, no word of its title.
+        line, cut = candidates[0], number.end()
+        if doc.document_number is None:
+            doc.document_number = Line(line.number, LineKind.TEXT, number.group(1), line.column + number.start(1))
+        candidates = [Line(line.number, LineKind.TEXT, line.text[cut:], line.column + cut)] + candidates[1:]
     doc.title = candidates
     if tail:
         doc.title_label = _cut_title(doc, candidates[-1], tail)

@@ -1125,3 +1125,98 @@ def test_residue_matches_exactly_the_lines_its_patterns_match():
                 and _plainly_residue(patterns, v.residue_lists["list_items"], ln)]
     assert found == expected
     assert len(found) >= 15  # the furniture shapes above, and the seeds' own
+
+
+# -- issue 13, an eighth set of real openings: a column's banner above the title, a 文号 before it --
+
+BANNER = "法治政府建设\n某市创建全国法治政府建设示范市\n本专题内容由某局发布\n"
+SOURCE = "来源:某局 发布日期:2026-01-22"
+
+
+def test_a_column_s_banner_above_a_headline_and_a_title_block_is_furniture():
+    # the banner, a breadcrumb, the page's headline, its source line, then the document's title on two lines
+    text = (f"{BANNER}当前位置: 法治政府建设专栏>法治政府工作报告\n某市人民政府关于2025年度法治政府建设情况的报告\n"
+            f"{SOURCE}\n\n某市人民政府\n\n关于2025年度法治政府建设情况的报告\n\n{BODY}")
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [8, 10]
+    assert doc.title_text == "某市人民政府关于2025年度法治政府建设情况的报告"
+    assert [ln.number for ln in doc.residue] == [1, 2, 3, 4, 5, 6]
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309"]) == [
+        ("FZ308", 1), ("FZ308", 2), ("FZ308", 3), ("FZ308", 4), ("FZ308", 5), ("FZ308", 6), ("FZ309", 10)]
+
+
+@pytest.mark.parametrize("title,lines", [
+    # an organ's line, then its 关于…报告 line
+    ("某市人民政府\n关于2025年度法治政府建设情况的报告", [4, 5]),
+    # a whole title on one line
+    ("甲镇2025年法治政府建设年度报告", [4]),
+])
+def test_a_column_s_banner_above_a_whole_title_in_a_web_copy_is_furniture(title, lines):
+    text = f"{BANNER}{title}\n{SOURCE}\n市委、市政府：\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == lines
+    after = lines[-1] + 1
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309"]) == [
+        ("FZ308", 1), ("FZ308", 2), ("FZ308", 3), ("FZ308", after)]
+
+
+@pytest.mark.parametrize("above,title,first", [
+    # a joint title's organ lines
+    ("中共某县委员会\n某县人民政府", "关于2025年度法治政府建设情况的报告", 1),
+    ("中共某县委员会", "某县人民政府关于2025年度法治政府建设情况的报告", 1),
+    # a draft's mark above the title (the column's name above it is the page's, as before)
+    ("法治政府建设\n征求意见稿", TITLE, 2),
+    # the organ's line ends in 关于, its title's year on the next line
+    ("法治政府建设\n某县人民政府关于", "2025年度法治政府建设情况的报告", 2),
+    # what is below names no organ before its year: the organ's line above completes it
+    ("法治政府建设\n某县人民政府", "2025年度法治政府建设情况报告", 2),
+])
+def test_lines_above_a_title_that_may_be_the_title_s_stay_in_a_web_copy(above, title, first):
+    n = above.count("\n") + 1
+    text = f"{above}\n{title}\n{SOURCE}\n市委、市政府：\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == list(range(first, n + 2))
+    assert codes(text, select=["FZ308"]) == [("FZ308", k) for k in range(1, first)] + [("FZ308", n + 2)]
+
+
+def test_a_banner_like_line_above_a_title_stays_in_a_draft_without_page_furniture():
+    text = f"法治政府建设\n本专题内容由某局发布\n{TITLE}\n市委、市政府：\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [1, 2, 3] and doc.residue == []
+    assert codes(text, select=["FZ308"]) == []
+
+
+@pytest.mark.parametrize("number,bracketed", [
+    ("某政发〔2026〕7号", "[某政发〔2026〕7号]"),
+    ("某办发[2026]3号", "【某办发[2026]3号】"),
+    ("某府〔2026〕26号", "［某府〔2026〕26号］ "),
+    ("某政发(2026)第7号", "〔某政发(2026)第7号〕"),
+])
+def test_a_document_number_in_brackets_before_the_title_is_cut_off(number, bracketed):
+    text = f"{bracketed}{TITLE}\n市委、市政府：\n{BODY}"
+    doc = document(text)
+    assert doc.title_text == TITLE and [ln.number for ln in doc.title] == [1]
+    assert doc.document_number.text == number and doc.document_number.number == 1
+    assert doc.title[0].column == len(bracketed) + 1 and doc.title_year == 2025
+    assert codes(text, select=["FZ301", "FZ302", "FZ306", "FZ308", "FZ309"]) == []
+    # its year still found in the title on its line: a title naming another year than the body's
+    other = text.replace("2025年度", "2024年度", 1)
+    assert [(c, ln) for c, ln in codes(other, select=["FZ306"])][:1] == [("FZ306", 1)]
+
+
+@pytest.mark.parametrize("line", [
+    "[2026]某县人民政府关于2025年度法治政府建设情况的报告",  # a year in brackets, no 文号
+    "【转载】某县人民政府关于2025年度法治政府建设情况的报告",
+    "某政发〔2026〕7号某县人民政府关于2025年度法治政府建设情况的报告",  # no brackets around it
+])
+def test_a_title_line_with_other_brackets_keeps_its_text(line):
+    doc = document(f"{line}\n市委、市政府：\n{BODY}")
+    assert doc.title_text == line and doc.document_number is None
+
+
+@pytest.mark.parametrize("number", ["[某政发〔2026〕7号]", "【某办发[2026]3号】"])
+def test_a_document_number_in_brackets_on_a_line_of_its_own_is_neither_title_nor_fault(number):
+    text = f"某县人民政府\n{number}\n关于2025年度法治政府建设情况的报告\n市委、市政府：\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [1, 3] and doc.document_number.text == number
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309"]) == []
