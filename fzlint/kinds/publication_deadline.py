@@ -6,18 +6,28 @@ has reports published before 1 April).
 Parse keeps such metadata lines out of the structure as web residue
 (rules/residue.yaml), and the document keeps them (doc.residue); this kind
 reads the date there, in the few residue lines, and never the text again. A
-成文日期, 发文日期 or 更新时间 is not a publication date and is not read."""
+成文日期, 发文日期 or 更新时间 is not a publication date and is not read.
+
+A news item that quotes the report (a dateline at the top of the text:
+中新网3月29日电 据某部网站消息，某部发布……报告; `datelines`) is not the
+report's page: its date, or a mirror's, is when the news was posted or copied,
+not when the report was published, and the dateline's own day is the news
+agency's, on or after the publication: it could clear the report, never show
+it late. So nothing is said on such a page. The dateline is looked for in the
+lines above the first heading (parse sets a lead ending 如下： aside as residue;
+one without it stays in the text), never further down."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from . import Hit
+from . import Hit, any_of
 from .deadline import deadline_of, validate  # noqa: F401 - the same month/day parameters
 from .. import recache
+from ..model import LineKind
 
 KIND = "publication-deadline"
-PARAMS = {"month": (int, 3), "day": (int, 31)}
+PARAMS = {"month": (int, 3), "day": (int, 31), "datelines": (list, [])}
 VARIANTS = ("default",)
 
 # The label, then the date: 发布时间：2026-04-15 10:00, [发布日期:2026/04/15],
@@ -27,6 +37,26 @@ VARIANTS = ("default",)
 _PUBLISHED = recache.compile(
     r"(?:发\s*布\s*(?:时\s*间|日\s*期)|(?<![^\s\[【|｜])时\s*间)\s*[:：\]】|｜]?\s*[|｜]?\s*"
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+
+
+def prepare(params):
+    return {**params, "datelines": any_of(params["datelines"])}
+
+
+_LEAD_LINES = 8  # a news lead stands within the first lines of the text
+
+
+def news_item(doc, datelines) -> bool:
+    """Whether a news dateline stands in the text's first lines, above its
+    first heading: the page is a news item quoting the report."""
+    if datelines is None:
+        return False
+    for line in doc.lines[:_LEAD_LINES]:
+        if line.kind is LineKind.HEADING:
+            return False
+        if datelines.match(line.text):
+            return True
+    return False
 
 
 def published(doc) -> tuple[date, object, int, int] | None:
@@ -54,7 +84,7 @@ def check(doc, params, ctx):
     if deadline is None:
         return
     found = published(doc)
-    if found is None or found[0] <= deadline:
+    if found is None or found[0] <= deadline or news_item(doc, params["datelines"]):
         return
     value, line, column, end_column = found
     yield Hit(line.number, column, end_column,

@@ -51,17 +51,27 @@ praise, 被市委依法治市办肯定推广) reports an event a reader can chec
 claimed effect; praise from no one in particular (获得群众广泛好评, 得到群众的
 充分肯定, 获得社会各界的一致好评) is a claim: the name must end in an organ's word
 (组, 办, 部, 委, 厅, 局, 院, 政府, 中央 …) right before the praise or its 的.
+
+Stance or effect: a claim about political consciousness or stance (`stances`:
+坚决做到“两个维护”的政治自觉持续加强, 政治判断力、政治领悟力、政治执行力不断提高,
+“四个意识”进一步增强, 有效提升了党员干部的政治站位) states where the unit
+stands, and no 满意率 or 同比 could measure it: not reported. The stance is the
+head of the subject before the claim or of the object the claim ends with (what
+follows the last 的 of that phrase), and every item of it (split at 、 和 与 及)
+must be one: 法治意识和政治站位不断提升 still claims a measurable effect, as do
+知晓率大幅提高, 法治意识不断增强, 取得显著成效.
 """
 
 from __future__ import annotations
 
-from .. import prose
+from .. import prose, recache
 from . import Hit, any_of, validate_roles
 
 KIND = "unquantified-claim"
 PARAMS = {"roles": (list, None), "claims": (list, None), "purposes": (list, []), "aims": (list, []),
           "contributions": (list, []), "changes": (list, []), "credited": (list, []),
-          "completions": (list, []), "outcomes": (list, []), "modals": (list, [])}
+          "completions": (list, []), "outcomes": (list, []), "modals": (list, []),
+          "stances": (list, [])}
 VARIANTS = ("default",)
 
 
@@ -88,6 +98,9 @@ def prepare(params):
             "outcomes": any_of(params["outcomes"]),
             "purposes": any_of(params["purposes"]), "aims": any_of(params["aims"]),
             "modals": any_of(params["modals"]),
+            # a stance at the end of an item, its closing quote marks after it
+            "stances": (recache.compile(f"(?:{any_of(params['stances']).pattern})[”’\"'」』\\s]*$")
+                        if params["stances"] else None),
             "changes": any_of(params["changes"]), "credited": any_of(params["credited"])}
 
 
@@ -103,6 +116,17 @@ def _measures_effect(pt: prose.ProseText, sentence, changes) -> bool:
         if pt.has_figure(start, end) and changes.search(pt.text, start, end):
             return True
     return False
+
+
+# The items of a phrase's head: 政治判断力、政治领悟力和政治执行力.
+_ITEMS = recache.compile(r"以及|[、和与及]")
+
+
+def _is_stance(phrase: str, stances) -> bool:
+    """Whether the head of phrase (what follows its last 的) is a stance in
+    every item."""
+    head = phrase[phrase.rfind("的") + 1:]
+    return bool(head) and all(stances.search(item) for item in _ITEMS.split(head))
 
 
 def check(doc, params, ctx):
@@ -130,6 +154,9 @@ def check(doc, params, ctx):
                 continue
             if params["modals"] and params["modals"].search(text, max(start, m.start() - 8), m.start()):
                 continue  # an aim or a requirement (要深入人心), not an effect achieved
+            if params["stances"] and (_is_stance(text[start:m.start()], params["stances"])
+                                      or _is_stance(text[m.start():end], params["stances"])):
+                continue  # political consciousness or stance, which no figure measures
             if aims and start > sentence[0] and aims.match(text, start, end):  # the aim of the measure before it
                 continue
             if params["credited"] and params["credited"].search(text, start, end):

@@ -67,3 +67,42 @@ def test_the_report_year_decides_and_without_one_nothing_is_said():
 def test_the_first_metadata_date_is_the_page_s():
     meta = "发布时间：2023-03-28 09:30\n浏览次数：12\n时间：2023-05-01"
     assert codes(text(meta), select=["FZ310"]) == []
+
+
+# A news item quoting the report: a headline, the page's (or a mirror's) date,
+# then a lead opening with a dateline. The page's date is not the report's
+# publication date, and the dateline's day is the news agency's (on or after the
+# publication): nothing is said, late or not.
+NEWS = ("某部发布2022年法治政府建设年度报告\n发布时间:2023-11-27 21:34:52 来源: 某某网\n"
+        "{lead}\n一、加强党对法治政府建设的领导\n2022年，部党组召开专题会议4次，研究部署法治政府建设。")
+
+
+@pytest.mark.parametrize("lead", [
+    "中新网 3月29日电 据某部网站消息,某部发布2022年法治政府建设年度报告。具体报告如下:",
+    "新华社北京3月29日电（记者 某某）某部29日发布2022年法治政府建设年度报告。全文如下：",
+    "【某某网 3月29日电】据某部微信公众号消息，某部发布2022年法治政府建设年度报告。",  # no 如下：, left in the text
+    "本报北京4月12日讯 某部日前发布2022年法治政府建设年度报告。",  # a late dateline convicts no one either
+    "央广网北京3月29日消息 某部发布2022年法治政府建设年度报告。",
+])
+def test_a_news_item_quoting_the_report_is_not_its_page(lead):
+    assert codes(NEWS.format(lead=lead), select=["FZ310"]) == []
+
+
+def test_without_the_dateline_the_same_page_date_is_late():
+    lead = "某部发布2022年法治政府建设年度报告。具体报告如下:"
+    assert codes(NEWS.format(lead=lead), select=["FZ310"]) == [("FZ310", 2)]
+
+
+@pytest.mark.parametrize("line", [
+    "截至3月31日电子证照共签发1200张。",  # 日电子: a report's sentence, no dateline
+    "2022年，某区3月29日召开常务会议审议通过本报告。",  # a date, no 电/讯/消息 after it
+])
+def test_a_report_line_with_a_day_is_no_dateline(line):
+    late = f"{TITLE}\n发布时间：2023-04-15 09:30\n{line}\n{BODY}"
+    assert codes(late, select=["FZ310"]) == [("FZ310", 2)]
+
+
+def test_a_dateline_below_the_first_heading_is_the_report_s_text():
+    # Only the lines above the first heading can be the news item's lead.
+    quoted = f"{TITLE}\n发布时间：2023-04-15 09:30\n{BODY}\n新华社北京3月29日电 某区获评示范区。"
+    assert codes(quoted, select=["FZ310"]) == [("FZ310", 2)]

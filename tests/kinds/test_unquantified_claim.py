@@ -247,3 +247,34 @@ def test_praise_a_named_organ_gave_is_no_claim(text):
 ])
 def test_praise_from_no_organ_is_still_a_claim(text):
     assert codes_lines(M + text) == [("FZ401", 2)]
+
+
+# Issue 13 (fresh8): a claim about political consciousness or stance (政治自觉,
+# 政治站位, “四个意识”, “两个维护”, 理想信念, 党性 …) states where the unit stands,
+# and no 满意率 or 同比 measures it; a claim about a measurable effect is reported,
+# and so is a stance listed with one.
+@pytest.mark.parametrize("text", [
+    "召开局党组会24次、中心组学习12次，坚决捍卫“两个确立”、做到“两个维护”的政治自觉持续加强。",
+    "全局党员干部政治判断力、政治领悟力、政治执行力不断提高。",
+    "干部职工“四个意识”“四个自信”进一步增强。",
+    "党员干部的“四个意识”、“四个自信”、“两个维护”不断增强。",
+    "全系统理想信念更加坚定，党性修养不断加强。",
+    "组织专题研讨6次，有效提升了党员干部的政治判断力、政治领悟力和政治执行力。",  # the object
+    "班子成员政治站位显著提高。",
+])
+def test_a_claim_about_political_stance_is_no_effect_claim(text):
+    assert codes_lines(M + text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "开展宪法宣传20场，全镇普法知晓率大幅提高。",
+    "组织旁听庭审3次，干部法治意识不断增强。",
+    "法治政府建设取得显著成效。",
+    "为优化营商环境提供了有力法治支撑。",
+    "党员干部的法治意识和政治站位不断提升。",  # a stance listed with an effect
+    "“四个意识”教育取得明显成效。",  # the head is 教育, not the stance
+    "有效提升了全局干部的政治素养和业务能力。",  # 业务能力 is measurable
+    "开展党性教育4次，行政执法质量显著改善。",  # 党性 in the measure, not the claim's subject
+])
+def test_a_claim_about_a_measurable_effect_beside_the_stance_words_is_reported(text):
+    assert codes_lines(M + text) == [("FZ401", 2)]
