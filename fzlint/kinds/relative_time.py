@@ -4,7 +4,9 @@ suggestion, in which {year}, {prev} and {next} stand for the report year, the
 year before and the year after. Not inside quotes or 《》 titles; 年初 after a
 numeral (2022年初) is explicit already. A word after one of `not_preceded_by`
 (每年初召开工作会议: each year's start) names a practice that recurs, not a
-date, and writing the year in would change what it says.
+date, and writing the year in would change what it says. So does a word
+within one of `cycles`, the set phrases naming the stages of every year's work
+(年初有部署、年中有检查、年底有总结): the year's start there is each year's.
 
 `frames` are patterns of the sentences in which the report names itself, such
 as the preamble's 现将本年度法治政府建设情况报告如下: there the report's own
@@ -28,7 +30,8 @@ from . import Hit
 from .. import recache
 
 KIND = "relative-time"
-PARAMS = {"words": (dict, None), "frames": (list, []), "anchored": (list, []), "not_preceded_by": (list, [])}
+PARAMS = {"words": (dict, None), "frames": (list, []), "anchored": (list, []), "not_preceded_by": (list, []),
+          "cycles": (list, [])}
 VARIANTS = ("default", "no-year")
 _AFTER_NUMERAL = frozenset("0123456789〇一二三四五六七八九十年")
 _SENTENCE_END = recache.compile(r"[。！？!?；;\n]")
@@ -50,10 +53,13 @@ def validate(params, vocabulary):
     return None
 
 
+def _alternatives(patterns):
+    return recache.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
 def prepare(params):
-    frames = params["frames"]
     return {**params, "pattern": prose.literal_pattern(params["words"]), "before": tuple(params["not_preceded_by"]),
-            "frames": recache.compile("|".join(f"(?:{f})" for f in frames)) if frames else None}
+            "frames": _alternatives(params["frames"]), "cycles": _alternatives(params["cycles"])}
 
 
 def check(doc, params, ctx):
@@ -62,7 +68,8 @@ def check(doc, params, ctx):
     pt = prose.of_body(doc, ctx.figures)
     text = pt.text
     frames, before = params["frames"], params["before"]
-    framed = [m.span() for m in frames.finditer(text)] if frames else []
+    # The frame sentences and the yearly cycles: a word within one is no fault.
+    framed = [m.span() for pattern in (frames, params["cycles"]) if pattern for m in pattern.finditer(text)]
     for m in params["pattern"].finditer(text):
         start = m.start()
         if (start and text[start - 1] in _AFTER_NUMERAL) or pt.inside_quotes(start, m.end()):

@@ -76,3 +76,18 @@ def test_a_practice_each_year_is_no_relative_date():
                    "今年以来办理案件12件，较去年增长5件。\n")
     found = [(f.line, text.split("\n")[f.line - 1][f.column - 1:f.end_column - 1]) for f in lint(text, select=["FZ404"])]
     assert found == [(5, "年初"), (6, "今年以来"), (6, "去年")]
+
+
+def test_the_stages_of_every_year_listed_as_a_set_phrase_are_no_relative_date():
+    # Issue 13 (a struck finding in a held-out set): 年初有部署、年中有检查、年底有总结 names
+    # the stages of each year's work; “2023年初有部署” would change what it says. A
+    # narrative of the report year in clauses is still the report year's start.
+    head = "某某区关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n"
+    text = head + ("严格落实法治建设责任，做到年初有部署、年中有检查、年底有总结。\n"
+                   "坚持年初定目标、年中抓推进、年末严考核，压实各部门责任。\n"
+                   "实行年初有计划、年终有总结的工作机制。\n"
+                   "年初制定工作方案，年中开展督查，年底进行考核。\n"
+                   "年初有部署，年中有检查。\n"
+                   "年初召开会议、年中听取汇报。\n")
+    found = [(f.line, text.split("\n")[f.line - 1][f.column - 1:f.end_column - 1]) for f in lint(text, select=["FZ404"])]
+    assert found == [(6, "年初"), (7, "年初"), (8, "年初")]
