@@ -5,6 +5,9 @@
   parts (一、坚持党的领导……) that match no role are measures before the first
   part of another role, other after; a leading role's part (the duties, which
   reports often put first: 一、法治建设第一责任人职责履行到位) does not end them.
+  A heading that names a role only weakly (the role's `confirmed` patterns:
+  一、切实履行法治政府建设职责) gives it when the part's own first sentence
+  says so (its `passing` patterns: 党政主要负责人切实履行……第一责任人责任).
 * A role without a part of its own may still stand in passing: as a
   sub-heading inside another part, as a closing paragraph (下一步，……), or
   (for a role with `passing` patterns) as a paragraph or a run-in item
@@ -62,12 +65,31 @@ def _roles(doc: Document, vocabulary: Vocabulary) -> None:
     others_seen = False
     for part in doc.sections:
         named = roles_of(part.title, vocabulary)
-        role = named[0] if named else None
+        role = named[0] if named else _confirmed_role(part, vocabulary)
         if role is None:
             role = vocabulary.other_role if others_seen else vocabulary.topic_role
         if role != vocabulary.topic_role and not vocabulary.roles[role].leading:
             others_seen = True
         part.role = role
+
+
+def _confirmed_role(part: Section, vocabulary: Vocabulary) -> str | None:
+    """The first role (in precedence order) whose `confirmed` headings match
+    the part's heading and whose `passing` patterns match the part's own first
+    sentence, outside 《》 and “”: its run-in text, else its first paragraph if
+    that comes before any sub-heading. 一、切实履行法治政府建设职责 over 党政主要负责人
+    切实履行推进法治建设第一责任人责任…… is the duties; over （一）学习贯彻…… it
+    names no role."""
+    for key in vocabulary.precedence:
+        role = vocabulary.roles[key]
+        if not role.confirmed or not any(p.search(part.title) for p in role.confirmed):
+            continue
+        text = part.heading.body or (part.paragraphs[0].text if part.paragraphs else "")
+        end = _SENTENCE_END.search(text)
+        first = _unquoted(text[:end.start() if end else len(text)])
+        if first and any(p.search(first) for p in role.passing):
+            return key
+    return None
 
 
 def _mentions(doc: Document, vocabulary: Vocabulary) -> None:

@@ -108,6 +108,10 @@ class Role:
     # Patterns that find the role's content in a paragraph or a run-in item
     # (一是……) of another part: its first sentence, or the item's.
     passing: tuple[re.Pattern, ...] = ()
+    # Headings that name the role only when the part's own first sentence (its
+    # run-in text, or its first paragraph before any sub-heading) matches
+    # `passing`: 一、切实履行法治政府建设职责 / 党政主要负责人切实履行……第一责任人职责.
+    confirmed: tuple[re.Pattern, ...] = ()
     # A forward part (the plan) sets out next year's work: what it names is to
     # be done, so it holds no other role's report, in passing or otherwise.
     forward: bool = False
@@ -520,6 +524,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
             headings=_compile(spec.get("headings"), f"{w}.headings"),
             closing=_compile(spec.get("closing", []), f"{w}.closing"),
             passing=_compile(spec.get("passing", []), f"{w}.passing"),
+            confirmed=_compile(spec.get("confirmed", []), f"{w}.confirmed"),
             forward=_flag(spec.get("forward", False), f"{w}.forward"),
             leading=_flag(spec.get("leading", False), f"{w}.leading"),
         )

@@ -169,3 +169,22 @@ def test_a_plan_heading_naming_the_duties_is_no_mention():
     # next year's work, even in the plan's own heading, reports no duties done
     doc = document("一、主要举措和成效\n正文。\n二、下一步工作打算：督促主要负责人履行第一责任人职责\n正文。")
     assert [s.role for s in doc.sections] == ["measures", "plan"] and doc.mentions == []
+
+
+# Issue 13: a heading that names fulfilling the duties of building the rule of
+# law, without the first person (一、切实履行法治政府建设职责), is the duties part
+# when the part's own first sentence is the first person's; over other work,
+# or with the first person only further down, it is a topic part.
+@pytest.mark.parametrize("title,body,role", [
+    ("切实履行法治政府建设职责", "党政主要负责人切实履行推进法治建设第一责任人责任，主持专题会议4次。", "duties"),
+    ("切实履行法治政府建设职责。县长切实履行推进法治建设第一责任人职责，主持会议3次", "正文。", "duties"),
+    ("认真履行依法行政职责", "县政府主要负责同志认真履行职责，听取汇报6次。", "duties"),
+    ("切实履行推进法治政府建设职责", "（一）持续学习贯彻习近平法治思想\n组织专题学习12次。", "measures"),
+    ("切实履行法治政府建设职责", "全年发布信息870条。县长切实履行推进法治建设第一责任人职责。", "measures"),
+    ("切实履行法治政府建设职责", "《党政主要负责人履行推进法治建设第一责任人职责规定》印发后，全县组织学习。", "measures"),
+    ("依法全面履行政府职能", "党政主要负责人切实履行推进法治建设第一责任人职责。", "measures"),
+    ("加强党的领导，强化组织领导", "党政主要负责人切实履行推进法治建设第一责任人职责。", "measures"),
+])
+def test_a_heading_on_fulfilling_the_duties_is_the_duties_part_when_its_first_sentence_says_so(title, body, role):
+    doc = document(f"一、{title}\n{body}\n二、存在的不足和原因\n经费不足。")
+    assert [s.role for s in doc.sections] == [role, "shortcomings"]

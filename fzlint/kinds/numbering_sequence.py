@@ -10,6 +10,15 @@ part (the parent's previous sibling).
 
 A level-1 heading whose numeral is lost (a bare 、, parse.py) has the number
 its place calls for; it is reported as such (variant missing), once.
+
+A sequence below level 1 that starts again at its first number after a
+sibling with content of its own (（一）（二）（三）, text, then （一） again,
+no parent heading between) has most likely lost the parent heading that
+stood before the new （一）: a web copy that dropped 二、. It is reported as
+such (variant restart, naming the parent heading due), not as a number to
+change: asking for （四） would be the wrong fix. A continued sequence that
+skips or repeats a number (（一）（二）（二）, or （一） right after a bare
+（三） heading) keeps the default and repeat variants.
 """
 
 from __future__ import annotations
@@ -20,7 +29,7 @@ from . import Hit
 
 KIND = "numbering-sequence"
 PARAMS = {}
-VARIANTS = ("default", "repeat", "missing")
+VARIANTS = ("default", "repeat", "missing", "restart")
 
 
 def check(doc, params, ctx):
@@ -45,8 +54,27 @@ def check(doc, params, ctx):
                             "previous": previous.heading.marker.text if previous else "",
                             "previous_line": previous.line if previous else 0}
                     variant = "repeat" if previous and marker.number <= prev_number else "default"
+                    parent_due = _parent_due(section, previous) if variant == "repeat" else None
+                    if parent_due is not None:
+                        variant, args["parent"] = "restart", parent_due
                     yield Hit(section.line, marker.column, marker.end_column, args, variant)
                 previous = section
+
+
+def _parent_due(section, previous) -> str | None:
+    """The parent heading likely lost before section, a level-2-or-lower
+    heading numbered 1 after a sibling numbered 2 or more that has content of
+    its own (text or sub-headings): the parent's next number (二、 after 一、).
+    None when the restart reads otherwise (a repeat, a bare heading before it,
+    no numbered parent)."""
+    marker, parent = section.heading.marker, section.parent
+    if marker.number != 1 or marker.level <= 1 or previous.heading.marker.number < 2:
+        return None
+    if parent is None or parent.heading.marker is None:
+        return None
+    if not (previous.paragraphs or previous.children or previous.heading.body):
+        return None
+    return marker_for(parent.heading.marker.family, parent.heading.marker.number + 1)
 
 
 def _carried(doc, group, family: str) -> int:

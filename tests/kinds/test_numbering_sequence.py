@@ -87,3 +87,40 @@ def test_a_broken_line_beginning_with_the_enumeration_comma_is_no_heading():
     # The rest of a sentence cut above it: text, as before (FZ506 asks to join the lines).
     text = ("一、坚持党的领导\n县司法局联合县市场监管局，\n、税务局开展专项执法检查\n全年检查12次。\n")
     assert codes(text, select=["FZ201", "FZ506"]) == [("FZ506", 2), ("FZ506", 3)]
+
+
+# Issue 13: a sequence below level 1 that starts again at its first number after
+# an item with content, with no parent heading between, has lost that parent
+# (a web copy dropped 二、): the finding says so (restart) and asks for no （四）.
+# A continued sequence that repeats or skips, a restart after a bare heading,
+# a level-1 restart and a restart with no numbered parent keep today's finding.
+@pytest.mark.parametrize("text,expected", [
+    ("一、甲\n（一）子\n正文。\n（二）子\n正文。\n（三）子\n正文。\n（一）子\n正文。\n（二）子\n正文。", [(8, "restart")]),
+    ("一、甲\n（一）子。正文。\n（二）子。正文。\n（一）子。正文。", [(4, "restart")]),  # run-in text
+    ("一、甲\n（一）子\n1.孙\n正文。\n2.孙\n正文。\n1.孙\n正文。", [(7, "restart")]),  # a lost （二）
+    ("一、甲\n（一）子\n正文。\n（二）子\n正文。\n（二）子\n正文。", [(6, "repeat")]),  # a repeat
+    ("一、甲\n（一）子\n正文。\n（二）子\n正文。\n（四）子\n正文。", [(6, "default")]),  # a skip
+    ("一、甲\n（一）子\n正文。\n（一）子\n正文。", [(4, "repeat")]),  # a second （一）
+    ("一、甲\n（一）子\n正文。\n（二）子\n（一）子\n正文。", [(5, "repeat")]),  # after a bare heading
+    ("一、甲\n正文。\n二、乙\n正文。\n一、丙\n正文。", [(5, "repeat")]),  # level 1: no parent to lose
+    ("（一）子\n正文。\n（二）子\n正文。\n（一）子\n正文。", [(5, "repeat")]),  # no numbered parent
+])
+def test_a_restart_after_content_names_the_lost_parent(text, expected):
+    findings = lint(text, select=["FZ201"])
+    assert [(f.line, _variant(f.message)) for f in findings] == expected
+
+
+def _variant(message: str) -> str:
+    """The variant a FZ201 message is written in (rules/headings.yaml)."""
+    for opening, variant in (("序号重新编号", "restart"), ("序号重复或重新开始", "repeat"), ("序号不连续", "default")):
+        if message.startswith(opening):
+            return variant
+    return "missing"
+
+
+def test_the_restart_message_names_the_parent_due_and_no_number():
+    [finding] = lint("一、甲\n正文。\n二、乙\n（一）子\n正文。\n（二）子\n正文。\n（一）子\n正文。", select=["FZ201"])
+    assert finding.line == 8
+    assert "“三、”" in finding.message and "上一级标题" in finding.message and "（三）" not in finding.message
+    [finding] = lint("一、甲\n（一）子\n1.孙\n正文。\n2.孙\n正文。\n1.孙\n正文。", select=["FZ201"])
+    assert "“（二）”" in finding.message and "“3.”" not in finding.message
