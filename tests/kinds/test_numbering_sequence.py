@@ -118,9 +118,10 @@ def _variant(message: str) -> str:
     return "missing"
 
 
-def test_the_restart_message_names_the_parent_due_and_no_number():
+def test_the_restart_message_names_the_parent_due_first_and_the_next_number_only_if_none_is_missing():
     [finding] = lint("一、甲\n正文。\n二、乙\n（一）子\n正文。\n（二）子\n正文。\n（一）子\n正文。", select=["FZ201"])
     assert finding.line == 8
-    assert "“三、”" in finding.message and "上一级标题" in finding.message and "（三）" not in finding.message
+    assert "可能缺少上一级标题（如“三、”）" in finding.message
+    assert finding.message.endswith("如果并未缺少标题，应接续编号为“（三）”。")
     [finding] = lint("一、甲\n（一）子\n1.孙\n正文。\n2.孙\n正文。\n1.孙\n正文。", select=["FZ201"])
-    assert "“（二）”" in finding.message and "“3.”" not in finding.message
+    assert "（如“（二）”）" in finding.message and finding.message.endswith("应接续编号为“3.”。")
