@@ -90,6 +90,8 @@ run-in item (二是……, （二）……), or before the claim.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .. import prose, recache
 from . import Hit, any_of, validate_roles
 
@@ -163,37 +165,53 @@ def _is_stance(phrase: str, stances) -> bool:
     return bool(head) and all(stances.search(item) for item in _ITEMS.split(head))
 
 
-def _in_goals(pt: prose.ProseText, sentence, clause_start: int, claim_start: int, goals, year) -> bool:
-    """Whether a cue in the sentence before the claim opens a statement of
-    goals that runs on to the claim: no count between the cue and the claim's
-    clause, and a cue's `year`, if any, after the report year."""
+def _goal_ends(pt: prose.ProseText, sentence, goals, year) -> list[int]:
+    """Where each cue (`goals`) in the sentence that opens a statement of goals
+    ends, in order: not one inside 《》 or “”, and a cue's `year`, if any,
+    after the report year (any year when it is unknown)."""
     text = pt.text
+    ends = []
     for goal in goals:
-        for m in goal.finditer(text, sentence[0], claim_start):
+        for m in goal.finditer(text, *sentence):
             if pt.inside_quotes(m.start(), m.end()):
                 continue  # a title's or a quotation's words (《纲要（2021年至2025年）》)
             if "year" in goal.groupindex and m.group("year") and year is not None \
                     and int(m.group("year")) <= year:
                 continue
-            if not any(f.kind == "count" for f in pt.figures(m.end(), clause_start)):
-                return True
-    return False
+            ends.append(m.end())
+    return sorted(ends)
 
 
-def _backed(pt: prose.ProseText, sentence, clause_end: int, backing) -> bool:
+def _in_goals(pt: prose.ProseText, ends: list[int], clause_start: int, claim_start: int) -> bool:
+    """Whether a cue before the claim opens a statement of goals that runs on
+    to it: no count between the cue and the claim's clause. The cue ending
+    last before the claim is the one to look at (an earlier one has at least
+    its counts between)."""
+    i = bisect_right(ends, claim_start) - 1
+    return i >= 0 and not any(f.kind == "count" for f in pt.figures(ends[i], clause_start))
+
+
+def _backing_starts(pt: prose.ProseText, sentence, backing) -> list[int]:
+    """Where each piece of others' evidence in the sentence starts (no pattern
+    crosses a clause mark, so none starts in one clause and ends in another)."""
+    return [m.start() for m in backing.finditer(pt.text, *sentence)]
+
+
+def _backed(pt: prose.ProseText, sentence, clause_end: int, found) -> bool:
     """Whether the rest of the sentence after the claim's clause, or the next
-    sentence of its paragraph, reports others' evidence for it."""
-    text = pt.text
-    if backing.search(text, clause_end, sentence[1]):
+    sentence of its paragraph, reports others' evidence for it; found(sentence)
+    gives a sentence's evidence starts."""
+    starts = found(sentence)
+    if starts and starts[-1] >= clause_end:
         return True
+    text = pt.text
     at = sentence[1]
     while at < len(text) and text[at] in _SPACES:
         at += 1
     if at >= len(text) or text[at] == "\n":
         return False  # the paragraph ends with the claim's sentence
     following = pt.sentence_at(at)
-    return following is not None and not _NEW_ITEM.match(text, following[0]) \
-        and backing.search(text, *following) is not None
+    return following is not None and not _NEW_ITEM.match(text, following[0]) and bool(found(following))
 
 
 def check(doc, params, ctx):
@@ -202,6 +220,15 @@ def check(doc, params, ctx):
     pt, spans = prose.spans_of(doc, params["roles"], ctx.figures)
     text = pt.text
     seen = set()
+    goal_ends: dict = {}  # sentence -> where its cues end, each sentence read once
+    backing_found: dict = {}  # sentence -> where its evidence starts
+
+    def backing_of(sentence):
+        found = backing_found.get(sentence)
+        if found is None:
+            found = backing_found[sentence] = _backing_starts(pt, sentence, params["backing"])
+        return found
+
     for span in spans:
         for place in claims.candidates(text, *span):
             sentence = pt.sentence_at(place)  # pt.clause_at(place), keeping the sentence
@@ -238,10 +265,13 @@ def check(doc, params, ctx):
                 continue
             if pt.inside_quotes(m.start(), m.end()):
                 continue  # the wording of a title, a document or a slogan
-            if params["goals"] and "了" not in text[m.start():m.end() + 1] \
-                    and _in_goals(pt, sentence, start, m.start(), params["goals"], doc.report_year):
-                continue  # a goal the plan or document states, not a result
-            if params["backing"] and _backed(pt, sentence, end, params["backing"]):
+            if params["goals"] and "了" not in text[m.start():m.end() + 1]:
+                ends = goal_ends.get(sentence)
+                if ends is None:
+                    ends = goal_ends[sentence] = _goal_ends(pt, sentence, params["goals"], doc.report_year)
+                if _in_goals(pt, ends, start, m.start()):
+                    continue  # a goal the plan or document states, not a result
+            if params["backing"] and _backed(pt, sentence, end, backing_of):
                 continue  # the overview, its evidence following at once
             line, column = pt.locate(start)
             yield Hit(line, column, column + end - start, {"claim": m.group(), "clause": text[start:end][:24]})
