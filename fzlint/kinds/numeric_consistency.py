@@ -9,7 +9,10 @@
 * a rate stated after a 其中 split with one part, against the part over the
   total: |Y/X − Z| above `tolerance` percentage points.
 Approximate figures (近, 约, 左右) are not compared; lower bounds (余, 多, 超)
-only count against a total that is exact. Only sentences with 其中 or a
+only count against a total that is exact. A count under 每……/平均……
+(`per`: 每个季度进行一次, 平均每月办理12件, 人均16学时) is a rate, not a
+total or a part: 开展检查4次（每个季度进行一次） states 4 once and how often,
+and 一次 is neither a part of 4 nor a total; it is left out of the splits. Only sentences with 其中 or a
 percent sign are looked at.
 
 Across the report, its key figures (Document.indicators, rules/indicators.yaml):
@@ -32,7 +35,8 @@ from . import Hit
 from .. import recache
 
 KIND = "numeric-consistency"
-PARAMS = {"rates": (str, None), "changes": (str, None), "complements": (list, []), "tolerance": (float, 0.5)}
+PARAMS = {"rates": (str, None), "changes": (str, None), "complements": (list, []), "tolerance": (float, 0.5),
+          "per": (str, "")}
 VARIANTS = ("default", "split", "over-100", "rate", "twice", "indicator-rate")
 # Literals, each scanned for alone: a literal is found several times faster than a
 # class of first characters (其中|%|％).
@@ -49,7 +53,13 @@ def validate(params, vocabulary):
 
 def prepare(params):
     # rates begins with look-behinds: searched through its first characters (prose.searcher)
-    return {**params, "rates": prose.searcher(params["rates"]), "changes": recache.compile(params["changes"])}
+    return {**params, "rates": prose.searcher(params["rates"]), "changes": recache.compile(params["changes"]),
+            # matched against the text just before a count, hence the $
+            "per": recache.compile(f"(?:{params['per']})$") if params["per"] else None}
+
+
+# How far back before a count its 每/平均 is looked for (每个季度进行一次: 6).
+_PER_REACH = 10
 
 
 def _fmt(value: float) -> str:
@@ -89,7 +99,7 @@ def _splits(figures, places: list[int], closes: list[int | None]):
             parts.append(f)
             j += 1
         total = last.get(unit)
-        if total is not None:
+        if total is not None and parts:
             yield at, total, parts
 
 
@@ -118,6 +128,10 @@ def _sentence(pt, sentence, params):
     figures = pt.figures(*sentence)
     if not figures:
         return
+    per = params["per"]
+    if per is not None:  # a count under 每/平均 is a rate: neither a total nor a part
+        figures = [f for f in figures
+                   if f.kind != "count" or not per.search(text, max(sentence[0], f.start - _PER_REACH), f.start)]
     last_split = None
     places = [m.start() for m in _QIZHONG.finditer(text, *sentence)]
     for at, total, parts in _splits(figures, places, [_close(text, at, sentence[1]) for at in places]):

@@ -60,18 +60,52 @@ head of the subject before the claim or of the object the claim ends with (what
 follows the last 的 of that phrase), and every item of it (split at 、 和 与 及)
 must be one: 法治意识和政治站位不断提升 still claims a measurable effect, as do
 知晓率大幅提高, 法治意识不断增强, 取得显著成效.
+
+Goal or result: a claim in the statement of a plan's or a document's goals
+says what is aimed at, not what was achieved. A claim (without 了) is such an
+aim when, earlier in its sentence, a cue (`goals`) opens that statement and no
+count stands between the cue and the claim's clause: 目标是/目标为/目标：,
+提出……目标：, 《方案》明确/提出/要求, 到2025年 and 力争2025年 (a year after the
+report year; 到2022年底 in the report for 2022 is no goal), and the issuing of
+a plan that runs past the report year (制定《某县法治政府建设实施方案（2021-
+2025年）》，……执法质量全面提升 in the report for 2022: the plan's goals). A
+cue with a `year` group counts only with a year after the report year (any
+year when the report year is unknown). A count between the cue and the claim
+(印发《实施方案（2021-2025年）》，开展培训12期，执法水平明显提升) means the
+sentence went on to what was done: the claim is reported, and so is one with
+了 or one whose sentence carries no cue (贯彻落实《纲要（2021-2025年）》，……
+取得了新成效: carrying out a plan is no statement of its goals). A claim
+inside 《》 or “” is the wording of a title, a document or a slogan
+(印发《关于全面提升执法质量的意见》), not the report's claim.
+
+Backed at once: a claim followed by the evidence of others, in the rest of
+its sentence or in the next sentence of the same paragraph (`backing`: an
+honour a named organ gave, 被司法部授予……荣誉称号, 荣获……称号; or counted
+reports and 推介 by others, 15次被国家级媒体报道, 被省政府推广3次), is
+supported: the claim is the overview and the next sentence its evidence.
+Counts of activities after it (取得明显成效。全年开展宣传15次。) are no
+backing, nor is evidence in another paragraph, in a sentence that opens a new
+run-in item (二是……, （二）……), or before the claim.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .. import prose, recache
 from . import Hit, any_of, validate_roles
+
+_SPACES = " \t\u3000"
+# A sentence that opens a new run-in item (二是, 其二, （二）, 2.): another topic,
+# not the evidence for the claim before it.
+_NEW_ITEM = recache.compile(r"[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[，,、]"
+                            r"|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]|[一二三四五六七八九十]+、")
 
 KIND = "unquantified-claim"
 PARAMS = {"roles": (list, None), "claims": (list, None), "purposes": (list, []), "aims": (list, []),
           "contributions": (list, []), "changes": (list, []), "credited": (list, []),
           "completions": (list, []), "outcomes": (list, []), "modals": (list, []),
-          "stances": (list, [])}
+          "stances": (list, []), "goals": (list, []), "backing": (list, [])}
 VARIANTS = ("default",)
 
 
@@ -101,7 +135,9 @@ def prepare(params):
             # a stance at the end of an item, its closing quote marks after it
             "stances": (recache.compile(f"(?:{any_of(params['stances']).pattern})[”’\"'」』\\s]*$")
                         if params["stances"] else None),
-            "changes": any_of(params["changes"]), "credited": any_of(params["credited"])}
+            "changes": any_of(params["changes"]), "credited": any_of(params["credited"]),
+            "goals": [recache.compile(g) for g in params["goals"]],
+            "backing": any_of(params["backing"])}
 
 
 def _measures_effect(pt: prose.ProseText, sentence, changes) -> bool:
@@ -129,12 +165,70 @@ def _is_stance(phrase: str, stances) -> bool:
     return bool(head) and all(stances.search(item) for item in _ITEMS.split(head))
 
 
+def _goal_ends(pt: prose.ProseText, sentence, goals, year) -> list[int]:
+    """Where each cue (`goals`) in the sentence that opens a statement of goals
+    ends, in order: not one inside 《》 or “”, and a cue's `year`, if any,
+    after the report year (any year when it is unknown)."""
+    text = pt.text
+    ends = []
+    for goal in goals:
+        for m in goal.finditer(text, *sentence):
+            if pt.inside_quotes(m.start(), m.end()):
+                continue  # a title's or a quotation's words (《纲要（2021年至2025年）》)
+            if "year" in goal.groupindex and m.group("year") and year is not None \
+                    and int(m.group("year")) <= year:
+                continue
+            ends.append(m.end())
+    return sorted(ends)
+
+
+def _in_goals(pt: prose.ProseText, ends: list[int], clause_start: int, claim_start: int) -> bool:
+    """Whether a cue before the claim opens a statement of goals that runs on
+    to it: no count between the cue and the claim's clause. The cue ending
+    last before the claim is the one to look at (an earlier one has at least
+    its counts between)."""
+    i = bisect_right(ends, claim_start) - 1
+    return i >= 0 and not any(f.kind == "count" for f in pt.figures(ends[i], clause_start))
+
+
+def _backing_starts(pt: prose.ProseText, sentence, backing) -> list[int]:
+    """Where each piece of others' evidence in the sentence starts (no pattern
+    crosses a clause mark, so none starts in one clause and ends in another)."""
+    return [m.start() for m in backing.finditer(pt.text, *sentence)]
+
+
+def _backed(pt: prose.ProseText, sentence, clause_end: int, found) -> bool:
+    """Whether the rest of the sentence after the claim's clause, or the next
+    sentence of its paragraph, reports others' evidence for it; found(sentence)
+    gives a sentence's evidence starts."""
+    starts = found(sentence)
+    if starts and starts[-1] >= clause_end:
+        return True
+    text = pt.text
+    at = sentence[1]
+    while at < len(text) and text[at] in _SPACES:
+        at += 1
+    if at >= len(text) or text[at] == "\n":
+        return False  # the paragraph ends with the claim's sentence
+    following = pt.sentence_at(at)
+    return following is not None and not _NEW_ITEM.match(text, following[0]) and bool(found(following))
+
+
 def check(doc, params, ctx):
     claims, purposes, aims, changes = params["claims"], params["purposes"], params["aims"], params["changes"]
     contributions, completions = params["contributions"], params["completions"]
     pt, spans = prose.spans_of(doc, params["roles"], ctx.figures)
     text = pt.text
     seen = set()
+    goal_ends: dict = {}  # sentence -> where its cues end, each sentence read once
+    backing_found: dict = {}  # sentence -> where its evidence starts
+
+    def backing_of(sentence):
+        found = backing_found.get(sentence)
+        if found is None:
+            found = backing_found[sentence] = _backing_starts(pt, sentence, params["backing"])
+        return found
+
     for span in spans:
         for place in claims.candidates(text, *span):
             sentence = pt.sentence_at(place)  # pt.clause_at(place), keeping the sentence
@@ -169,5 +263,15 @@ def check(doc, params, ctx):
                 continue
             if pt.is_item_head(*sentence) or _measures_effect(pt, sentence, changes):
                 continue
+            if pt.inside_quotes(m.start(), m.end()):
+                continue  # the wording of a title, a document or a slogan
+            if params["goals"] and "了" not in text[m.start():m.end() + 1]:
+                ends = goal_ends.get(sentence)
+                if ends is None:
+                    ends = goal_ends[sentence] = _goal_ends(pt, sentence, params["goals"], doc.report_year)
+                if _in_goals(pt, ends, start, m.start()):
+                    continue  # a goal the plan or document states, not a result
+            if params["backing"] and _backed(pt, sentence, end, backing_of):
+                continue  # the overview, its evidence following at once
             line, column = pt.locate(start)
             yield Hit(line, column, column + end - start, {"claim": m.group(), "clause": text[start:end][:24]})

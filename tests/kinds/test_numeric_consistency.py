@@ -69,3 +69,26 @@ def test_a_sentence_of_thousands_of_qizhong_takes_linear_time():
 ])
 def test_a_bracketed_qizhong_ends_with_its_bracket(text, found):
     assert codes(M + text, select=["FZ405"]) == found
+
+
+# Issue 13 (fresh10): a count under 每……/平均…… states how often or how much each
+# (a rate), not a total or a part of one; the parts and the total are the other counts.
+@pytest.mark.parametrize("text", [
+    "全年开展统计执法4次，检查企业共46家：其中开展4次（每个季度进行一次）“双随机”执法检查，检查企业数40家。",
+    "全年开展执法检查6次，其中专项检查4次（每季度1次），联合检查2次。",  # 4 + 2 = 6
+    "组织学法活动10次，其中集中学法6次（平均每两月1次），专题讲座4次。",
+    "配备法律顾问120名，其中每个村配备1名，律师100名，法律工作者20名。",
+    "发放宣传资料5000份，其中入户发放3000份（户均2份），活动现场发放2000份。",
+])
+def test_a_count_under_mei_or_pingjun_is_a_rate_not_a_part(text):
+    assert codes(M + text, select=["FZ405"]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "全年开展执法检查6次，其中专项检查4次（每季度1次），联合检查3次。",  # 4 + 3 = 7 > 6, the rate left out
+    "全年开展检查4次，其中专项检查4次，联合检查1次。",  # no 每: a second part
+    "每季度开展检查，共检查12次，其中联合检查10次，专项检查5次。",  # 共 between: a total
+    "对每个执法单位检查共45次，其中联合检查40次，专项检查9次。",
+])
+def test_the_other_counts_are_still_compared(text):
+    assert codes(M + text, select=["FZ405"]) == [("FZ405", 2)]

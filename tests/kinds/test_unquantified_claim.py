@@ -278,3 +278,80 @@ def test_a_claim_about_political_stance_is_no_effect_claim(text):
 ])
 def test_a_claim_about_a_measurable_effect_beside_the_stance_words_is_reported(text):
     assert codes_lines(M + text) == [("FZ401", 2)]
+
+
+# Issue 13 (fresh10): a claim in the statement of a plan's or a document's goals
+# (after 目标是, 提出……目标：, 《方案》明确提出， 到2025年, or the issuing of a plan
+# that runs past the report year, with no count between) is an aim, not a result.
+T22 = "某县人民政府关于2022年法治政府建设情况的报告\n一、主要举措和成效\n"
+
+
+def claim_lines(text):
+    return [(f.code, f.line) for f in lint(T22 + text, select=["FZ401"])]
+
+
+@pytest.mark.parametrize("text", [
+    "制定《某县法治政府建设实施方案（2021-2025年）》，依法行政体系更加健全，执法质量和效能全面提升，"
+    "应急处突能力显著增强，为2025年创建示范县奠定坚实基础。",
+    "印发《甲镇“八五”普法规划（2021—2025年）》，全镇群众法治意识明显增强。",
+    "到2025年，全县行政执法质量全面提升。",
+    "力争2025年全县行政执法质量全面提升。",
+    "《实施方案》明确提出，行政执法质量全面提升，群众满意度显著提高。",
+    "方案的目标是执法质量全面提升、群众满意度显著提高。",
+    "明确了三项工作目标：执法质量全面提升，群众满意度显著提高。",
+    "开展“法治宣传深入人心”主题活动。",  # a slogan's words in quotes
+])
+def test_a_claim_in_a_statement_of_goals_is_an_aim(text):
+    assert claim_lines(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "制定《某县法治政府建设实施方案（2021-2025年）》，开展培训12期，执法水平明显提升。",  # a count between
+    "制定《某县法治政府建设实施方案（2021-2022年）》，执法质量和效能全面提升。",  # the plan ends in the report year
+    "制定《某县2022年法治政府建设工作要点》，执法水平明显提升。",  # the year's plan, no range
+    "贯彻落实《某省法治政府建设实施纲要（2021年至2025年）》，法治政府建设取得新成效。",  # carried out, not issued
+    "按照《纲要》要求，扎实推进各项工作，法治政府建设取得明显成效。",  # the requirement followed
+    "以建设法治政府目标为引领，法治政府建设取得明显成效。",
+    "到2022年底，全县行政执法质量全面提升。",  # the report year: no goal
+    "截至2025年底，全县行政执法质量全面提升。",  # a status, not a target
+    "法治宣传深入人心，“谁执法谁普法”责任制落实到位。",  # the claim outside the quotes
+])
+def test_a_claim_outside_a_statement_of_goals_is_reported(text):
+    assert claim_lines(text) == [("FZ401", 3)]
+
+
+# Issue 13 (fresh10): an overview claim backed at once (the rest of its sentence or
+# the next sentence of its paragraph) by others' evidence, an honour a named organ
+# gave or counted reports and 推介, is supported; activity counts are not.
+@pytest.mark.parametrize("text", [
+    "全区法治政府建设取得明显成效。区司法局被司法部授予“先进集体”荣誉称号，相关做法15次被国家级媒体宣传报道。",
+    "法治政府建设取得明显成效，被省委省政府命名为省级法治政府建设示范县。",
+    "法治政府建设取得明显成效。相关经验被省司法厅推广3次。",
+    "普法工作成效显著。甲镇荣获“全国民主法治示范村”称号。",
+])
+def test_a_claim_backed_at_once_by_others_evidence_is_supported(text):
+    assert claim_lines(text) == []
+
+
+@pytest.mark.parametrize("text,found", [
+    ("全区法治政府建设取得明显成效。", [("FZ401", 3)]),  # nothing after it
+    ("法治政府建设取得明显成效。全年开展宣传15次，发放资料2000份。", [("FZ401", 3)]),  # activities counted
+    ("法治政府建设取得明显成效。\n区司法局被司法部授予“先进集体”荣誉称号。", [("FZ401", 3)]),  # another paragraph
+    ("区司法局被司法部授予“先进集体”荣誉称号。法治政府建设取得明显成效。", [("FZ401", 3)]),  # before it
+    ("法治政府建设取得明显成效。二是示范创建，甲县被命名为全国法治政府建设示范县。", [("FZ401", 3)]),  # a new item
+    ("法治政府建设取得明显成效。甲镇被确定为试点，组织开展推广活动3次。", [("FZ401", 3)]),  # no honour
+    ("法治政府建设取得新成效。示范创建工作成效显著，已通过省级评估，排名全省靠前。",
+     [("FZ401", 3), ("FZ401", 3)]),  # a second claim, no evidence
+])
+def test_a_claim_without_others_evidence_right_after_it_is_reported(text, found):
+    assert claim_lines(text) == found
+
+
+def test_a_sentence_of_thousands_of_claims_takes_linear_time():
+    # each sentence's cues and evidence are read once, not once per claim
+    import time
+
+    start = time.process_time()
+    findings = lint(T22 + "执法水平明显提升，" * 20000 + "。\n" + "目标是，" + "执法水平明显提升，" * 20000 + "。",
+                    select=["FZ401"])
+    assert len(findings) == 20000 and time.process_time() - start < 10
