@@ -685,12 +685,12 @@ def _is_title_like(line: Line) -> bool:
 
 
 # What each addressee of a 主送机关 ends with: an organ (县委, 某县人民政府, 市人大常委会,
-# 党中央, 某某公司, 某旗), or the members a report delivered at a meeting greets
+# 县人大, 党中央, 市妇联, 某海关, 某某公司, 某旗), or the members a report delivered at a meeting greets
 # (主任、各位副主任、委员：, 各位代表：). A label of the page's with a colon (保护视力色:,
 # 分享到:) is none.
 _ORGAN_ENDS = r"政府|委员会|党委|党工委|党组|街道|办事处|局|部|委|办|中心|院|所|厅|镇|乡|区|县|市|省|室|管委会"
 _ADDRESSEE_END = recache.compile(rf"(?:{_ORGAN_ENDS}|会|中央|协|处|科|股|站|队|社区|村|组|公司|集团|大学|学院|学校|"
-                                 r"旗|盟|州|兵团|署|代表|委员|主任|同志|同志们|领导)$")
+                                 r"旗|盟|州|兵团|署|联|行|关|人大|代表|委员|主任|同志|同志们|领导)$")
 # The addressees' separators, and a note in brackets after one (某县司法局（县委依法治县办）).
 _ADDRESSEE_SPLIT = recache.compile(r"[、，,\s\u3000]+")
 _ADDRESSEE_NOTE = recache.compile(r"[（(][^（）()]{1,20}[）)]$")

@@ -1307,6 +1307,7 @@ def test_a_widget_s_label_is_no_recipient(widget):
 @pytest.mark.parametrize("recipient", [
     "主任、各位副主任、委员：", "各位代表：", "党中央、国务院：", "中共某县委员会，某县人民政府：", "某县司法局（县委依法治县办）：",
     "市人大常委会：", "某某集团有限公司：", "中共某旗委、某旗人民政府：", "某区委依法治区办 某区司法局：",
+    "县人大、县政协：", "市妇联、市总工会：", "某海关、某市分行：",
 ])
 def test_organs_and_meeting_members_are_recipients(recipient):
     doc = document(f"{TITLE}\n{recipient}\n{BODY}")
