@@ -7,11 +7,13 @@ blocks and comments blanked out first, formats/markdown.py); this module then
     style or <h2> makes a heading of its level (like Markdown's ##),
   * keeps web residue lines (rules/residue.yaml) out of the structure, and
     a run of list items above the first heading that is mostly residue (a
-    page's metadata block) as a whole,
+    page's metadata block) as a whole, and so a run of metadata labels alone
+    on their lines, each with its value under it (_field_blocks),
   * splits each heading into its phrase and any run-in body,
-  * finds the front matter (title block, 主送机关; a page headline, a page's
-    summary and the publication date or a metadata field after the title set
-    aside; a title run into the body on the text's first line) and the back
+  * finds the front matter (title block, 主送机关 naming organs; a page headline,
+    a page's summary, a mirror's source and date line and the publication date
+    or a metadata field after the title set aside; a title run into the body
+    on the text's first line) and the back
     matter (特此报告, 落款, 成文日期, contact line) by their places,
   * reads a body line “、坚持党的领导……” as the level-1 heading whose numeral
     a web page lost, where its place says it is one (_lost_numerals),
@@ -424,12 +426,12 @@ class Residue:
 
     def matches(self, text: str) -> bool:
         if len(text) > self.max_length:
-            # a page's metadata row of several fields, whatever its length
+            # a page's metadata row of several fields, whatever its length (tried on a shorter line too, below)
             return bool(self.long_rows and self.long_rows.match(text))
         bullet = _BULLET.match(text)
         item = text[bullet.end():] if bullet else text
         if ((self.keyed and self.keyed.match(item)) or (self.start and self.start.match(item))
-                or (self.regex and self.regex.search(item))):
+                or (self.regex and self.regex.search(item)) or (self.long_rows and self.long_rows.match(item))):
             return True
         return bool(bullet and self.list_items and self.list_items.search(item))
 
@@ -499,6 +501,59 @@ def _furnish(run: list[Line], furniture: int) -> None:
             line.kind = LineKind.RESIDUE
 
 
+# A value under its label in a page's metadata written one field a line: short,
+# no sentence or clause mark, no colon at its end (a recipient's, a lead-in's).
+_FIELD_VALUE_MAX = 40
+_FIELD_VALUE_FORBIDDEN = recache.compile(r"[。，,；;！!？?]|[:：]$")
+_FIELD_VALUE_KINDS = (LineKind.TEXT, LineKind.RESIDUE, LineKind.DATE)
+
+
+def _field_blocks(lines: list[Line], residue: Residue) -> None:
+    """A page's metadata written one field a line, each label alone on its
+    line and its value, if the page kept one, on the next (发文单位 /
+    某区人民政府 / 发文字号 / 发文日期 / 2026-03-01 10:00 / 索引号 /
+    000000000/2026-00001): a run above the first heading of two such label
+    lines or more (rules/residue.yaml list_items: a metadata label alone, or
+    an index number), with at most one value line after each, is furniture as
+    a whole. A value is short, with no sentence or clause mark and no colon at
+    its end, and names no 法治……报告 (the title below the block stays)."""
+    if residue.list_items is None:
+        return
+    label = residue.list_items.search
+    run: list[Line] = []
+    labels = 0
+    valued = False  # whether the last label line has its value in the run
+    for line in lines:
+        kind = line.kind
+        if kind is LineKind.HEADING:
+            break
+        if (kind is LineKind.TEXT or kind is LineKind.RESIDUE) and label(line.text):
+            run.append(line)
+            labels += 1
+            valued = False
+            continue
+        if run and not valued and _is_field_value(line):
+            run.append(line)
+            valued = True
+            continue
+        if labels >= 2:
+            _to_kind(run, LineKind.RESIDUE)
+        run, labels, valued = [], 0, False
+    if labels >= 2:
+        _to_kind(run, LineKind.RESIDUE)
+
+
+def _is_field_value(line: Line) -> bool:
+    text = line.text
+    return (line.kind in _FIELD_VALUE_KINDS and len(text) <= _FIELD_VALUE_MAX
+            and not _FIELD_VALUE_FORBIDDEN.search(text) and not ("法治" in text and "报告" in text))
+
+
+def _to_kind(lines: list[Line], kind: LineKind) -> None:
+    for line in lines:
+        line.kind = kind
+
+
 def parse(source: Source, residue: Residue) -> Document:
     """Raises read.ReadError for a text beyond limits.MAX_HEADINGS."""
     text = markdown.mask(source.text) if source.format == "markdown" else source.text
@@ -513,6 +568,7 @@ def parse(source: Source, residue: Residue) -> Document:
         if line.kind is LineKind.TEXT and residue.matches(line.text):
             line.kind = LineKind.RESIDUE
     _list_blocks(lines)
+    _field_blocks(lines, residue)
     doc = Document(source=source, lines=lines, text=text)
     doc.residue = [ln for ln in lines if ln.kind is LineKind.RESIDUE]
     doc.page_numbers = [ln for ln in lines if ln.kind is LineKind.PAGE_NUMBER]
@@ -521,7 +577,7 @@ def parse(source: Source, residue: Residue) -> Document:
     skip = _run_in_title(doc, content[start], residue, start == 0 and doc.document_number is None) \
         if not doc.title and start < len(content) else 0
     end = _back_matter(doc, content, start)
-    body = content[start:end]
+    body = [ln for ln in content[start:end] if ln.kind is not LineKind.RESIDUE]  # (a line set aside at the title)
     _lost_numerals(body, source.hints)
     _body(doc, body, skip)
     if not doc.sections:
@@ -628,6 +684,18 @@ def _is_title_like(line: Line) -> bool:
             and line.text[0] != "、")
 
 
+# What each addressee of a 主送机关 ends with: an organ (县委, 某县人民政府, 市人大常委会,
+# 县人大, 党中央, 市妇联, 某海关, 某某公司, 某旗), or the members a report delivered at a meeting greets
+# (主任、各位副主任、委员：, 各位代表：). A label of the page's with a colon (保护视力色:,
+# 分享到:) is none.
+_ORGAN_ENDS = r"政府|委员会|党委|党工委|党组|街道|办事处|局|部|委|办|中心|院|所|厅|镇|乡|区|县|市|省|室|管委会"
+_ADDRESSEE_END = recache.compile(rf"(?:{_ORGAN_ENDS}|会|中央|协|处|科|股|站|队|社区|村|组|公司|集团|大学|学院|学校|"
+                                 r"旗|盟|州|兵团|署|联|行|关|人大|代表|委员|主任|同志|同志们|领导)$")
+# The addressees' separators, and a note in brackets after one (某县司法局（县委依法治县办）).
+_ADDRESSEE_SPLIT = recache.compile(r"[、，,\s\u3000]+")
+_ADDRESSEE_NOTE = recache.compile(r"[（(][^（）()]{1,20}[）)]$")
+
+
 def _is_recipient(line: Line) -> bool:
     text = line.text
     return (
@@ -636,7 +704,15 @@ def _is_recipient(line: Line) -> bool:
         and text[-1] in ":："
         and not _RECIPIENT_FORBIDDEN.search(text[:-1])
         and "如下" not in text
+        and _names_addressees(text[:-1])
     )
+
+
+def _names_addressees(text: str) -> bool:
+    """Whether every item of a recipient line (its organs, listed with 、，
+    or blanks) is an organ or the members of a meeting."""
+    items = [_ADDRESSEE_NOTE.sub("", item) for item in _ADDRESSEE_SPLIT.split(text.strip(BLANKS)) if item]
+    return bool(items) and all(_ADDRESSEE_END.search(item) for item in items)
 
 
 def words(text: str) -> str:
@@ -833,6 +909,14 @@ def _to_residue(doc: Document, lines: list[Line]) -> None:
     doc.residue.sort(key=lambda ln: ln.number)
 
 
+# A mirror's source and date line at the title (省政府办公厅 2026-03-15, 2026/03/15 某县司法局):
+# an organ (or a site: 某县人民政府网) and a date as pages write it, nothing else. (A
+# 成文日期 with its 落款 is written 2026年3月15日; a time after the date is residue already.)
+_SOURCE = r"[^\s。，,；;：:！!？?、“”《》]{1,30}?(?:" + _ORGAN_ENDS + r"|网)"
+_SOURCE_DAY = r"(?:19|20)\d{2}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2}"
+_SOURCE_DATE = recache.compile(rf"^(?:{_SOURCE}[ \t\u3000]+{_SOURCE_DAY}|{_SOURCE_DAY}[ \t\u3000]+{_SOURCE})$")
+
+
 def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
     """Title block and 主送机关; returns the index of the first body line."""
     i = 0
@@ -843,11 +927,17 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
     i = _skip_summary(doc, content, i, residue)
     first = i
     candidates: list[Line] = []
+    aside: list[Line] = []  # a mirror's source and date line above the title or under it
     tail = 0  # the length of a metadata field run onto the last candidate (…报告 - 文号:), which ends the block
     while True:
         while not tail and i < len(content) and len(candidates) < 5:
             if doc.document_number is None and is_document_number(content[i]):
                 doc.document_number = content[i]
+            elif content[i].kind is LineKind.TEXT and _SOURCE_DATE.match(content[i].text):
+                aside.append(content[i])
+                if candidates:  # under the title: the title block ends there
+                    i += 1
+                    break
             elif content[i].kind is LineKind.TEXT and _SIGNER.match(content[i].text):
                 pass  # 签发人：某某 of a report sent upward: the 版头's, neither title nor body
             elif candidates and _caption(content, i):
@@ -861,7 +951,7 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
             i += 1
         # A title that is not followed by anything is not a title but the whole text.
         if candidates and i == len(content):
-            candidates, i, doc.document_number, tail = [], first, None, 0
+            candidates, i, doc.document_number, tail, aside = [], first, None, 0, []
             break
         # A web copy repeats the title: the page headline, then the document's own
         # title block. Keep the block and treat the headline as residue.
@@ -887,6 +977,7 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
         _to_residue(doc, candidates[:drop])
         candidates = candidates[drop:]
         first = content.index(candidates[0])
+    _to_residue(doc, aside)
     # Short lines above a title block that are no part of a title (a site's
     # name, a banner, a watermark) are the page's header.
     header = _page_header(candidates)
@@ -1040,7 +1131,7 @@ def _is_signature_like(line: Line, strict: bool) -> bool:
     return not strict or bool(_ORGAN_END.search(line.text))
 
 
-_ORGAN_END = recache.compile(r"(政府|委员会|党委|党工委|党组|街道|办事处|局|部|委|办|中心|院|所|厅|镇|乡|区|县|市|省|室|管委会)$")
+_ORGAN_END = recache.compile(rf"(?:{_ORGAN_ENDS})$")
 
 
 def _back_matter(doc: Document, content: list[Line], start: int) -> int:

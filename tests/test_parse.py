@@ -820,8 +820,9 @@ def test_a_metadata_field_on_the_last_line_of_a_title_block_is_no_part_of_it():
 @pytest.mark.parametrize("text,expected", [
     # a sentence after the title's words: body, and no title
     ("某县2025年法治政府建设情况报告 来源:县司法局统计，全年办结案件12件。\n", [("FZ301", 1)]),
-    # a field after what is no whole title (no year): no title (the line ends in a colon: it reads as a recipient)
-    ("某县教育局法治政府建设年度报告 - 文号:\n", [("FZ301", 2)]),
+    # a field after what is no whole title (no year): no title (the line ends in a colon, but names no organ:
+    # no recipient either, the body begins there)
+    ("某县教育局法治政府建设年度报告 - 文号:\n", [("FZ301", 1)]),
 ])
 def test_a_metadata_field_after_what_is_no_whole_title_is_not_cut(text, expected):
     doc = document(f"{text}{BODY}")
@@ -1220,3 +1221,101 @@ def test_a_document_number_in_brackets_on_a_line_of_its_own_is_neither_title_nor
     doc = document(text)
     assert [ln.number for ln in doc.title] == [1, 3] and doc.document_number.text == number
     assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309"]) == []
+
+
+# Issue 13, a tenth set: page metadata as rows of colon fields, or one field a
+# line (label, then value), a mirror's source and date line at the title, and a
+# page widget's label with a colon where a 主送机关 would stand.
+def test_metadata_rows_of_colon_fields_are_residue_and_the_title_below_them_is_found():
+    text = ("首页\n> 政务公开 > 信息公开目录 > 其他文件\n"
+            "索引号: 000000000000000000/2026-00011 文件编号: 某商务〔2026〕8号 发布机构: 某省商务厅\n"
+            "生成日期: 2026-02-22 主题分类: 综合政务/政务公开 组配分类: 其他文件\n"
+            f"公开形式:网站 公开方式: 主动公开 公开范围: 面向全社会\n体裁分类: 报告 有效性: 有效\n\n{TITLE}\n\n{BODY}")
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [8] and [ln.number for ln in doc.residue] == list(range(1, 7))
+    assert codes(text, select=["FZ301", "FZ308", "FZ309", "FZ506"]) == [
+        *(("FZ308", k) for k in range(1, 7)), ("FZ309", 8)]
+
+
+FIELD_LINES = ("发文单位\n某县人民政府\n发文字号\n发文日期\n2026-03-03 10:00\n效力状态\n有效\n索引号\n"
+               "000000000/2026-00521\n主题分类\n其他")
+
+
+@pytest.mark.parametrize("above,fields,title_line,residue", [
+    # under the title, after the page's time stamp (the 023 shape)
+    (f"{TITLE}\n\n2026-03-22 11:50", FIELD_LINES, 1, list(range(3, 15))),
+    # above the title, labels with their colons
+    ("", "发文单位：\n某县司法局\n效力状态：\n有效", 5, [1, 2, 3, 4]),
+    # the last label without its value, right above the title: the title is no value
+    ("", "索引号\n000000000/2026-00001\n主题分类", 4, [1, 2, 3]),
+])
+def test_metadata_one_field_a_line_is_residue_and_the_title_is_found(above, fields, title_line, residue):
+    text = f"{above}\n{fields}\n\n{BODY}" if above else f"{fields}\n{TITLE}\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [title_line] and doc.title_text == TITLE
+    assert [ln.number for ln in doc.residue] == residue
+    assert codes(text, select=["FZ301", "FZ308", "FZ309"]) == sorted(
+        [*(("FZ308", k) for k in residue), ("FZ309", title_line)], key=lambda c: c[1])
+
+
+@pytest.mark.parametrize("text,residue,preface", [
+    # one label and its value: no run of fields
+    (f"{TITLE}\n主题分类\n其他\n{BODY}", [], None),
+    # labels under the first heading: the report's (a table's header cells)
+    (f"{TITLE}\n一、主要举措和成效\n发文单位\n某县人民政府\n索引号\n000000000/2026-00001\n", [], None),
+    # a lead-in or a sentence after the last label is no value
+    (f"{TITLE}\n发文单位\n某县人民政府\n主题分类\n现将有关情况报告如下：\n一、主要举措和成效\n正文。\n", [2, 3, 4], [5]),
+    (f"{TITLE}\n发文单位\n某县人民政府\n主题分类\n{BODY}", [2, 3, 4], [5]),
+])
+def test_lines_near_a_field_run_stay_the_report_s(text, residue, preface):
+    doc = document(text)
+    assert [ln.number for ln in doc.residue] == residue
+    if preface is not None:
+        assert [ln.number for ln in doc.title] == [1] and [p.line for p in doc.preface] == preface
+
+
+@pytest.mark.parametrize("line", ["某省政府办公厅 2026-03-15", "2026/03/15 某县司法局", "某县人民政府网 2026.3.15"])
+def test_a_mirror_s_source_and_date_line_at_the_title_is_residue(line):
+    text = f"{TITLE}\n{line}\n\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [1] and doc.title_text == TITLE and [ln.number for ln in doc.residue] == [2]
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ309"]) == [("FZ309", 1), ("FZ308", 2)]
+    text = f"{line}\n{TITLE}\n市委、市政府：\n{BODY}"  # above the title
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [2] and [ln.number for ln in doc.residue] == [1]
+    assert doc.recipient.number == 3
+
+
+@pytest.mark.parametrize("text", [
+    f"{TITLE}\n某县人民政府 2026年3月15日\n{BODY}",  # a date as 公文 write it
+    f"{TITLE}\n第一季度 2026-03-15\n{BODY}",  # no organ
+    f"{TITLE}\n市委、市政府：\n{BODY}某县司法局 2026-01-10\n",  # not at the title
+    f"{TITLE}\n市委、市政府：\n某县司法局 2026-01-10\n{BODY}",  # below the recipient: the body's
+])
+def test_an_organ_and_a_date_elsewhere_are_no_residue(text):
+    assert document(text).residue == []
+
+
+@pytest.mark.parametrize("widget", ["保护视力色:", "视力保护色："])
+def test_a_widget_s_label_is_no_recipient(widget):
+    text = f"{TITLE}\n来源: 某县退役军人事务局  时间: 2026-01-05\n{widget}\n\n{BODY}"
+    doc = document(text)
+    assert doc.recipient is None and [ln.number for ln in doc.residue] == [2, 3]
+    assert codes(text, select=["FZ308", "FZ309"]) == [("FZ309", 1), ("FZ308", 2), ("FZ308", 3)]
+
+
+@pytest.mark.parametrize("recipient", [
+    "主任、各位副主任、委员：", "各位代表：", "党中央、国务院：", "中共某县委员会，某县人民政府：", "某县司法局（县委依法治县办）：",
+    "市人大常委会：", "某某集团有限公司：", "中共某旗委、某旗人民政府：", "某区委依法治区办 某区司法局：",
+    "县人大、县政协：", "市妇联、市总工会：", "某海关、某市分行：",
+])
+def test_organs_and_meeting_members_are_recipients(recipient):
+    doc = document(f"{TITLE}\n{recipient}\n{BODY}")
+    assert doc.recipient.number == 2
+
+
+@pytest.mark.parametrize("line", ["工作要求：", "附件：", "分享到：", "县委、工作要求："])
+def test_a_label_that_names_no_organ_is_no_recipient(line):
+    text = f"{TITLE}\n{line}\n{BODY}"
+    assert document(text).recipient is None
+    assert ("FZ309", 1) in codes(text, select=["FZ309"])

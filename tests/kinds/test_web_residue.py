@@ -108,3 +108,36 @@ def test_page_furniture_of_a_sixth_set(line):
 ])
 def test_prose_like_the_furniture_of_a_sixth_set_is_not_residue(line):
     assert codes(f"一、主要举措\n{line}", select=["FZ308"]) == []
+
+
+# Issue 13, a tenth set: a metadata row of two fields or more, each a label and
+# its colon, whatever its values (a metadata label first, or a short label then a
+# metadata label after a blank), however long; and the eye-care colour widget alone.
+COLON_ROW = ("索引号: 000000000000000000/2026-00011 文件编号: 某商务〔2026〕8号 发布机构: 某省商务厅 "
+             "生成日期: 2026-02-22 主题分类: 综合政务/政务公开 组配分类: 其他文件 公开方式: 主动公开 公开范围: 面向全社会")
+
+
+@pytest.mark.parametrize("line", [
+    "生成日期: 2026-02-22 主题分类: 综合政务/政务公开 组配分类: 其他文件",
+    "公开形式:网站 公开方式: 主动公开 公开范围: 面向全社会",
+    "发文单位：某县人民政府 效力状态：有效", "文件编号：某政办发〔2026〕3号 公开属性：主动公开",
+    "发布日期:2026-02-24 09:14 浏览次数:", COLON_ROW,
+    "保护视力色:", "视力保护色：", "【保护视力色： 】", "护眼模式",
+])
+def test_page_furniture_of_a_tenth_set(line):
+    assert len(COLON_ROW) > 120  # longer than residue.yaml's max_length
+    assert codes(f"{line}\n一、主要举措\n正文。", select=["FZ308"]) == [("FZ308", 1)]
+    assert codes(f"一、主要举措\n{line}\n正文。", select=["FZ308"]) == [("FZ308", 2)]
+
+
+@pytest.mark.parametrize("line", [
+    # one label only, or a second label that is none of the page's (工作目标 … 主要任务)
+    "主要做法：通过门户网站主动公开规范性文件12件", "工作目标: 到2026年 主要任务: 完善制度",
+    # a sentence or a clause mark between the fields: prose
+    "工作方式：以主动公开为主；公开范围：面向全社会。", "机构调整后：职责理顺。主题分类：按规定执行",
+    "在门户网站公开文件时标明索引号：000000000/2026-00001 公开方式：主动公开。",  # no label at the line's start
+    COLON_ROW + "。全年主动公开政府信息1200条。",
+    "保护视力，关爱青少年健康，全年开展护眼宣传12场。", "护眼灯进校园覆盖12所学校",
+])
+def test_prose_like_the_furniture_of_a_tenth_set_is_not_residue(line):
+    assert codes(f"一、主要举措\n{line}", select=["FZ308"]) == []
