@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from .. import prose
-from . import Hit
+from . import Hit, any_of
 from .. import recache
 
 KIND = "relative-time"
@@ -53,13 +53,9 @@ def validate(params, vocabulary):
     return None
 
 
-def _alternatives(patterns):
-    return recache.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-
-
 def prepare(params):
     return {**params, "pattern": prose.literal_pattern(params["words"]), "before": tuple(params["not_preceded_by"]),
-            "frames": _alternatives(params["frames"]), "cycles": _alternatives(params["cycles"])}
+            "frames": any_of(params["frames"]), "cycles": any_of(params["cycles"])}
 
 
 def check(doc, params, ctx):
