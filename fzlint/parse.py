@@ -728,8 +728,9 @@ def _words(lines: list[Line]) -> str:
 # A 发文字号 alone on a line (某府〔2025〕26号, 某办发〔2024〕3号): a real 公文 has it
 # above its title; it is neither title nor fault.
 # (A page may put it in brackets: [某政发〔2026〕7号], 【某办发[2026]3号】.)
-_DOCUMENT_NUMBER = recache.compile(r"^(?:[\[［【〔]\s*)?[\u4e00-\u9fff]{1,15}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]"
-                                   r"\s*第?\s*\d{1,5}\s*号(?:\s*[\]］】〕])?$")
+# A 文号: the issuer's short name, the year in brackets, the number (某政发〔2026〕7号).
+_NUMBER = r"[\u4e00-\u9fff]{1,15}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号"
+_DOCUMENT_NUMBER = recache.compile(rf"^(?:[\[［【〔]\s*)?{_NUMBER}(?:\s*[\]］】〕])?$")
 # The end of a news item's lead before the report it quotes: 详情如下： 具体报告如下：
 # (not a report's own 现将有关情况报告如下：, which opens its body).
 _LEAD_END = recache.compile(r"(?:详情|详细内容|具体内容|具体报告|报告全文|报告原文|全文|原文)如下\s*[:：]$")
@@ -742,8 +743,7 @@ _SIGNER = recache.compile(r"^签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·]{2,8}(\
 
 # The same in brackets at the start of a title's line, as a page lists its documents
 # ([某政发〔2026〕7号]某市人民政府关于……, 【某办发[2026]3号】……): the number is group 1.
-_NUMBER_HEAD = recache.compile(r"^[\[［【〔]\s*([\u4e00-\u9fff]{1,15}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]"
-                               r"\s*第?\s*\d{1,5}\s*号)\s*[\]］】〕][ \t\u3000]*(?=\S)")
+_NUMBER_HEAD = recache.compile(rf"^[\[［【〔]\s*({_NUMBER})\s*[\]］】〕][ \t\u3000]*(?=\S)")
 
 
 def is_document_number(line: Line) -> bool:
