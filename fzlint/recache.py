@@ -69,6 +69,7 @@ def _load() -> None:
             _cached.update(data)
     except Exception:  # noqa: BLE001 - absent, unreadable or damaged: compile as usual
         _cached.clear()
+    atexit.register(_at_exit)
 
 
 def _entry(pattern: str, flags: int):
@@ -100,8 +101,6 @@ def compile(pattern, flags=0) -> re.Pattern:  # noqa: A001 - re.compile's name, 
             del _cached[key]
     compiled = re.compile(pattern, flags)  # raises re.error for a bad pattern, as before
     try:
-        if not _new:
-            atexit.register(save)
         _new[key] = _entry(pattern, flags)
         _used.add(key)
     except Exception:  # noqa: BLE001 - the pattern works; it is just not cached
@@ -113,17 +112,44 @@ _stamps: dict = {}  # an analysing function -> its key part ("" when it cannot h
 
 
 def _stamp(analyse) -> str:
-    """The analysing function's name and its module file's size and modification
-    time: an edit of the analysis (or a new fzlint) leaves its old results unused."""
+    """The analysing function's module file, name, and the file's size and
+    modification time: an edit of the analysis (or a new fzlint) leaves its old
+    results unused, and save() drops them."""
     stamp = _stamps.get(analyse)
     if stamp is None:
         try:
-            st = os.stat(sys.modules[analyse.__module__].__file__)
-            stamp = f"{analyse.__module__}.{analyse.__qualname__}:{st.st_size}:{st.st_mtime_ns}"
+            file = sys.modules[analyse.__module__].__file__
+            st = os.stat(file)
+            stamp = f"{file}|{analyse.__qualname__}|{st.st_size}|{st.st_mtime_ns}"
         except (AttributeError, KeyError, OSError, TypeError):
             stamp = ""
         _stamps[analyse] = stamp
     return stamp
+
+
+def _outdated(keys) -> set:
+    """The keys of remembered results whose module file has changed or is gone
+    (an edited or removed checkout): nothing can ask for them again. Results
+    kept by an older fzlint, whose stamps name no file, are outdated too."""
+    files: dict = {}  # a module file -> "size|mtime" now, or None when it is gone
+    out = set()
+    for key in keys:
+        if key[0] is not None or type(key[1]) is not str:
+            continue  # a compiled program: it depends on the pattern alone
+        parts = key[1].rsplit("|", 3)
+        if len(parts) != 4:
+            out.add(key)
+            continue
+        file, _, size, mtime = parts
+        if file not in files:
+            try:
+                st = os.stat(file)
+                files[file] = f"{st.st_size}|{st.st_mtime_ns}"
+            except OSError:
+                files[file] = None
+        if files[file] != f"{size}|{mtime}":
+            out.add(key)
+    return out
 
 
 def remembered(compute, *args):
@@ -154,8 +180,6 @@ def _remember(named, args: tuple, compute):
         _used.add(key)
         return hit[0]
     result = compute()
-    if not _new:
-        atexit.register(save)
     _new[key] = (result,)
     _used.add(key)
     return result
@@ -163,10 +187,16 @@ def _remember(named, args: tuple, compute):
 
 def save() -> None:
     """Write what this process compiled to the cache (atomically; a failure only
-    means compiling again next time)."""
+    means compiling again next time), leaving out outdated results."""
     if not _new or _path is None:
         return
+    _write()
+
+
+def _write() -> None:
     merged = {**_cached, **_new}
+    for key in _outdated(merged):
+        del merged[key]
     if len(merged) > _MAX_ENTRIES:
         merged = {k: v for k, v in merged.items() if k in _used}
     try:
@@ -179,10 +209,24 @@ def save() -> None:
         finally:
             if tmp.exists():
                 tmp.unlink()
-        _cached.update(_new)
+        _cached.clear()
+        _cached.update(merged)
         _new.clear()
     except (OSError, ValueError):
         pass  # a read-only home, or a value marshal cannot write: no cache, the same patterns
+
+
+_SPARE = 256  # entries this run did not use, beyond which the file is checked for outdated ones
+
+
+def _at_exit() -> None:
+    """Save what is new; and when the file holds many entries this run did not
+    use (results of edited checkouts pile up while fzlint is developed), write
+    it again without the outdated ones: every run pays for loading the file."""
+    if _new:
+        save()
+    elif _path is not None and len(_cached) > len(_used) + _SPARE and _outdated(_cached):
+        _write()
 
 
 _load()

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
-import pytest
+# The suite keeps fzlint's caches (compiled patterns, parser, rules) in a folder
+# of its own, set before fzlint is imported and inherited by the programs the
+# tests start: thousands of test configurations and fixtures do not land in the
+# user's cache, which every later run of fzlint loads.
+_CACHE_HOME = tempfile.mkdtemp(prefix="fzlint-tests-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
+atexit.register(shutil.rmtree, _CACHE_HOME, ignore_errors=True)
 
-from fzlint import ruleset
-from fzlint.model import Source
-from fzlint.pipeline import Linter, Options
+import pytest  # noqa: E402 - after the cache folder is set
+
+from fzlint import ruleset  # noqa: E402
+from fzlint.model import Source  # noqa: E402
+from fzlint.pipeline import Linter, Options  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = Path(os.environ.get("FZLINT_SEEDS", ROOT.parent / "shared" / "seeds"))

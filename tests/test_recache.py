@@ -156,3 +156,53 @@ def test_analysed_reads_the_patterns_tree_and_raises_re_error_for_a_bad_pattern(
     assert recache.analysed(_prefixes, "(?:法治|依法)政府") == ({"法治政府", "依法政府"}, True)
     with pytest.raises(re.error):
         recache.analysed(_prefixes, "(unclosed")
+
+
+def _kept(cache_home: Path) -> list:
+    import marshal
+    import zlib
+
+    (path,) = (cache_home / "fzlint").glob("re-*.marshal")
+    return list(marshal.loads(zlib.decompress(path.read_bytes())))
+
+
+@pytest.mark.skipif(not recache._ENABLED, reason="this Python's re has no compiler to cache")
+def test_results_of_an_edited_or_removed_module_leave_the_file(tmp_path):
+    """Every run loads the whole file, so what nothing can ask for again goes:
+    the results of a module file edited since, or gone (a removed checkout)."""
+    first = _remember(tmp_path, _WORDY)
+    assert first["computed"] == 2
+    def remembered(home):
+        return sorted(k[1].rsplit("|", 3)[1] for k in _kept(home) if k[0] is None)
+    assert remembered(tmp_path / "cache") == ["first", "shape", "shape"]
+    _remember(tmp_path, _WORDY.replace('"|"', '" / "'))  # edited: the old three are replaced, not added to
+    assert remembered(tmp_path / "cache") == ["first", "shape", "shape"]
+    assert not [k for k in _kept(tmp_path / "cache") if k[0] is not None]  # no compiled program was asked for
+
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "wordy.py").write_text(_WORDY, encoding="utf-8")
+    _run(_REMEMBER.format(folder=str(other)), tmp_path / "cache")  # a second checkout's results join the first's
+    assert len(remembered(tmp_path / "cache")) == 6
+    (other / "wordy.py").unlink()  # the second checkout is removed
+    _remember(tmp_path, _WORDY.replace("str(parsed[0][0])", "str(parsed[0][0]).lower()"))
+    assert remembered(tmp_path / "cache") == ["first", "shape", "shape"]
+
+
+@pytest.mark.skipif(not recache._ENABLED, reason="this Python's re has no compiler to cache")
+def test_a_run_that_compiles_nothing_new_still_clears_a_file_full_of_outdated_results(tmp_path, monkeypatch):
+    """A file that grew while fzlint was developed is cut back by the next run
+    that finds it much bigger than what it used, even with nothing new to add."""
+    import marshal
+    import zlib
+
+    _probe(tmp_path)
+    (path,) = (tmp_path / "fzlint").glob("re-*.marshal")
+    data = marshal.loads(zlib.decompress(path.read_bytes()))
+    gone = str(tmp_path / "gone.py")
+    data.update({(None, f"{gone}|shape|10|{n}", n): (n,) for n in range(recache._SPARE + 50)})
+    data[(None, "fzlint.prose._trie:1:2", "old stamp")] = (None,)  # an older fzlint's stamp, without a file
+    path.write_bytes(zlib.compress(marshal.dumps(data), 1))
+    again = _probe(tmp_path)
+    assert again["compiled"] == 0 and again["results"] == _expected()
+    assert sorted(_kept(tmp_path)) == sorted(p for p in data if p[0] is not None)
