@@ -241,6 +241,9 @@ class Document:
     # The 题注 under the title (——2026年3月17日在……会议上, and the speaker's line under it):
     # part of the document, neither title nor body.
     caption: list[Line] = field(default_factory=list)
+    # A cover letter (报送函) before the report's own title: its paragraph (现将……随文上报。),
+    # 特此报告, sender and date (the recipient above it is doc.recipient). Neither title nor body.
+    letter: list[Line] = field(default_factory=list)
     recipient: Line | None = None
     document_number: Line | None = None  # 发文字号 in the front matter (某府〔2025〕26号)
     preface: list[Paragraph] = field(default_factory=list)

@@ -13,7 +13,8 @@ blocks and comments blanked out first, formats/markdown.py); this module then
   * finds the front matter (title block, 主送机关 naming organs; a page headline,
     a page's summary, a mirror's source and date line and the publication date
     or a metadata field after the title set aside; a title run into the body
-    on the text's first line) and the back
+    on the text's first line; a cover letter, 报送函, before the report's own
+    title: _cover_letter) and the back
     matter (特此报告, 落款, 成文日期, contact line) by their places,
   * reads a body line “、坚持党的领导……” as the level-1 heading whose numeral
     a web page lost, where its place says it is one (_lost_numerals),
@@ -577,12 +578,25 @@ def parse(source: Source, residue: Residue) -> Document:
     skip = _run_in_title(doc, content[start], residue, start == 0 and doc.document_number is None) \
         if not doc.title and start < len(content) else 0
     end = _back_matter(doc, content, start)
+    if doc.letter and doc.date is None and not doc.signature:
+        _letter_back_matter(doc)
     body = [ln for ln in content[start:end] if ln.kind is not LineKind.RESIDUE]  # (a line set aside at the title)
     _lost_numerals(body, source.hints)
     _body(doc, body, skip)
     if not doc.sections:
         doc.run_in_heading = _run_in_heading(doc.preface)
     return doc
+
+
+def _letter_back_matter(doc: Document) -> None:
+    """A report sent under a cover letter, with no 落款 or 成文日期 of its own:
+    the letter's sender and date are the document's (its 特此报告 is no
+    closing of the report's: FZ303 and FZ307 stand at the report's end)."""
+    lines = doc.letter
+    if lines[-1].kind is LineKind.DATE:
+        doc.date = parse_date(lines[-1])
+    signature = [ln for ln in lines[:-1] if ln.kind is LineKind.TEXT and _is_signature_like(ln, strict=True)]
+    doc.signature = signature
 
 
 # A line that is a level-1 heading whose numeral was lost (a web page dropped
@@ -1018,7 +1032,70 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
     if i < len(content) and _is_recipient(content[i]):
         doc.recipient = content[i]
         i += 1
+    if not candidates and (letter := _cover_letter(content, i)):
+        # A cover letter (报送函) before the report's own title: its lines are the
+        # letter's, the title under it the report's, and a recipient under that the report's own.
+        end, title = letter
+        doc.letter, doc.title = content[i:end - len(title)], title
+        i = end
+        if i < len(content) and _is_recipient(content[i]):
+            doc.recipient = content[i]
+            i += 1
     return _skip_summary(doc, content, i, residue)
+
+
+# A cover letter's paragraph (报送函): the report is being sent with it, 现将我局《……》随文上报,
+# 现将……报送你们, 现将……呈报; not a report's own lead into its body (现将……情况报告如下：).
+_TRANSMIT = recache.compile(r"现将[^。！？!?]{2,80}?(?:随文|随函|一并|予以)?(?:上报|报送|呈报|呈送|印送|报上|呈上|送上)"
+                            r"[^。！？!?：:]{0,20}[。！!]")
+_LETTER_MAX = 200  # characters: a cover letter's paragraph is short
+# 特此报告 is typed CLOSING by the grammar; a letter may end 特此报送 / 特此呈报 / 特此函告 instead.
+_LETTER_CLOSING = recache.compile(r"^特此(?:报送|呈报|上报|函告|报告|汇报)[。.]?$")
+# The report's own title under the letter: 法治 and the report's kind at its end
+# (……法治政府建设工作总结, ……法治政府建设情况报告, …… 工作情况), one to three lines.
+_LETTER_TITLE = recache.compile(r"^\S{0,40}?(?:法治|依法行政)\S{0,30}?(?:报告|总结|情况)(?:[（(][^（）()]{1,12}[）)])?$")
+_BOOK_TITLE = recache.compile(r"《([^《》]{4,60})》")
+
+
+def _cover_letter(content: list[Line], i: int) -> tuple[int, list[Line]] | None:
+    """A cover letter (报送函) at content[i], between the recipient and the
+    report's own title: one or two short paragraphs, one of which sends the
+    report (现将……随文上报。), then 特此报告 and/or the sender and a date,
+    then a title (one to three title-like lines that name 法治 and end in
+    报告, 总结 or 情况, or are the very words the letter names in 《》), then
+    more text. Returns (the index after the title, the title's lines), or
+    None."""
+    j, sends, named = i, False, ""
+    while j < len(content) and j - i < 2 and content[j].kind is LineKind.TEXT \
+            and len(content[j].text) <= _LETTER_MAX and _ENDS_SENTENCE.search(content[j].text) \
+            and "如下" not in content[j].text and not _LETTER_CLOSING.match(content[j].text):
+        if _TRANSMIT.search(content[j].text):
+            sends = True
+            book = _BOOK_TITLE.search(content[j].text)
+            named = words(book.group(1)) if book else named
+        j += 1
+    if not sends:
+        return None
+    closed = j < len(content) and (content[j].kind is LineKind.CLOSING or (
+        content[j].kind is LineKind.TEXT and _LETTER_CLOSING.match(content[j].text) is not None))
+    j += closed
+    k = j
+    while k < len(content) and k - j < 2 and _is_signature_like(content[k], strict=True):
+        k += 1
+    if k < len(content) and content[k].kind is LineKind.DATE:
+        j = k + 1
+    elif closed:
+        j = k  # 特此报告 and the sender, undated
+    else:
+        return None
+    run = []
+    while j + len(run) < len(content) and len(run) < 3 and _is_title_like(content[j + len(run)]):
+        run.append(content[j + len(run)])
+    for n in range(len(run), 0, -1):
+        title = words("".join(ln.text for ln in run[:n]))
+        if j + n < len(content) and (_LETTER_TITLE.match(title) or (named and named.endswith(title) and len(title) >= 6)):
+            return j + n, run[:n]
+    return None
 
 
 # A whole title on one line: a reporting body, a year, 法治……报告 at its end

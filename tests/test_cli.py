@@ -404,3 +404,22 @@ def test_the_help_and_the_hook_name_every_format_fzlint_reads():
     assert set(re.findall(r"\.[a-z]+", hook["description"])) >= named
     for suffix in formats.SUFFIXES:
         assert re.search(hook["files"], "甲区" + suffix) and re.search(hook["files"], "甲区" + suffix.upper())
+
+
+def test_outline_json_of_a_report_under_its_cover_letter(tmp_path):
+    # a web page: recipient, the letter sending the report, 特此报告, sender and date, then the
+    # report's own title over two lines and its body
+    path = tmp_path / "letter.html"
+    path.write_text(
+        "<html><body><p>乙县人民政府：</p>"
+        "<p>根据县委依法治县办要求，现将我局《2025年度乙县交通运输法治政府建设工作总结》随文上报。</p>"
+        "<p>特此报告。</p><p>乙县交通运输局</p><p>2026年1月8日</p>"
+        "<h1>2025年度乙县交通运输法治政府建设</h1><h1>工作总结</h1>"
+        "<p>2025年，乙县交通运输局坚持依法行政，推进法治政府建设。</p>"
+        "<h2>一、主要举措和成效</h2><p>正文。</p></body></html>", encoding="utf-8")
+    data = json.loads(run("outline", "--format", "json", str(path)).output)
+    assert (data["title"], data["recipient"], data["date"]) == (
+        "2025年度乙县交通运输法治政府建设工作总结", "乙县人民政府", "2026-01-08")
+    assert [s["title"] for s in data["sections"]] == ["主要举措和成效"]
+    result = run("--no-config", "--format", "concise", "--select", "FZ301,FZ309", str(path))
+    assert result.output.strip() == "检查了 1 个文件，未发现问题。"

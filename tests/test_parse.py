@@ -1319,3 +1319,98 @@ def test_a_label_that_names_no_organ_is_no_recipient(line):
     text = f"{TITLE}\n{line}\n{BODY}"
     assert document(text).recipient is None
     assert ("FZ309", 1) in codes(text, select=["FZ309"])
+
+
+# A cover letter (报送函) before the report's own title (a department's report as a page
+# shows it): recipient, a paragraph sending the report, 特此报告, sender and date, then the
+# report's title (here over two lines) and its body.
+LETTER_TITLE = "2025年度甲区市场监管法治政府建设\n工作总结"
+LETTER_BODY = "2025年，甲区市场监督管理局坚持依法行政，全面推进法治政府建设。\n一、主要举措和成效\n正文。\n"
+LETTER_PARAGRAPH = "根据区委依法治区办《关于做好2025年度法治政府建设年度报告工作的通知》要求，现将我局《2025年度甲区市场监管法治政府建设工作总结》随文上报。"
+LETTER = f"中共甲区委员会、甲区人民政府：\n{LETTER_PARAGRAPH}\n特此报告。\n甲区市场监督管理局\n2026年1月12日\n"
+LETTER_CODES = ["FZ301", "FZ303", "FZ307", "FZ309"]
+
+
+def test_a_cover_letter_before_the_title_is_neither_title_nor_body():
+    text = LETTER + LETTER_TITLE + "\n" + LETTER_BODY
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [6, 7]
+    assert doc.title_text == "2025年度甲区市场监管法治政府建设工作总结"
+    assert doc.recipient.number == 1 and [ln.number for ln in doc.letter] == [2, 3, 4, 5]
+    assert [p.line for p in doc.preface] == [8] and doc.sections[0].heading.number == 9
+    # the report has no 落款 of its own: the letter's sender and date are the document's
+    assert doc.date.value.isoformat() == "2026-01-12" and [ln.number for ln in doc.signature] == [4]
+    assert codes(text, select=LETTER_CODES) == []
+
+
+def test_the_report_s_own_back_matter_wins_over_the_letter_s():
+    text = LETTER + LETTER_TITLE + "\n" + LETTER_BODY + "甲区市场监督管理局\n2026年1月10日\n"
+    doc = document(text)
+    assert doc.date.line.number == 12 and [ln.number for ln in doc.signature] == [11]
+    assert codes(text, select=LETTER_CODES) == []
+
+
+@pytest.mark.parametrize("letter,letter_lines,recipient", [
+    # no recipient line: the letter begins the text (FZ309 under the report's title)
+    (f"{LETTER_PARAGRAPH}\n特此报告。\n甲区市场监督管理局\n2026年1月12日\n", [1, 2, 3, 4], None),
+    # the report named without 书名号, sent with 报送; 特此报送 (no grammar's CLOSING) and no sender
+    ("区委、区政府：\n现将我局2025年度法治政府建设工作总结报送你们，请审阅。\n特此报送。\n", [2, 3], 1),
+    # a date alone, no 特此报告
+    ("区委、区政府：\n现将《2025年度甲区市场监管法治政府建设工作总结》呈报。\n甲区市场监督管理局\n2026年1月12日\n",
+     [2, 3, 4], 1),
+    # 特此报告 and the sender, undated
+    ("区委、区政府：\n现将我局年度总结随文上报。\n特此报告。\n甲区市场监督管理局\n", [2, 3, 4], 1),
+])
+def test_cover_letters_of_other_shapes(letter, letter_lines, recipient):
+    text = letter + LETTER_TITLE + "\n" + LETTER_BODY
+    doc = document(text)
+    n = letter.count("\n")
+    assert [ln.number for ln in doc.letter] == letter_lines and [ln.number for ln in doc.title] == [n + 1, n + 2]
+    assert (doc.recipient.number if doc.recipient else None) == recipient
+    assert codes(text, select=["FZ301", "FZ309"]) == ([] if recipient else [("FZ309", n + 2)])
+
+
+def test_a_title_on_one_line_the_letter_names_and_the_report_s_own_recipient_under_it():
+    text = (f"{LETTER_PARAGRAPH}\n特此报告。\n2025年度甲区市场监管法治政府建设工作总结\n区委、区政府：\n{LETTER_BODY}")
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [3] and doc.recipient.number == 4 and [p.line for p in doc.preface] == [5]
+    # the report's end (line 7) is undated, and the letter, with neither date nor sender, has none to lend:
+    # FZ303 and FZ307 stand at the report's end, not at the letter's 特此报告
+    assert codes(text, select=LETTER_CODES) == [("FZ303", 7), ("FZ307", 7)]
+
+
+@pytest.mark.parametrize("text", [
+    # a report's own lead into its body: 现将……报告如下
+    "区委、区政府：\n现将我局2025年度法治政府建设情况报告如下：\n一、主要举措和成效\n正文。\n",
+    "区委、区政府：\n现将我局2025年度法治政府建设工作情况报送如下：\n一、主要举措和成效\n正文。\n",
+    # a body paragraph that mentions 报送, then a heading
+    "区委、区政府：\n2025年，我局按时报送年度报告，现将有关材料报送区司法局。\n特此报告。\n甲区市场监督管理局\n2026年1月12日\n",
+    # a sending paragraph with no 特此报告 and no date under it
+    "区委、区政府：\n现将我局《2025年度法治政府建设工作总结》随文上报。\n2025年度甲区市场监管法治政府建设\n工作总结\n" + LETTER_BODY,
+    # sign-off and date, then no title but body text
+    "区委、区政府：\n现将我局2025年度工作总结随文上报。\n特此报告。\n2026年1月12日\n2025年，我局坚持依法行政，推进法治政府建设。\n一、主要举措和成效\n正文。\n",
+    # a title-like line under the date that names no report (一、…) nor 法治
+    "区委、区政府：\n现将我局2025年度工作总结随文上报。\n特此报告。\n2026年1月12日\n甲区市场监督管理局\n一、主要举措和成效\n正文。\n",
+])
+def test_no_cover_letter_without_all_its_signs(text):
+    assert document(text).letter == []
+
+
+def test_a_plain_report_with_its_own_lead_parses_as_before():
+    text = "某县司法局2025年度法治政府建设情况报告\n县委、县政府：\n现将我局2025年度法治政府建设情况报告如下：\n一、主要举措和成效\n正文。\n某县司法局\n2026年1月20日\n"
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [1] and doc.recipient.number == 2 and doc.letter == []
+    assert [p.line for p in doc.preface] == [3] and doc.date.line.number == 7
+    assert codes(text, select=LETTER_CODES) == []
+    text = text.split("\n", 1)[1]  # no title: FZ301 at the body's start, as ever
+    assert codes(text, select=LETTER_CODES) == [("FZ301", 2)] and document(text).letter == []
+
+
+def test_a_cover_letter_in_markdown():
+    text = (f"中共甲区委员会、甲区人民政府：\n\n{LETTER_PARAGRAPH}\n\n特此报告。\n\n甲区市场监督管理局\n\n2026年1月12日\n\n"
+            f"# 2025年度甲区市场监管法治政府建设工作总结\n\n2025年，甲区市场监督管理局坚持依法行政。\n\n## 一、主要举措和成效\n\n正文。\n")
+    assert codes(text, select=LETTER_CODES, path="draft.md") == []
+    from conftest import linter
+    from fzlint.model import Source
+    doc = linter().document(Source("draft.md", text, "utf-8", format="markdown"))
+    assert doc.title_text == "2025年度甲区市场监管法治政府建设工作总结" and [ln.number for ln in doc.letter] == [3, 5, 7, 9]
