@@ -886,6 +886,27 @@ def _header_line(doc: Document, candidates: list[Line]) -> int:
     return 1 if _ORGAN_TITLE.match("".join(words(c.text) for c in candidates[1:])) else 0
 
 
+# A title that names its reporting body and year and ends as a report's does
+# (某厅2025年法治政府建设工作情况, 某县2024年度法治政府建设工作总结, ……报告).
+_OWN_TITLE = recache.compile(r"^(?!关于|[0-9０-９〇○零一二三四五六七八九]{4}|法治|年度|[—－-])\S.*?"
+                             r"[0-9０-９]{4}\s*年.*法治.*(?:报告|情况|总结)\s*(?:[（(][^（）()]{1,12}[）)])?$")
+
+
+def _above_furniture(doc: Document, candidates: list[Line]) -> int:
+    """How many title-like lines stand above page furniture (metadata rows,
+    a date line) that separates them from a title naming its own reporting
+    body below: a page's section label or headline, no part of the title
+    (a title's lines follow one another); else 0."""
+    if len(candidates) < 2 or not doc.residue:
+        return 0
+    for s in range(len(candidates) - 1, 0, -1):
+        above, below = candidates[s - 1].number, candidates[s].number
+        if any(above < ln.number < below for ln in doc.residue) \
+                and _OWN_TITLE.match("".join(words(c.text) for c in candidates[s:])):
+            return s
+    return 0
+
+
 # The 题注 under the title of a report delivered at a meeting: the date and the
 # meeting, perhaps after a dash or in brackets, on one line or over two or three
 # (——2026年3月17日在某县第十八届人民代表大会 / 常务委员会第二十次会议上;
@@ -997,6 +1018,7 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
     header = _page_header(candidates)
     header += _column_name(candidates[header:], residue)
     header += _header_line(doc, candidates[header:])
+    header += _above_furniture(doc, candidates[header:])
     if header:
         _to_residue(doc, candidates[:header])
         candidates = candidates[header:]

@@ -1414,3 +1414,31 @@ def test_a_cover_letter_in_markdown():
     from fzlint.model import Source
     doc = linter().document(Source("draft.md", text, "utf-8", format="markdown"))
     assert doc.title_text == "2025年度甲区市场监管法治政府建设工作总结" and [ln.number for ln in doc.letter] == [3, 5, 7, 9]
+
+
+INFO_PAGE = "政府信息公开\n\n  • 索引号:\n  • 发文字号: 〔〕 号\n  • 成文日期:\n  • 主题分类:\n\n{title}\n\n发布时间:2026-02-27   浏览次数:\n\n" + BODY
+
+
+@pytest.mark.parametrize("title", [
+    "某省甲厅2025年法治政府建设工作情况",  # as the department calls it: 工作情况
+    "乙县2025年度法治政府建设工作总结",
+    "丙市人民政府2025年法治政府建设年度报告",
+])
+def test_a_line_above_metadata_rows_is_no_part_of_the_title_below_them(title):
+    """A title's lines follow one another: a page's section label above the
+    metadata rows is furniture, not the first line of the title under them."""
+    text = INFO_PAGE.format(title=title)
+    doc = document(text)
+    assert doc.title_text == title and [ln.number for ln in doc.title] == [8]
+    assert [ln.number for ln in doc.residue] == [1, 3, 4, 5, 6, 10]
+    assert ("FZ308", 1) in codes(text, select=["FZ308"])
+
+
+@pytest.mark.parametrize("title, kept", [
+    ("关于2025年度法治政府建设情况的报告", [1, 8]),  # no organ of its own below: the line above may be the title's
+    ("2025年法治政府建设年度报告", [1, 8]),  # begins with the year: the same
+])
+def test_a_line_above_metadata_rows_stays_in_a_title_that_needs_it(title, kept):
+    doc = document(INFO_PAGE.format(title=title).replace("政府信息公开", "丁县人民政府", 1))
+    assert [ln.number for ln in doc.title] == kept
+
