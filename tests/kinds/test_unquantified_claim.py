@@ -355,3 +355,56 @@ def test_a_sentence_of_thousands_of_claims_takes_linear_time():
     findings = lint(T22 + "执法水平明显提升，" * 20000 + "。\n" + "目标是，" + "执法水平明显提升，" * 20000 + "。",
                     select=["FZ401"])
     assert len(findings) == 20000 and time.process_time() - start < 10
+
+
+# Issue 13 (fresh11): a figure in the next sentence of the paragraph backs the
+# claim when it measures the claim's own subject: the sentence opens as an
+# elaboration of it (……方面，, 其中, 具体来看) or shares a content term with it,
+# and it carries a measuring figure (a rate, a change, 优良天数, a target exceeded).
+@pytest.mark.parametrize("text", [
+    # an elaboration (……方面，) with a count of days and a target exceeded
+    "统筹推进污染防治攻坚，甲区生态环境质量持续改善。大气环境质量方面，全区空气优良天数为301天，"
+    "超额完成296天的市级考核目标任务。水环境质量方面，乙河断面水质稳定达标。",
+    # the subject taken up, a rate
+    "推行政务服务“好差评”制度，群众满意度不断提高。经第三方测评，某县政务服务群众满意度达97.6%。",
+    # the subject taken up, a change counted
+    "某镇生态环境质量持续改善。全镇环境空气质量优良天数312天，同比增加9天。",
+    # 其中 with a rate (no term shared)
+    "某县行政复议质量明显提升。其中，直接纠错率为8.5%。",
+    # ……方面， with a count of days (no term shared)
+    "甲区生态环境持续改善。大气方面，全区空气优良天数为301天。",
+    # a rank given, shared term 营商环境 (an ordinal: no figure, the rank is the measure)
+    "某县营商环境持续优化。在全省营商环境评价中，某县排名全省第3位。",
+    # 具体来看 with a zero result
+    "某县安全生产形势持续向好。具体来看，全年道路交通事故零死亡。",
+])
+def test_a_claim_whose_next_sentence_measures_its_own_subject_is_supported(text):
+    assert claim_lines(text) == []
+
+
+@pytest.mark.parametrize("text,found", [
+    # a figure on another subject (the ranking is not the rate of transfers)
+    ("甲县“政务服务一网通办”工作名列全市前茅。持续深化相对集中许可权改革，许可事项划转同步率达到100%。",
+     [("FZ401", 3)]),
+    # the satisfaction figure backs the claim on satisfaction, not the one before it
+    ("窗口服务不断优化，群众满意度不断提高。经第三方测评，某县群众满意度达97.6%。", [("FZ401", 3)]),
+    # a count of activities on the same subject
+    ("某县生态环境质量持续改善。全年开展环境质量专项检查36次，出动执法人员420人次。", [("FZ401", 3)]),
+    # a ranking claimed, the rank not given (进入第一方阵 is no rank)
+    ("甲县政务服务工作名列全市前茅。甲县政务服务考核进入第一方阵。", [("FZ401", 3)]),
+    # a measure's name in a count of activities
+    ("甲区群众满意度不断提高。全年开展群众满意度回访1200次。", [("FZ401", 3)]),
+    # an elaboration that only counts activities
+    ("甲区群众满意度不断提高。其中，全年办理政务服务事项1.5万件。", [("FZ401", 3)]),
+    # shares only generic words with the claim (全区, 法治, 建设, 工作)
+    ("全区法治建设工作取得明显成效。全区行政复议案件办结率为100%。", [("FZ401", 3)]),
+    # the measuring sentence is in the next paragraph
+    ("某镇生态环境质量持续改善。\n全镇环境空气质量优良天数312天，同比增加9天。", [("FZ401", 3)]),
+    # the measuring sentence opens a new run-in item
+    ("某镇生态环境质量持续改善。二是生态环境质量考核得分96分，同比提高3分。", [("FZ401", 3)]),
+    # the measuring figure comes two sentences later
+    ("某镇生态环境质量持续改善。乙街道推进河道整治。全镇环境空气质量优良天数312天，同比增加9天。",
+     [("FZ401", 3)]),
+])
+def test_a_claim_whose_next_sentence_measures_no_subject_of_its_own_is_reported(text, found):
+    assert claim_lines(text) == found
