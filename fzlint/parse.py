@@ -855,6 +855,17 @@ def _news_lead(content: list[Line]) -> int:
     return -1
 
 
+# A page headline dressed as a document's name: in 《》, perhaps after the 文号 and with
+# （全文） after it (某政发〔2026〕3号《某县……报告》, 《某部……报告》（全文）), or with （全文） alone
+# (matched on a line's words: NFKC, no blanks). Group 1 or 2 is the title it names.
+_DRESSED = recache.compile(rf"^(?:{_NUMBER})?《([^《》]+)》(?:\(全文\))?$|^(.+?)\(全文\)$")
+
+
+def _undressed(text: str) -> str:
+    m = _DRESSED.match(text)
+    return text if m is None else (m.group(1) or m.group(2))
+
+
 def _headline(candidates: list[Line]) -> tuple[int, int, int]:
     """A block of the title-like lines at the top followed by the same words
     again (the page headline, then the document's title block, however each
@@ -864,8 +875,9 @@ def _headline(candidates: list[Line]) -> tuple[int, int, int]:
     whatever the width of their marks and the blanks in them: a headline and
     a title that differ only there are one title (and --fix, making the
     title's marks full-width, must not make the headline part of the text in
-    a later round)."""
-    words = [_words([c]) for c in candidates]
+    a later round), and a line dressed as a document's name (《……报告》（全文）,
+    文号《……报告》) as the title it names."""
+    words = [_undressed(_words([c])) for c in candidates]
     n = len(candidates)
     for start in range(n):
         for k in range(start + 1, n):

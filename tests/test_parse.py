@@ -436,6 +436,10 @@ def test_a_report_s_own_opening_is_no_lead():
     (f"{TITLE}\n{TITLE}\n{TITLE}\n", [3], [1, 2]),
     # a column name above the headline
     (f"工作报告\n{TITLE}\n来源：某县司法局\n{TITLE}\n", [4], [1, 2, 3]),
+    # the headline dressed as a document's name: with the 文号, in 《》, with （全文）
+    (f"某政发〔2026〕3号《{TITLE}》\n{TITLE}\n某政发〔2026〕3号\n", [2], [1]),
+    (f"《{TITLE}》（全文）\n\n浏览量：\n\n{TITLE}\n", [5], [1, 3]),
+    (f"《{TITLE}》(全文)\n某县人民政府\n关于2025年度法治政府建设情况的报告\n", [2, 3], [1]),
     # two issuers apart by blanks in the title block, not in the headline
     ("中共某县县委 某县人民政府关于2025年法治政府建设情况的报告\n中共某县县委  某县人民政府\n关于2025年法治政府建设情况的报告\n",
      [2, 3], [1]),
@@ -445,6 +449,12 @@ def test_a_repeated_title_keeps_the_last_block_and_the_recipient_after_it(text, 
     doc = document(f"{text}市委、市政府：\n{BODY}")
     assert [ln.number for ln in doc.title] == title_lines and [ln.number for ln in doc.residue] == residue
     assert doc.recipient.number == n + 1
+
+
+@pytest.mark.parametrize("title", [f"《{TITLE}》", f"{TITLE}（全文）"])
+def test_a_title_dressed_as_a_document_s_name_but_not_repeated_stays_the_title(title):
+    doc = document(f"{title}\n市委、市政府：\n{BODY}")
+    assert [ln.number for ln in doc.title] == [1] and doc.residue == []
 
 
 def test_short_lines_that_repeat_no_report_name_are_not_a_headline():
