@@ -1544,3 +1544,9 @@ def test_a_banner_a_link_bar_and_a_time_stamp_above_the_title_are_furniture():
     doc = document(text)
     assert [ln.number for ln in doc.residue] == [1, 3, 5] and [ln.number for ln in doc.title] == [7]
     assert codes(text, select=["FZ301", "FZ308", "FZ506"]) == [("FZ308", 1), ("FZ308", 3), ("FZ308", 5)]
+
+
+def test_a_site_menu_bar_right_above_the_title_is_no_part_of_it():
+    text = f"新闻中心 组织机构 信息公开 在线办事 政民互动\n{TITLE}\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.residue] == [1] and [ln.number for ln in doc.title] == [2]

@@ -166,3 +166,15 @@ def test_page_furniture_of_a_twelfth_set(line):
 ])
 def test_prose_and_tables_like_the_furniture_of_a_twelfth_set_are_not_residue(line):
     assert codes(f"一、主要举措\n{line}", select=["FZ308"]) == []
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("新闻中心 组织机构 信息公开 在线办事 政民互动 纪检监察", True),
+    ("走进某县 政务公开 办事服务 互动交流", True),
+    ("政务公开 信息公开 依法行政 执法监督", False),  # fields a report names too: no navigation item
+    ("新闻中心 政务公开", False),  # two items: no bar
+    ("普法宣传 法律援助 人民调解 行政复议", False),  # a list of the report's own fields
+])
+def test_a_site_menu_bar_without_its_home_item(line, furniture):
+    expected = [("FZ308", 2)] if furniture else []
+    assert codes(f"一、主要举措\n{line}\n正文。", select=["FZ308"]) == expected
