@@ -7,10 +7,13 @@ blocks and comments blanked out first, formats/markdown.py); this module then
     style or <h2> makes a heading of its level (like Markdown's ##),
   * keeps web residue lines (rules/residue.yaml) out of the structure, and
     a run of list items above the first heading that is mostly residue (a
-    page's metadata block) as a whole, and so a run of metadata labels alone
-    on their lines, each with its value under it (_field_blocks),
+    page's metadata block) as a whole, and so a pipe table of metadata rows
+    with its |---| rule (_table_blocks), a share bar from its label on
+    (分享 微信 / 头条, _share_bars) and a run of metadata labels alone on
+    their lines, each with its value under it (_field_blocks),
   * splits each heading into its phrase and any run-in body,
-  * finds the front matter (title block, 主送机关 naming organs; a page headline,
+  * finds the front matter (title block, 主送机关 naming organs; a news
+    column's name on the first line (省部要闻) set aside; a page headline,
     a page's summary, a mirror's source and date line and the publication date
     or a metadata field after the title set aside; a title run into the body
     on the text's first line; a cover letter, 报送函, before the report's own
@@ -401,7 +404,8 @@ class Residue:
 
     def __init__(self, patterns: list[str], max_length: int, list_items: list[str] = (),
                  summary: list[str] = (), watermarks: list[str] = (), title_tails: list[str] = (),
-                 long_rows: list[str] = (), columns: list[str] = ()):
+                 long_rows: list[str] = (), columns: list[str] = (), news_columns: list[str] = (),
+                 share_items: list[str] = ()):
         # Most patterns hold at the line's start (^…): they are tried there alone
         # (a search would try every one of them at every place of every line).
         # Those whose first characters are known are tried only on a line that
@@ -424,6 +428,8 @@ class Residue:
         self.title_tail = _alternatives(title_tails)
         self.long_rows = _alternatives(long_rows)
         self.column = _alternatives(columns)
+        self.news_column = _alternatives(news_columns)
+        self.share_item = _alternatives(share_items)
 
     def matches(self, text: str) -> bool:
         if len(text) > self.max_length:
@@ -502,6 +508,77 @@ def _furnish(run: list[Line], furniture: int) -> None:
             line.kind = LineKind.RESIDUE
 
 
+def _table_blocks(lines: list[Line], residue: Residue) -> None:
+    """A pipe table above the first heading (its rows on lines one after
+    another, each beginning with |) with two rows or more that are a page's
+    metadata (rules/residue.yaml patterns), and most of whose rows are such
+    rows or hold a metadata label alone in a cell (list_items: | 公开形式 |
+    责任部门 | |, | 生成日期 | … | 是否有效 |), is the page's metadata table:
+    all its rows are furniture, the Markdown rule under its first row
+    (|---|---|) too. A table in the report's body is left alone."""
+    run: list[Line] = []
+    for line in lines:
+        kind = line.kind
+        if kind is LineKind.HEADING:
+            break
+        row = (kind is LineKind.TEXT or kind is LineKind.RESIDUE) and line.text[:1] == "|"
+        if row and run and line.number == run[-1].number + 1:
+            run.append(line)
+            continue
+        _furnish_table(run, residue)
+        run = [line] if row else []
+    _furnish_table(run, residue)
+
+
+_CELLS = recache.compile(r"[|｜]")
+
+
+def _furnish_table(run: list[Line], residue: Residue) -> None:
+    furniture = sum(ln.kind is LineKind.RESIDUE for ln in run)
+    if furniture < 2:
+        return
+    label = residue.list_items.match if residue.list_items is not None else None
+    metadata = furniture + sum(ln.kind is LineKind.TEXT and label is not None
+                               and any(label(cell.strip(BLANKS)) for cell in _CELLS.split(ln.text)) for ln in run)
+    if 2 * metadata > len(run):
+        _to_kind(run, LineKind.RESIDUE)
+
+
+# A share bar's label at the start of its line: 分享, 分享到：, 分享至
+_SHARE_LABEL = recache.compile(r"(?:分享(?:到|至)?)[ \t\u3000]*[:：]?")
+# The items of a share bar: apart by blanks, bars or 、
+_SHARE_SPLIT = recache.compile(r"[\s|｜、/]+")
+_SHARE_MAX = 40  # characters: a share bar's line is short
+
+
+def _share_bars(lines: list[Line], residue: Residue) -> None:
+    """A page's share bar (分享 微信 / 头条 / 微博 空间 qq): a line that
+    begins with the bar's label (分享, 分享到：) followed by nothing but sites
+    to share to (rules/residue.yaml share_items), and each line right after it
+    that holds nothing but such sites, is furniture. Sites with no label
+    above them are left alone (a report's table may list its channels)."""
+    item = residue.share_item
+    if item is None:
+        return
+    is_open = False  # whether the line before is part of a share bar
+    for line in lines:
+        text = line.text
+        if (line.kind is not LineKind.TEXT and line.kind is not LineKind.RESIDUE) or len(text) > _SHARE_MAX \
+                or not (is_open or "分享" in text):
+            is_open = False
+            continue
+        label = _SHARE_LABEL.match(text)
+        if not is_open and label is None:
+            continue
+        rest = text[label.end():] if label is not None else text
+        items = [x for x in _SHARE_SPLIT.split(rest) if x]
+        if all(item.fullmatch(x) for x in items) and (items or label is not None):
+            line.kind = LineKind.RESIDUE
+            is_open = True
+        else:
+            is_open = False
+
+
 # A value under its label in a page's metadata written one field a line: short,
 # no sentence or clause mark, no colon at its end (a recipient's, a lead-in's).
 _FIELD_VALUE_MAX = 40
@@ -569,6 +646,8 @@ def parse(source: Source, residue: Residue) -> Document:
         if line.kind is LineKind.TEXT and residue.matches(line.text):
             line.kind = LineKind.RESIDUE
     _list_blocks(lines)
+    _table_blocks(lines, residue)
+    _share_bars(lines, residue)
     _field_blocks(lines, residue)
     doc = Document(source=source, lines=lines, text=text)
     doc.residue = [ln for ln in lines if ln.kind is LineKind.RESIDUE]
@@ -776,6 +855,17 @@ def _news_lead(content: list[Line]) -> int:
     return -1
 
 
+# A page headline dressed as a document's name: in 《》, perhaps after the 文号 and with
+# （全文） after it (某政发〔2026〕3号《某县……报告》, 《某部……报告》（全文）), or with （全文） alone
+# (matched on a line's words: NFKC, no blanks). Group 1 or 2 is the title it names.
+_DRESSED = recache.compile(rf"^(?:{_NUMBER})?《([^《》]+)》(?:\(全文\))?$|^(.+?)\(全文\)$")
+
+
+def _undressed(text: str) -> str:
+    m = _DRESSED.match(text)
+    return text if m is None else (m.group(1) or m.group(2))
+
+
 def _headline(candidates: list[Line]) -> tuple[int, int, int]:
     """A block of the title-like lines at the top followed by the same words
     again (the page headline, then the document's title block, however each
@@ -785,8 +875,9 @@ def _headline(candidates: list[Line]) -> tuple[int, int, int]:
     whatever the width of their marks and the blanks in them: a headline and
     a title that differ only there are one title (and --fix, making the
     title's marks full-width, must not make the headline part of the text in
-    a later round)."""
-    words = [_words([c]) for c in candidates]
+    a later round), and a line dressed as a document's name (《……报告》（全文）,
+    文号《……报告》) as the title it names."""
+    words = [_undressed(_words([c])) for c in candidates]
     n = len(candidates)
     for start in range(n):
         for k in range(start + 1, n):
@@ -944,12 +1035,26 @@ def _to_residue(doc: Document, lines: list[Line]) -> None:
     doc.residue.sort(key=lambda ln: ln.number)
 
 
-# A mirror's source and date line at the title (省政府办公厅 2026-03-15, 2026/03/15 某县司法局):
-# an organ (or a site: 某县人民政府网) and a date as pages write it, nothing else. (A
-# 成文日期 with its 落款 is written 2026年3月15日; a time after the date is residue already.)
-_SOURCE = r"[^\s。，,；;：:！!？?、“”《》]{1,30}?(?:" + _ORGAN_ENDS + r"|网)"
+# A mirror's source and date line at the title (省政府办公厅 2026-03-15, 2026/03/15 某县司法局,
+# 政策法规科 2026-03-15): an organ, an office of one (科, 处, 股) or a site (某县人民政府网) and
+# a date as pages write it, nothing else. (A 成文日期 with its 落款 is written 2026年3月15日; a
+# time after the date is residue already.)
+_SOURCE = r"[^\s。，,；;：:！!？?、“”《》]{1,30}?(?:" + _ORGAN_ENDS + r"|科|处|股|网)"
 _SOURCE_DAY = r"(?:19|20)\d{2}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2}"
 _SOURCE_DATE = recache.compile(rf"^(?:{_SOURCE}[ \t\u3000]+{_SOURCE_DAY}|{_SOURCE_DAY}[ \t\u3000]+{_SOURCE})$")
+
+
+def _own_title_at(content: list[Line], i: int) -> bool:
+    """Whether the title-like lines from content[i] (one to three) make a
+    whole title that names its own reporting body (某局 / 2025年……报告)."""
+    joined = ""
+    for line in content[i: i + 3]:
+        if not _is_title_like(line):
+            break
+        joined += words(line.text)
+        if _OWN_TITLE.match(joined):
+            return True
+    return False
 
 
 def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
@@ -960,6 +1065,11 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
         _to_residue(doc, content[: lead + 1])
         i = lead + 1
     i = _skip_summary(doc, content, i, residue)
+    if i < len(content) and content[i].kind is LineKind.TEXT and residue.news_column is not None \
+            and residue.news_column.match(content[i].text.strip(BLANKS)):
+        # A news column's name on the first line (省部要闻): the page's, whatever follows.
+        _to_residue(doc, [content[i]])
+        i += 1
     first = i
     candidates: list[Line] = []
     aside: list[Line] = []  # a mirror's source and date line above the title or under it
@@ -970,7 +1080,9 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
                 doc.document_number = content[i]
             elif content[i].kind is LineKind.TEXT and _SOURCE_DATE.match(content[i].text):
                 aside.append(content[i])
-                if candidates:  # under the title: the title block ends there
+                if candidates and not _own_title_at(content, i + 1):
+                    # under the title: the title block ends there (unless a title naming its
+                    # own reporting body follows: the lines above were the page's headline)
                     i += 1
                     break
             elif content[i].kind is LineKind.TEXT and _SIGNER.match(content[i].text):

@@ -225,7 +225,8 @@ class AreaMenu:
         return [a.key for a in self.areas if a.pattern.search(text)]
 
 
-RESIDUE_LISTS = ("list_items", "summary", "watermarks", "title_tails", "long_rows", "columns")
+RESIDUE_LISTS = ("list_items", "summary", "watermarks", "title_tails", "long_rows", "columns", "news_columns",
+                 "share_items")
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,8 @@ class Vocabulary:
     # list_items (tried on a list item's content only), summary (a page's summary, labelled),
     # watermarks (the title runs in after one), title_tails (a metadata field run onto the title's
     # line), long_rows (a metadata row, tried whatever its length), columns (a site's column name
-    # right above a whole title)
+    # right above a whole title), news_columns (a news column's name on the text's first line),
+    # share_items (one site of a share bar)
     residue_lists: dict = field(default_factory=dict)
 
 
@@ -289,7 +291,8 @@ class RuleSet:
 # and modification time, lives in the user's cache directory, and is only an
 # optimisation: any problem with it means parsing the files again.
 _parsed: dict[Path, tuple] = {}  # path -> ((size, mtime), data)
-_CACHE_FORMAT = 5  # 3: the vocabulary holds residue.yaml's list_items, summary and watermarks; 4: title_tails; 5: long_rows and columns
+_CACHE_FORMAT = 6  # 3: the vocabulary holds residue.yaml's list_items, summary and watermarks; 4: title_tails; 5: long_rows and columns;
+# 6: news_columns and share_items
 
 
 def _cache_file(directory: Path) -> Path | None:

@@ -436,6 +436,10 @@ def test_a_report_s_own_opening_is_no_lead():
     (f"{TITLE}\n{TITLE}\n{TITLE}\n", [3], [1, 2]),
     # a column name above the headline
     (f"工作报告\n{TITLE}\n来源：某县司法局\n{TITLE}\n", [4], [1, 2, 3]),
+    # the headline dressed as a document's name: with the 文号, in 《》, with （全文）
+    (f"某政发〔2026〕3号《{TITLE}》\n{TITLE}\n某政发〔2026〕3号\n", [2], [1]),
+    (f"《{TITLE}》（全文）\n\n浏览量：\n\n{TITLE}\n", [5], [1, 3]),
+    (f"《{TITLE}》(全文)\n某县人民政府\n关于2025年度法治政府建设情况的报告\n", [2, 3], [1]),
     # two issuers apart by blanks in the title block, not in the headline
     ("中共某县县委 某县人民政府关于2025年法治政府建设情况的报告\n中共某县县委  某县人民政府\n关于2025年法治政府建设情况的报告\n",
      [2, 3], [1]),
@@ -445,6 +449,12 @@ def test_a_repeated_title_keeps_the_last_block_and_the_recipient_after_it(text, 
     doc = document(f"{text}市委、市政府：\n{BODY}")
     assert [ln.number for ln in doc.title] == title_lines and [ln.number for ln in doc.residue] == residue
     assert doc.recipient.number == n + 1
+
+
+@pytest.mark.parametrize("title", [f"《{TITLE}》", f"{TITLE}（全文）"])
+def test_a_title_dressed_as_a_document_s_name_but_not_repeated_stays_the_title(title):
+    doc = document(f"{title}\n市委、市政府：\n{BODY}")
+    assert [ln.number for ln in doc.title] == [1] and doc.residue == []
 
 
 def test_short_lines_that_repeat_no_report_name_are_not_a_headline():
@@ -1442,3 +1452,101 @@ def test_a_line_above_metadata_rows_stays_in_a_title_that_needs_it(title, kept):
     doc = document(INFO_PAGE.format(title=title).replace("政府信息公开", "丁县人民政府", 1))
     assert [ln.number for ln in doc.title] == kept
 
+
+
+# Issue 13, a twelfth set: a page's metadata as a pipe table (labels with their
+# colons, a Markdown rule, rows whose labels are no metadata label), a share bar,
+# a news column's name on the first line, an office's name and date under a page
+# headline, and a banner, link bar and time stamp above the title.
+META_TABLE = ("| 索引号: | 0000000001/2026-00628 | 分类: | |\n|---|---|---|---|\n| 发文机关: | 甲县应急管理局 | 发文日期: | |\n"
+              "| 公开形式 | 责任部门 | ||\n| 生成日期 | 2026-01-16 18:00:00 | 是否有效 |\n")
+
+
+def test_a_metadata_pipe_table_is_furniture_as_a_whole_and_the_title_below_is_found():
+    text = META_TABLE + "甲县应急管理局\n2025年法治政府建设报告\n" + BODY
+    doc = document(text)
+    assert [ln.number for ln in doc.residue] == [1, 2, 3, 4, 5] and [ln.number for ln in doc.title] == [6, 7]
+    assert codes(text, select=["FZ301", "FZ302", "FZ308", "FZ506"]) == [("FZ308", k) for k in range(1, 6)]
+
+
+def test_a_metadata_pipe_table_above_the_body_is_no_title():
+    text = META_TABLE + BODY
+    doc = document(text)
+    assert doc.title == [] and [ln.number for ln in doc.residue] == [1, 2, 3, 4, 5]
+    assert codes(text, select=["FZ301", "FZ302", "FZ506"]) == [("FZ301", 6)]
+
+
+@pytest.mark.parametrize("table", [
+    # a table of the report's own, in its preface: no metadata row in it
+    "| 指标 | 2024年 | 2025年 |\n|---|---|---|\n| 行政复议案件 | 40件 | 45件 |\n",
+    # columns a page's metadata has too, each row the report's
+    "| 文件名称 | 发文机关 | 公开方式 | 是否有效 |\n|---|---|---|---|\n| 某办法 | 县司法局 | 主动公开 | 是 |\n"
+    "| 某规定 | 县财政局 | 主动公开 | 否 |\n",
+])
+def test_a_report_s_own_table_is_not_furniture(table):
+    text = f"{TITLE}\n区委、区政府：\n{table}一、主要举措和成效\n| 序号 | 工作任务 | 责任部门 |\n|---|---|---|\n| 1 | 甲 | 乙 |\n"
+    assert document(text).residue == []
+
+
+def test_a_metadata_table_row_apart_from_the_table_does_not_carry_the_next_table():
+    # the rows of a table follow one another: a blank line ends the page's table
+    text = f"| 索引号 | 0000000001/2026-00001 |\n| 发文字号 | |\n\n| 指标 | 2025年，行政复议案件45件 |\n{TITLE}\n一、主要举措和成效\n正文。\n"
+    assert [ln.number for ln in document(text).residue] == [1, 2]
+
+
+@pytest.mark.parametrize("bar, n", [("分享 微信\n头条\n微博 空间 qq", 3), ("分享到：\n微信 朋友圈 QQ空间", 2), ("分享至 微博|微信", 1)])
+def test_a_share_bar_under_the_title_is_furniture_and_no_part_of_the_title(bar, n):
+    text = f"{TITLE}\n2026-01-21 08:55     来源:某市人民政府办公室\n{bar}\n【字体: 打印\n" + BODY
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [1] and [ln.number for ln in doc.residue] == list(range(2, n + 4))
+
+
+@pytest.mark.parametrize("lines", ["微信\n微博", "分享经验做法\n微信", "头条"])
+def test_share_sites_without_the_bar_s_label_are_not_furniture(lines):
+    text = f"一、主要举措和成效\n全年通过以下平台公开信息：\n{lines}\n正文。\n"
+    assert document(text).residue == []
+
+
+@pytest.mark.parametrize("column", ["省部要闻", "工作动态", "图片新闻"])
+def test_a_news_column_s_name_on_the_first_line_is_furniture(column):
+    text = f"{column}\n  2025年，某部深入推进法治政府建设。\n一、主要举措和成效\n正文。\n"
+    doc = document(text)
+    assert doc.title == [] and [ln.number for ln in doc.residue] == [1]
+    assert codes(text, select=["FZ301", "FZ302", "FZ308"]) == [("FZ308", 1), ("FZ301", 2)]
+    doc = document(f"{column}\n{TITLE}\n{BODY}")
+    assert [ln.number for ln in doc.residue] == [1] and [ln.number for ln in doc.title] == [2]
+
+
+@pytest.mark.parametrize("first", ["甲县法治政府建设动态评估", "甲县人民政府"])
+def test_a_first_line_that_is_no_news_column_stays(first):
+    doc = document(f"{first}\n2025年法治政府建设情况报告\n{BODY}")
+    assert doc.residue == [] and [ln.number for ln in doc.title] == [1, 2]
+
+
+def test_a_page_headline_and_an_office_s_date_line_above_the_title_are_furniture():
+    text = ("2025年法治政府建设工作年度报告\n政策法规科 2026-01-05\n\n\n甲市人力资源和社会保障局\n\n"
+            "2025年法治政府建设工作年度报告\n\n" + BODY)
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [5, 7] and [ln.number for ln in doc.residue] == [1, 2]
+    assert codes(text, select=["FZ301", "FZ302", "FZ308"]) == [("FZ308", 1), ("FZ308", 2)]
+
+
+@pytest.mark.parametrize("below", ["市委、市政府：\n", "2025年，我县深入推进法治政府建设。\n", "工作情况\n"])
+def test_an_office_s_date_line_under_the_title_ends_it(below):
+    text = f"{TITLE}\n法规处 2026-03-15\n{below}一、主要举措和成效\n正文。\n"
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [1] and [ln.number for ln in doc.residue] == [2]
+
+
+def test_a_banner_a_link_bar_and_a_time_stamp_above_the_title_are_furniture():
+    text = ("今天是:\n\n中国政府网|某省政府网|繁体|无障碍\n\n2026-01-20 17:01  |  某市水务局\n\n"
+            "市水务局2025年度法治政府建设情况报告\n\n\n" + BODY)
+    doc = document(text)
+    assert [ln.number for ln in doc.residue] == [1, 3, 5] and [ln.number for ln in doc.title] == [7]
+    assert codes(text, select=["FZ301", "FZ308", "FZ506"]) == [("FZ308", 1), ("FZ308", 3), ("FZ308", 5)]
+
+
+def test_a_site_menu_bar_right_above_the_title_is_no_part_of_it():
+    text = f"新闻中心 组织机构 信息公开 在线办事 政民互动\n{TITLE}\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.residue] == [1] and [ln.number for ln in doc.title] == [2]

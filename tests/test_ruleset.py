@@ -115,6 +115,8 @@ def test_readme_lists_every_rule():
     ("residue.yaml", "  - '\\s*[-", "  - '(\\s*[-", r"residue\.yaml: title_tails\[0\]: bad regular expression"),
     ("residue.yaml", "\\s*\\][^\\[\\]]*(\\[", "\\s*\\][^\\[\\]]*((\\[", r"residue\.yaml: long_rows\[0\]: bad regular expression"),
     ("residue.yaml", "  - '^[\\u4e00-\\u9fa5]{2,8}(", "  - '^[\\u4e00-\\u9fa5]{2,8}((", r"residue\.yaml: columns\[0\]: bad regular expression"),
+    ("residue.yaml", "  - '^[\\u4e00-\\u9fa5]{0,6}(", "  - '^[\\u4e00-\\u9fa5]{0,6}((", r"residue\.yaml: news_columns\[0\]: bad regular expression"),
+    ("residue.yaml", "  - '(?i:微信|", "  - '((?i:微信|", r"residue\.yaml: share_items\[0\]: bad regular expression"),
     ("input.yaml", "rules:", "rules: [", r"input\.yaml:\d+: not valid YAML"),
     ("evidence.yaml", "- '有效遏制'", "- '有效遏制('", r"evidence\.yaml: FZ401\.params: bad regular expression"),
     ("evidence.yaml", "- '有效遏制'", "- '.{0,2}有效遏制'", r"FZ401\.params: claims\[3\]: .* must begin with a word"),

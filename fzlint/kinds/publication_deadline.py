@@ -15,7 +15,13 @@ not when the report was published, and the dateline's own day is the news
 agency's, on or after the publication: it could clear the report, never show
 it late. So nothing is said on such a page. The dateline is looked for in the
 lines above the first heading (parse sets a lead ending 如下： aside as residue;
-one without it stays in the text), never further down."""
+one without it stays in the text), never further down.
+
+A page that tells, above the first heading, the day the report was released
+(4月1日，《某部关于2022年度……的报告》正式发布。: a line that opens with the
+day, the sentence naming the report and 发布/公布/公开, and no year but the
+report's) before its own date is a reprint: its date is the reprint's, not the
+report's publication date, and, as on a news item, nothing is said."""
 
 from __future__ import annotations
 
@@ -77,6 +83,43 @@ def published(doc) -> tuple[date, object, int, int] | None:
     return None
 
 
+# A reprint's lead that gives the report's release day: the day (its year, if given) at the
+# line's start, then the rest of the sentence.
+_RELEASE_DAY = recache.compile(r"^[ \t\u3000]*(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+                               r"([^。！？!?]{4,160})")
+_RELEASED = recache.compile(r"发布|公布|公开")
+_YEAR = recache.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def released(doc, page: date) -> date | None:
+    """The day the report was released, as a reprint's lead above the first
+    heading gives it (4月1日，《……2022年度……报告》正式发布。); None when no
+    line does. A day without its year is the last such day on or before the
+    page's date (4月1日 on a page of 2026-01-05 is 2025's), and a day within
+    the report year is no release day of its report. A year the sentence
+    names besides the day's own must be the report year (a report's own line
+    on last year's report is no such lead)."""
+    for line in doc.lines[:_LEAD_LINES]:
+        if line.kind is LineKind.HEADING:
+            return None
+        m = _RELEASE_DAY.match(line.text)
+        if m is None or "报告" not in m.group(4) or not _RELEASED.search(m.group(4)):
+            continue
+        if any(int(y) != doc.report_year for y in _YEAR.findall(m.group(4))):
+            continue
+        month, day = int(m.group(2)), int(m.group(3))
+        try:
+            if m.group(1):
+                value = date(int(m.group(1)), month, day)
+            else:
+                value = date(page.year, month, day)
+                value = value if value <= page else date(page.year - 1, month, day)
+        except ValueError:  # no such day (2月30日; 2月29日 in a year without it)
+            continue
+        return value if value.year > doc.report_year else None
+    return None
+
+
 def check(doc, params, ctx):
     if not doc.residue:
         return
@@ -87,6 +130,9 @@ def check(doc, params, ctx):
     if found is None or found[0] <= deadline or news_item(doc, params["datelines"]):
         return
     value, line, column, end_column = found
+    day = released(doc, value)
+    if day is not None and day < value:
+        return  # a reprint, dated after the report's release
     yield Hit(line.number, column, end_column,
               {"date": f"{value.year}年{value.month}月{value.day}日", "year": doc.report_year,
                "deadline": f"{deadline.year}年{deadline.month}月{deadline.day}日"})

@@ -106,3 +106,36 @@ def test_a_dateline_below_the_first_heading_is_the_report_s_text():
     # Only the lines above the first heading can be the news item's lead.
     quoted = f"{TITLE}\n发布时间：2023-04-15 09:30\n{BODY}\n新华社北京3月29日电 某区获评示范区。"
     assert codes(quoted, select=["FZ310"]) == [("FZ310", 2)]
+
+
+# A reprint: a third-party page that carries the report under its own date and
+# tells, in its lead above the first heading, the day the report was released.
+# Its date is the reprint's, not the report's publication date.
+REPRINT = ("某部关于2022年度法治政府建设情况的报告\n发布人:某某 发布时间:2023-04-18 来源:某部\n"
+           "{lead}\n一、加强党对法治政府建设的领导\n2022年，部党组召开专题会议4次，研究部署法治政府建设。")
+
+
+@pytest.mark.parametrize("lead", [
+    "4月1日,《某部关于2022年度法治政府建设情况的报告》正式发布。2022年，某部深入推进法治政府建设。",
+    "3月30日，某部在门户网站公布2022年度法治政府建设情况报告。",
+    "2023年3月28日，某部发布法治政府建设年度报告，全文如下。",
+    "4月10日,《某部关于2022年度推进法治政府建设情况的报告正式发布。",  # the 》 lost, as pages lose it
+])
+def test_a_reprint_that_tells_an_earlier_release_day_is_not_the_report_s_page(lead):
+    assert codes(REPRINT.format(lead=lead), select=["FZ310"]) == []
+
+
+@pytest.mark.parametrize("lead", [
+    "4月18日,《某部关于2022年度法治政府建设情况的报告》正式发布。",  # the page's own day: the original page
+    "4月1日,《某部关于2021年度法治政府建设情况的报告》正式发布。",  # last year's report
+    "4月1日，某部召开法治政府建设推进会。",  # a day, but no report released on it
+    "5月1日,《某部关于2022年度法治政府建设情况的报告》正式发布。",  # after the page's day: 2022-05-01, in the report year
+    "2022年，某部于4月1日公开发布了法治政府建设年度报告。",  # the day not at the line's start: the report's own sentence
+])
+def test_without_an_earlier_release_day_of_this_report_the_page_date_counts(lead):
+    assert codes(REPRINT.format(lead=lead), select=["FZ310"]) == [("FZ310", 2)]
+
+
+def test_a_release_day_below_the_first_heading_is_the_report_s_text():
+    late = REPRINT.format(lead="2022年，某部深入推进法治政府建设。") + "\n4月1日,某部2022年度法治政府建设情况报告正式发布。"
+    assert codes(late, select=["FZ310"]) == [("FZ310", 2)]

@@ -141,3 +141,40 @@ def test_page_furniture_of_a_tenth_set(line):
 ])
 def test_prose_like_the_furniture_of_a_tenth_set_is_not_residue(line):
     assert codes(f"一、主要举措\n{line}", select=["FZ308"]) == []
+
+
+# Issue 13, a twelfth set: today's-date banner whose date the copy lost, a bar of
+# site links with the page's version switch, a time stamp with its publisher after
+# a bar, and the rows of a metadata pipe table whose labels keep their colons.
+@pytest.mark.parametrize("line", [
+    "今天是:", "今天是：", "中国政府网|某省政府网|繁体|无障碍", "某市政府网 | 简体 | English",
+    "2026-01-20 17:01  |  某市水务局", "2026-01-20 17:01:09｜某县司法局",
+    "| 索引号: | 0000000001/2026-00628 | 分类: | |", "| 发文机关: | 某县应急管理局 | 发文日期: | |", "| 文号 : | |||",
+    "| 生成日期: | 2026-01-16 18:00:00 | 是否有效: | 是 |",
+])
+def test_page_furniture_of_a_twelfth_set(line):
+    assert codes(f"{line}\n一、主要举措\n正文。", select=["FZ308"]) == [("FZ308", 1)]
+
+
+@pytest.mark.parametrize("line", [
+    "今天是全省法治宣传日。", "网站|微信|微博三个平台同步公开", "繁体字|简体字对照表", "| 简体 | 繁体 |",
+    "2026-01-20 17:01 | 全市开展行政执法检查，发现问题12个，均已整改到位。",
+    "| 序号 | 工作任务 | 责任部门 | 完成时限 |", "|---|---|---|---|", "| 名称: | 某县 |",
+    # a label a report's own table heads a column with, without its colon (a page's
+    # metadata table with such rows is furniture as a whole: tests/test_parse.py)
+    "| 文件名称 | 发文机关 | 是否有效 |", "| 公开形式 | 责任部门 | ||", "| 生成日期 | 2026-01-16 18:00:00 | 是否有效 |",
+])
+def test_prose_and_tables_like_the_furniture_of_a_twelfth_set_are_not_residue(line):
+    assert codes(f"一、主要举措\n{line}", select=["FZ308"]) == []
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("新闻中心 组织机构 信息公开 在线办事 政民互动 纪检监察", True),
+    ("走进某县 政务公开 办事服务 互动交流", True),
+    ("政务公开 信息公开 依法行政 执法监督", False),  # fields a report names too: no navigation item
+    ("新闻中心 政务公开", False),  # two items: no bar
+    ("普法宣传 法律援助 人民调解 行政复议", False),  # a list of the report's own fields
+])
+def test_a_site_menu_bar_without_its_home_item(line, furniture):
+    expected = [("FZ308", 2)] if furniture else []
+    assert codes(f"一、主要举措\n{line}\n正文。", select=["FZ308"]) == expected
