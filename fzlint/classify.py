@@ -6,8 +6,10 @@
   part of another role, other after; a leading role's part (the duties, which
   reports often put first: 一、法治建设第一责任人职责履行到位) does not end them.
   A heading that names a role only weakly (the role's `confirmed` patterns:
-  一、切实履行法治政府建设职责) gives it when the part's own first sentence
-  says so (its `passing` patterns: 党政主要负责人切实履行……第一责任人责任).
+  一、切实履行法治政府建设职责, 一、压实法治建设责任) gives it when the part's own
+  first sentence says so (its `passing` patterns: 党政主要负责人切实履行……第一
+  责任人责任), or its first item's heading does (its `headings`: （一）履行推进
+  法治建设第一责任人职责).
 * A role without a part of its own may still stand in passing: as a
   sub-heading inside another part, as a closing paragraph (下一步，……), or
   (for a role with `passing` patterns) as a paragraph or a run-in item
@@ -77,12 +79,19 @@ def _confirmed_role(part: Section, vocabulary: Vocabulary) -> str | None:
     """The first role (in precedence order) whose `confirmed` headings match
     the part's heading and whose `passing` patterns match the part's own first
     sentence, outside 《》 and “”: its run-in text, else its first paragraph if
-    that comes before any sub-heading. 一、切实履行法治政府建设职责 over 党政主要负责人
-    切实履行推进法治建设第一责任人责任…… is the duties; over （一）学习贯彻…… it
+    that comes before any sub-heading; or, for a part that opens with a
+    sub-heading, whose `headings` match that first item's heading. 一、切实履行
+    法治政府建设职责 over 党政主要负责人切实履行推进法治建设第一责任人责任…… or over
+    （一）履行推进法治建设第一责任人职责 is the duties; over （一）学习贯彻…… it
     names no role."""
     for key in vocabulary.precedence:
         role = vocabulary.roles[key]
         if not role.confirmed or not any(p.search(part.title) for p in role.confirmed):
+            continue
+        if not part.heading.body and not part.paragraphs and part.children:
+            first_item = _unquoted(part.children[0].title)
+            if any(p.search(first_item) for p in role.headings):
+                return key
             continue
         text = part.heading.body or (part.paragraphs[0].text if part.paragraphs else "")
         end = _SENTENCE_END.search(text)

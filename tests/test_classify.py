@@ -188,3 +188,25 @@ def test_a_plan_heading_naming_the_duties_is_no_mention():
 def test_a_heading_on_fulfilling_the_duties_is_the_duties_part_when_its_first_sentence_says_so(title, body, role):
     doc = document(f"一、{title}\n{body}\n二、存在的不足和原因\n经费不足。")
     assert [s.role for s in doc.sections] == [role, "shortcomings"]
+
+
+# Issue 13: a level-1 heading about the 主要负责人's (or 主要责任人's)
+# responsibility is the duties part; and a heading on the rule-of-law duties or
+# responsibility without the first person is the duties part when its first
+# item's heading names the duties. Leadership alone, or a first item on other
+# work, leaves it a topic part.
+@pytest.mark.parametrize("title,body,role", [
+    ("强化主要责任人责任，夯实组织基础", "（一）履行推进法治建设第一责任人职责\n甲镇成立领导小组。", "duties"),
+    ("强化主要责任人责任，夯实组织基础", "（一）健全工作机制\n甲镇成立领导小组。", "duties"),
+    ("压实主要负责人法治建设责任", "镇党委书记主持专题会议4次。", "duties"),
+    ("压实法治建设责任，夯实组织基础", "（一）履行推进法治建设第一责任人职责\n甲镇成立领导小组。", "duties"),
+    ("切实履行法治政府建设职责", "（一）党政主要负责人严格履行推进法治建设第一责任人职责\n主持会议3次。", "duties"),
+    ("压实法治建设责任，夯实组织基础", "（一）健全工作机制\n甲镇成立领导小组。", "measures"),
+    ("压实法治建设责任，夯实组织基础", "党政主要负责人切实履行推进法治建设第一责任人职责。", "duties"),
+    ("加强党的领导，夯实组织基础", "（一）履行推进法治建设第一责任人职责\n甲镇成立领导小组。", "measures"),
+    ("强化组织领导，压实各部门主体责任", "（一）健全工作机制\n乙街道成立领导小组。", "measures"),
+    ("压实法治建设责任，夯实组织基础", "（一）学习《党政主要负责人履行推进法治建设第一责任人职责规定》\n组织学习2次。", "measures"),
+])
+def test_a_heading_on_the_first_persons_responsibility_or_opening_with_the_duties_is_the_duties_part(title, body, role):
+    doc = document(f"一、{title}\n{body}\n二、存在的不足和原因\n经费不足。")
+    assert [s.role for s in doc.sections] == [role, "shortcomings"]

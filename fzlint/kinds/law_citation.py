@@ -1,7 +1,8 @@
 """law-citation: a law, regulation or programme document (`names`: 宪法, 民法典,
 行政处罚法 …) cited by name without 书名号. The span is the name, with the
-`prefix` (中华人民共和国) written before it and a year range in brackets written
-after it (法治政府建设实施纲要（2021—2025年）), since both belong inside the marks;
+`prefix` (中华人民共和国) written before it and a year range or a draft's note in
+brackets written after it (法治政府建设实施纲要（2021—2025年）, 社会救助法（草案）),
+since both belong inside the marks;
 the fix wraps that span in 《》, and drops a 顿号 between it and the next title
 (宪法、民法典 → 《宪法》《民法典》), as titles in 《》 need none between them.
 
@@ -68,8 +69,10 @@ PARAMS = {
 }
 VARIANTS = ("default",)
 
-# A bracketed year range after a name: （2021—2025年）, (2021-2025年).
+# A bracketed year range after a name: （2021—2025年）, (2021-2025年); or a
+# bracketed note that the text is a draft: （草案）, (修订草案), （征求意见稿）.
 _YEARS = recache.compile(r"[（(][ \t]*[0-9０-９]{4}[ \t]*[—–\-－~～至]{1,2}[ \t]*[0-9０-９]{4}[ \t]*年?[ \t]*[）)]")
+_DRAFT = recache.compile(r"[（(](?:修订|修正)?(?:草案|征求意见稿)(?:征求意见稿)?[）)]")
 # Marks that enclose a name: (opening, closing). Where both are the same
 # character (ASCII "), an odd count before the name means it is open.
 _ENCLOSING = (("《", "》"), ("〈", "〉"), ("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ('"', '"'))
@@ -232,7 +235,7 @@ def _names(text: str, params):
             continue
         if prefix and text.endswith(prefix, 0, start):
             start -= len(prefix)
-        years = _YEARS.match(text, end)
+        years = _YEARS.match(text, end) or _DRAFT.match(text, end)
         if years:
             end = years.end()
         if not _enclosed(text, start, end):

@@ -57,3 +57,23 @@ def test_a_long_first_clause_of_unclosed_marks_costs_linear_time():
     start = time.process_time()
     assert codes("一、" + "《" * 200000 + "全年，" + "甲" * 60 + "。", select=["FZ204"]) == [("FZ204", 1)]
     assert time.process_time() - start < 3
+
+
+# Issue 13: a long heading that names what its part reports (ends in 情况, as the
+# regulation's item does) and has no body word and no count is a whole heading,
+# ended by its full stop: "标题与正文连在一起" would be untrue. With a body word
+# or a count in it, or ending otherwise, it is still a heading run into its body.
+@pytest.mark.parametrize("text,expected", [
+    ("（一）深入学习贯彻习近平法治思想，加强党对法治政府建设的领导，局主要负责人履行推进法治建设第一责任人职责，"
+     "加强法治政府建设等情况。一是强化法治思想引领。组织专题学习8次。", []),
+    ("一、2023年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设，落实法治建设责任制的有关情况", []),
+    # a leader and a count in it: the body ran on and happens to end in 情况
+    ("（一）加强组织领导，健全法治政府建设推进机制，县长主持召开县政府常务会议3次，专题听取全县法治政府建设工作推进情况。"
+     "一是完善制度。", [("FZ204", 1)]),
+    ("（二）深入学习贯彻习近平法治思想，加强党对法治政府建设的领导，全年组织党组理论学习中心组专题学习12次，及时通报学习情况。", [("FZ204", 1)]),
+    # the same long heading not ending in 情况
+    ("（一）深入学习贯彻习近平法治思想，加强党对法治政府建设的领导，局主要负责人履行推进法治建设第一责任人职责，"
+     "加强法治政府建设。一是强化法治思想引领。", [("FZ204", 1)]),
+])
+def test_a_long_heading_naming_what_its_part_reports_is_whole(text, expected):
+    assert codes(text, select=["FZ204"]) == expected

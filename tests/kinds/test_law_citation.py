@@ -180,3 +180,35 @@ def test_constitution_beside_levels_of_legal_norms_is_a_kind_of_law(body, names)
 def test_constitution_framed_as_the_centre_is_the_law_as_such(body, names):
     found = lint(M + body, select=["FZ503"])
     assert [(f.line, f.message.split("”")[0].lstrip("“")) for f in found] == [(2, n) for n in names]
+
+
+# Issue 13: a name's match never starts inside a longer name. A law whose name
+# ends in a listed name is taken whole (海洋环境保护法, not 海洋《环境保护法》);
+# after a place (省, 市, 县 …) the name is the tail of a local regulation, whose
+# start cannot be told, and is left alone. A name after a verb is still cited.
+@pytest.mark.parametrize("body,expected", [
+    ("配合完成海洋环境保护法、某高原生态保护法制修订。", [(2, 5, 12, "《海洋环境保护法》")]),
+    ("严格执行环境保护法，查处违法案件12件。", [(2, 5, 10, "《环境保护法》")]),
+    ("宣传中华人民共和国海洋环境保护法。", [(2, 3, 17, "《中华人民共和国海洋环境保护法》")]),
+    ("严格执行某省信访条例，及时受理信访事项。", []),
+    ("认真贯彻甲市优化营商环境条例，优化审批流程。", []),
+    ("认真贯彻乙自治区政府信息公开条例。", []),
+    ("认真贯彻优化营商环境条例，优化审批流程。", [(2, 5, 13, "《优化营商环境条例》")]),
+])
+def test_a_name_never_starts_inside_a_longer_name(body, expected):
+    assert spans(M + body) == expected
+
+
+# Issue 13: laws a ministry reports on in its own field, written without 书名号;
+# a draft's note in brackets goes inside the marks with the name.
+@pytest.mark.parametrize("body,expected", [
+    ("配合完成社会救助法（草案）审核工作。", [(2, 5, 14, "《社会救助法（草案）》")]),
+    ("配合完成社会救助法(修订草案)审核工作。", [(2, 5, 16, "《社会救助法(修订草案)》")]),
+    ("协调加快审核城市居民委员会组织法。", [(2, 7, 17, "《城市居民委员会组织法》")]),
+    ("推动修改完善村民委员会组织法。", [(2, 7, 15, "《村民委员会组织法》")]),
+    ("配合做好慈善法修订草案相关工作。", [(2, 5, 8, "《慈善法》")]),
+    ("开展慈善法宣传周活动。", []),
+    ("学习《慈善法》《村民委员会组织法》。", []),
+])
+def test_a_ministrys_own_laws_and_drafts(body, expected):
+    assert spans(M + body) == expected

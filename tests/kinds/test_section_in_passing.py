@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import codes, lint
 
 BODY = "一、主要举措和成效\n全年审核规范性文件12件。\n二、存在的不足和原因\n培训不足，原因是经费有限。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n主持专题会议4次。"
@@ -85,3 +87,21 @@ def test_duties_only_in_a_plan_heading_are_missing():
 def test_duties_as_a_sub_heading_naming_them_are_in_passing():
     text = PLAN_ONLY.replace("全年审核规范性文件12件。", "（一）认真落实第一责任人职责\n主持专题会议4次。")
     assert codes(text, select=["FZ101", "FZ103"]) == [("FZ103", 2)]
+
+
+# Issue 13: part 一 on the 主要责任人's responsibility (or on the rule-of-law
+# responsibility, opening with the duties item) is itself the duties part: no
+# FZ103 "duties only in passing". Under leadership alone the same item is the
+# duties in passing.
+DUTIES_BY_ITEM = ("一、{}\n（一）履行推进法治建设第一责任人职责\n镇党委书记主持专题会议3次。\n（二）健全工作机制\n"
+                  "制定工作要点1份。\n二、深化“放管服”改革\n全年审核规范性文件12件。\n三、存在的不足和原因\n"
+                  "培训不足，原因是经费有限。\n四、下一年度工作安排\n开展培训4期。")
+
+
+@pytest.mark.parametrize("heading,expected", [
+    ("强化主要责任人责任，夯实组织基础", []),
+    ("压实法治建设责任，夯实组织基础", []),
+    ("加强党的领导，夯实组织基础", [("FZ103", 2)]),
+])
+def test_a_part_on_the_first_persons_responsibility_is_the_duties_part(heading, expected):
+    assert codes(DUTIES_BY_ITEM.format(heading), select=["FZ101", "FZ103"]) == expected

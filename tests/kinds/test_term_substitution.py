@@ -89,6 +89,20 @@ def test_legitimate_uses_are_left_alone(sentence):
     assert fz601(f"{TITLE}\n一、主要举措和成效\n{sentence}") == []
 
 
+# Issue 13: the 纲要's charge quoted (推进本地区本部门法治政府建设第一责任人职责) is not the
+# drift from the statutory term; the term alone, for the 党政主要负责人, still is.
+@pytest.mark.parametrize("sentence,expected", [
+    ("各级政府及其部门主要负责人要切实履行推进本地区本部门法治政府建设第一责任人职责。", []),
+    ("乙镇政府主要负责人切实履行推进本地本部门法治政府建设第一责任人职责，主持专题会议3次。", []),
+    ("主要负责人履行推进本地区、本部门法治政府建设第一责任人职责。", []),
+    ("局主要负责人履行法治政府建设第一责任人职责。", [(3, 9, 20, "法治建设第一责任人")]),
+    ("党政主要负责人严格履行推进法治政府建设第一责任人职责。", [(3, 12, 25, "推进法治建设第一责任人")]),
+    ("局长切实履行本部门法治政府建设第一责任人职责。", [(3, 10, 21, "法治建设第一责任人")]),
+])
+def test_the_outlines_charge_to_each_government_and_department_is_quoted_not_wrong(sentence, expected):
+    assert fz601(f"{TITLE}\n一、主要举措和成效\n{sentence}") == expected
+
+
 def test_web_residue_is_not_read():
     text = f"您当前的位置：首页 > 普法 > 法制宣传\n{TITLE}\n一、主要举措和成效\n开展普法活动32场。"
     assert document(text).lines[0].kind is LineKind.RESIDUE
