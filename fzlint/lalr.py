@@ -25,7 +25,7 @@ from pathlib import Path
 from . import data, recache
 
 _FORMAT = 2  # the file's shape (2: marshal's bytes, not compressed: 200 KB, 2 ms less to load): a new value leaves old ones unused
-_KEPT = 4  # parsers kept in the cache (two checkouts or Lark versions in turn do not rebuild each run)
+_KEPT = 8  # parsers kept in the cache (checkouts, pre-commit's own environment, Lark versions in turn do not rebuild each run)
 
 
 def parser(transformer):
