@@ -406,10 +406,12 @@ _CN_NUMERALS = "一二两三四五六七八九十百千万"
 _ARABIC_RUN = recache.compile("[0-9]+")
 _CN_RUN = recache.compile(f"[{_CN_NUMERALS}]+")
 # A run this long makes FigureFinder._runs read the runs one by one; shorter
-# runs cost the engine at most this many numerals read per numeral.
+# runs cost the engine at most this many numerals read per numeral. Written as
+# one numeral then LONG_RUN - 1 more, not [0-9]{8}: a pattern that opens with a
+# class (not a repeat) lets the engine skip ahead to a numeral in C, twice as fast.
 LONG_RUN = 8
-_LONG_ARABIC_RUN = recache.compile(f"[0-9]{{{LONG_RUN}}}")
-_LONG_CN_RUN = recache.compile(f"[{_CN_NUMERALS}]{{{LONG_RUN}}}")
+_LONG_ARABIC_RUN = recache.compile(f"[0-9][0-9]{{{LONG_RUN - 1}}}")
+_LONG_CN_RUN = recache.compile(f"[{_CN_NUMERALS}][{_CN_NUMERALS}]{{{LONG_RUN - 1}}}")
 _MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, None: 1.0}
 
 
