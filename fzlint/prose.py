@@ -197,8 +197,6 @@ class Lexicon:
                 raise ValueError(f"[{i}]: {pattern!r} must begin with a word or an alternation of words")
             prefixes |= found
         self.words = literal_pattern(prefixes)
-        # The same words as zero-width look-aheads: every place, overlaps included.
-        self.places = recache.compile(f"(?=(?:{self.words.pattern}))")
 
     def candidates(self, text: str, pos: int = 0, endpos: int | None = None):
         """Places where a match may begin (a fast scan; a word overlapping one
@@ -208,13 +206,20 @@ class Lexicon:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         """The first match within text[pos:endpos] ($ matches at endpos), or None;
-        exact: every place a word begins is tried."""
+        exact: every place a word begins is tried, the next searched for from
+        the character after the last (words may overlap). (A zero-width
+        look-ahead of the words, (?=…), finds the same places, but is tried at
+        every position: three times slower than the words' own search.)"""
         endpos = len(text) if endpos is None else endpos
-        for place in self.places.finditer(text, pos, endpos):
-            m = self.full.match(text, place.start(), endpos)
+        word, match = self.words.search, self.full.match
+        while True:
+            place = word(text, pos, endpos)
+            if place is None:
+                return None
+            m = match(text, place.start(), endpos)
             if m:
                 return m
-        return None
+            pos = place.start() + 1
 
 
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
