@@ -197,8 +197,6 @@ class Lexicon:
                 raise ValueError(f"[{i}]: {pattern!r} must begin with a word or an alternation of words")
             prefixes |= found
         self.words = literal_pattern(prefixes)
-        # The same words as zero-width look-aheads: every place, overlaps included.
-        self.places = recache.compile(f"(?=(?:{self.words.pattern}))")
 
     def candidates(self, text: str, pos: int = 0, endpos: int | None = None):
         """Places where a match may begin (a fast scan; a word overlapping one
@@ -208,13 +206,20 @@ class Lexicon:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         """The first match within text[pos:endpos] ($ matches at endpos), or None;
-        exact: every place a word begins is tried."""
+        exact: every place a word begins is tried, the next searched for from
+        the character after the last (words may overlap). (A zero-width
+        look-ahead of the words, (?=…), finds the same places, but is tried at
+        every position: three times slower than the words' own search.)"""
         endpos = len(text) if endpos is None else endpos
-        for place in self.places.finditer(text, pos, endpos):
-            m = self.full.match(text, place.start(), endpos)
+        word, match = self.words.search, self.full.match
+        while True:
+            place = word(text, pos, endpos)
+            if place is None:
+                return None
+            m = match(text, place.start(), endpos)
             if m:
                 return m
-        return None
+            pos = place.start() + 1
 
 
 _ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
@@ -406,10 +411,12 @@ _CN_NUMERALS = "一二两三四五六七八九十百千万"
 _ARABIC_RUN = recache.compile("[0-9]+")
 _CN_RUN = recache.compile(f"[{_CN_NUMERALS}]+")
 # A run this long makes FigureFinder._runs read the runs one by one; shorter
-# runs cost the engine at most this many numerals read per numeral.
+# runs cost the engine at most this many numerals read per numeral. Written as
+# one numeral then LONG_RUN - 1 more, not [0-9]{8}: a pattern that opens with a
+# class (not a repeat) lets the engine skip ahead to a numeral in C, twice as fast.
 LONG_RUN = 8
-_LONG_ARABIC_RUN = recache.compile(f"[0-9]{{{LONG_RUN}}}")
-_LONG_CN_RUN = recache.compile(f"[{_CN_NUMERALS}]{{{LONG_RUN}}}")
+_LONG_ARABIC_RUN = recache.compile(f"[0-9][0-9]{{{LONG_RUN - 1}}}")
+_LONG_CN_RUN = recache.compile(f"[{_CN_NUMERALS}][{_CN_NUMERALS}]{{{LONG_RUN - 1}}}")
 _MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, None: 1.0}
 
 

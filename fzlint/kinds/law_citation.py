@@ -197,14 +197,16 @@ def _names(text: str, params):
     before, subjects, subject_before = params["before"], params["subjects"], params["subject_before"]
     joined = params["joined"]
     levels, level_after, level_before = params["levels"], params["level_after"], params["level_before"]
-    framed = params["framed"]
-    frames = [] if framed is None else [
-        span for m in framed.finditer(text) for span in (m.span(i) for i in range(1, m.re.groups + 1)) if span[0] >= 0]
     found = []  # (start, end, read as an event or concept by what follows)
     for m in pattern.finditer(text):
         start, end = m.span()
         concept = follow is not None and follow.match(text, end) and not (cited is not None and cited.match(text, end))
         found.append((start, end, bool(concept)))
+    if not found:  # most paragraphs name no law
+        return
+    framed = params["framed"]
+    frames = [] if framed is None else [
+        span for m in framed.finditer(text) for span in (m.span(i) for i in range(1, m.re.groups + 1)) if span[0] >= 0]
     # A name joined to a next name that is an event or concept reads the same way
     # (宪法及民法典宣传): walked from the last name back.
     after_concept, after_start = False, -1

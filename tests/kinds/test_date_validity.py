@@ -89,7 +89,7 @@ def test_the_candidate_pattern_finds_what_a_plain_repeat_finds():
 
     plain = re.compile("[0-9０-９]+[ \t\u3000]?[年月日]")
     texts = [seed_text(n) for n in range(5)] + ["于1011日，2023年 2 月30日；１３月、12345年6月7日8日", "a1月 b22 日"]
-    texts += [t + "1" * 100 + "年5月" for t in texts]  # a long run: the runs are read one by one
+    texts += [t + "1" * 100 + "年5月" for t in texts]  # a long run of digits, read once from its first
     for text in texts:
         assert list(date_validity._candidates(text)) == [m.start() for m in plain.finditer(text)]
 
