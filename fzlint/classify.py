@@ -49,11 +49,29 @@ def roles_of(title: str, vocabulary: Vocabulary) -> list[str]:
     `precedence` order."""
     found = []
     for rank, key in enumerate(vocabulary.precedence):
-        # where its words end: a pattern may begin before them (^\d{4}年.{0,16}计划$)
-        at = min((m.end() for p in vocabulary.roles[key].headings if (m := p.search(title))), default=None)
+        at = _named_at(title, vocabulary.roles[key])
         if at is not None:
             found.append((at, rank, key))
     return [key for _, _, key in sorted(found)]
+
+
+def _named_at(title: str, role) -> int | None:
+    """Where the role's heading words first end in the title (a pattern may
+    begin before them: 2023年度工作计划); None where it names the role nowhere.
+    Its words inside a span of the role's `objects` (将……纳入……工作计划: a plan
+    work went into, not next year's plan) do not count."""
+    at = min((m.end() for p in role.headings if (m := p.search(title))), default=None)
+    if at is None or not role.objects:
+        return at
+    for pattern in role.objects:
+        title = pattern.sub(_blank, title)
+    return min((m.end() for p in role.headings if (m := p.search(title))), default=None)
+
+
+def _blank(match: re.Match) -> str:
+    """The match blanked out (as many NULs): no heading word left in it, and
+    the places after it kept."""
+    return "\0" * len(match.group())
 
 
 def classify(doc: Document, vocabulary: Vocabulary, year: int | None = None) -> Document:
@@ -90,7 +108,7 @@ def _confirmed_role(part: Section, vocabulary: Vocabulary) -> str | None:
             continue
         if not part.heading.body and not part.paragraphs and part.children:
             first_item = _unquoted(part.children[0].title)
-            if any(p.search(first_item) for p in role.headings):
+            if _named_at(first_item, role) is not None:
                 return key
             continue
         text = part.heading.body or (part.paragraphs[0].text if part.paragraphs else "")
@@ -120,7 +138,7 @@ def _mentions(doc: Document, vocabulary: Vocabulary) -> None:
             for section in part.walk():
                 if section is part:
                     continue
-                if any(p.search(section.title) for p in role.headings):
+                if _named_at(section.title, role) is not None:
                     h = section.heading
                     doc.mentions.append(Mention(key, h.number, h.column, h.title_column + len(h.title),
                                                 "subheading", section.title))

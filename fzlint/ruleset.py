@@ -112,6 +112,10 @@ class Role:
     # run-in text, or its first paragraph before any sub-heading) matches
     # `passing`: 一、切实履行法治政府建设职责 / 党政主要负责人切实履行……第一责任人职责.
     confirmed: tuple[re.Pattern, ...] = ()
+    # Spans of a heading that name the role's words as the object of work
+    # done (将法治建设纳入……工作计划, 制定年度工作计划): `headings` do not match
+    # inside them.
+    objects: tuple[re.Pattern, ...] = ()
     # A forward part (the plan) sets out next year's work: what it names is to
     # be done, so it holds no other role's report, in passing or otherwise.
     forward: bool = False
@@ -528,6 +532,7 @@ def load_vocabulary(directory: Path) -> Vocabulary:
             closing=_compile(spec.get("closing", []), f"{w}.closing"),
             passing=_compile(spec.get("passing", []), f"{w}.passing"),
             confirmed=_compile(spec.get("confirmed", []), f"{w}.confirmed"),
+            objects=_compile(spec.get("objects", []), f"{w}.objects"),
             forward=_flag(spec.get("forward", False), f"{w}.forward"),
             leading=_flag(spec.get("leading", False), f"{w}.leading"),
         )

@@ -214,3 +214,36 @@ def _roles_before_shortcomings(title: str, body: str) -> list[str]:
 ])
 def test_a_heading_on_the_first_persons_responsibility_or_opening_with_the_duties_is_the_duties_part(title, body, role):
     assert _roles_before_shortcomings(title, body) == [role, "shortcomings"]
+
+
+# Issue 13: the plan's words as the object of work done — a plan that work went
+# into or that was made (将法治建设纳入……工作计划, 制定年度普法工作计划), an approach
+# renewed (创新普法工作思路) — do not make a heading the plan's. Next year's words
+# (下一年度, 下一步) are never blanked, and a plan's own words outside such a span
+# still name it.
+@pytest.mark.parametrize("title,role", [
+    ("强化组织领导将法治建设纳入区委常委会工作计划和政府工作报告", "measures"),
+    ("将依法行政列入全局年度工作计划", "measures"),
+    ("制定年度普法工作计划，健全学法制度", "measures"),
+    ("创新普法工作思路，提升宣传实效", "measures"),
+    ("2026年工作计划", "plan"),
+    ("下一步工作打算：将法治建设纳入全年工作计划", "plan"),
+    ("将法治建设纳入下一年度工作计划", "plan"),
+    ("制定2026年工作计划", "plan"),  # a year named: as before, the plan's (the year may be the next)
+    ("工作计划", "plan"),
+])
+def test_a_plan_that_work_went_into_is_not_the_plan(title, role):
+    doc = document(f"一、坚持党的领导\n正文。\n二、{title}\n正文。")
+    assert [s.role for s in doc.sections] == ["measures", role]
+
+
+def test_a_duties_item_on_a_plan_work_went_into_is_no_mention():
+    # fresh13 shape: a run-in item of the duties part whose heading runs into its
+    # body (no stop) puts the rule of law into the committee's work plan of the
+    # year reported: no mention of next year's plan
+    doc = document("一、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+                   "（一）强化组织领导将法治建设纳入县委常委会工作计划和政府工作报告2025年，县委常委会专题研究法治建设6次。\n"
+                   "二、存在的不足和原因\n经费不足。")
+    assert [s.role for s in doc.sections] == ["duties", "shortcomings"] and doc.mentions == []
+    doc = document("一、主要举措和成效\n（一）规范决策\n正文。\n（二）2026年工作计划\n开展培训4期。")
+    assert [(m.role, m.line, m.how) for m in doc.mentions] == [("plan", 4, "subheading")]

@@ -105,3 +105,31 @@ DUTIES_BY_ITEM = ("一、{}\n（一）履行推进法治建设第一责任人职
 ])
 def test_a_part_on_the_first_persons_responsibility_is_the_duties_part(heading, expected):
     assert codes(DUTIES_BY_ITEM.format(heading), select=["FZ101", "FZ103"]) == expected
+
+
+# Issue 13 (fresh13): a duties item about the year reported that puts the rule
+# of law into a work plan (纳入……工作计划) is no plan in passing. Without a plan
+# part the plan is missing (FZ101, not FZ103); a plan part with its first item on
+# the duties (next year's work) is still the plan's and leaves the duties to the
+# duties part.
+DUTIES_INTO_PLAN = ("一、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+                    "（一）强化组织领导将法治建设纳入县委常委会工作计划和政府工作报告2025年，县委常委会专题研究法治建设6次。\n"
+                    "二、2025年度推进法治政府建设的主要举措和成效\n全年审核规范性文件12件。\n"
+                    "三、存在的不足和原因\n培训不足，原因是经费有限。\n")
+
+
+def test_a_duties_item_on_the_plan_work_went_into_is_not_the_plan():
+    text = DUTIES_INTO_PLAN + "四、下一年度工作安排\n（一）进一步落实党政主要负责人履行推进法治建设第一责任人职责\n每季度专题研究1次。"
+    assert codes(text, select=["FZ101", "FZ103"]) == []
+    assert codes(DUTIES_INTO_PLAN, select=["FZ101", "FZ103"]) == [("FZ101", 6)]
+
+
+@pytest.mark.parametrize("item,expected", [
+    ("（二）制定年度普法工作计划\n印发计划1份。", [("FZ101", 9)]),
+    ("（二）创新普法工作思路\n开展宣讲4场。", [("FZ101", 9)]),
+    ("（二）下一步工作计划\n开展培训4期。", [("FZ103", 6)]),
+    ("（二）2026年工作思路\n开展培训4期。", [("FZ103", 6)]),
+])
+def test_a_plan_made_in_the_year_is_not_the_plan_but_next_years_plan_is(item, expected):
+    text = DUTIES_INTO_PLAN.replace("全年审核规范性文件12件。\n", "（一）规范决策\n全年审核规范性文件12件。\n" + item + "\n")
+    assert codes(text, select=["FZ101", "FZ103"]) == expected
