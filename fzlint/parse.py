@@ -405,7 +405,7 @@ class Residue:
     def __init__(self, patterns: list[str], max_length: int, list_items: list[str] = (),
                  summary: list[str] = (), watermarks: list[str] = (), title_tails: list[str] = (),
                  long_rows: list[str] = (), columns: list[str] = (), news_columns: list[str] = (),
-                 share_items: list[str] = ()):
+                 share_items: list[str] = (), value_rows: list[str] = ()):
         # Most patterns hold at the line's start (^…): they are tried there alone
         # (a search would try every one of them at every place of every line).
         # Those whose first characters are known are tried only on a line that
@@ -430,6 +430,7 @@ class Residue:
         self.column = _alternatives(columns)
         self.news_column = _alternatives(news_columns)
         self.share_item = _alternatives(share_items)
+        self.value_row = _alternatives(value_rows)
 
     def matches(self, text: str) -> bool:
         if len(text) > self.max_length:
@@ -481,31 +482,68 @@ def _alternatives(patterns) -> re.Pattern | None:
 _BULLET_CHARS = ("-", "•", "·", "*")
 
 
-def _list_blocks(lines: list[Line]) -> None:
+# A label alone in square brackets, as a page's metadata list writes its labels
+# ([ 发文字号 ]), whatever its words (a label the page garbled: [ 索号 ], [ 有性 ]).
+_BRACKET_LABEL = recache.compile(r"\[[ \t\u3000]*[\u4e00-\u9fff]{1,6}[ \t\u3000]*\]")
+
+
+def _list_blocks(lines: list[Line], residue: Residue) -> None:
     """A run of list items above the first heading most of which (two at
     least) are furniture is a page's metadata block: its other items, the
     values whose labels were lost (• 法治政府建设) or the title repeated as
-    the block's last field, are furniture too."""
+    the block's last field, are furniture too. Counted with the furniture
+    towards the majority: a label alone in brackets the page garbled
+    (• [ 索号 ]) and the value right under a label alone (• [ 发文字号 ] /
+    • 某教工委发〔2026〕1号, • 发布机构 / • 某县教委)."""
+    label = residue.list_items.match if residue.list_items is not None else None
     run: list[Line] = []
-    furniture = 0
+    furniture = metadata = 0
+    after_label = False  # whether the item before is a label alone
     for line in lines:
         kind = line.kind
         if kind is LineKind.HEADING:
             break
-        if (kind is LineKind.TEXT or kind is LineKind.RESIDUE) and line.text[:1] in _BULLET_CHARS and _BULLET.match(line.text):
+        if (kind is LineKind.TEXT or kind is LineKind.RESIDUE) and line.text[:1] in _BULLET_CHARS \
+                and (bullet := _BULLET.match(line.text)):
+            item = line.text[bullet.end():].strip(BLANKS)
+            is_label = bool(_BRACKET_LABEL.fullmatch(item) or (label is not None and label(item)))
             run.append(line)
             furniture += kind is LineKind.RESIDUE
+            metadata += kind is LineKind.RESIDUE or is_label or after_label
+            after_label = is_label
             continue
         if run:
-            _furnish(run, furniture)
-            run, furniture = [], 0
-    _furnish(run, furniture)
+            _furnish(run, furniture, metadata)
+            run, furniture, metadata, after_label = [], 0, 0, False
+    _furnish(run, furniture, metadata)
 
 
-def _furnish(run: list[Line], furniture: int) -> None:
-    if furniture >= 2 and 2 * furniture > len(run):
+def _furnish(run: list[Line], furniture: int, metadata: int) -> None:
+    if furniture >= 2 and 2 * metadata > len(run):
         for line in run:
             line.kind = LineKind.RESIDUE
+
+
+_VALUE_ROW_MAX = 50  # characters: a label and one value
+
+
+def _value_rows(lines: list[Line], residue: Residue) -> None:
+    """A page's metadata row given without its colon above the first heading
+    (公开范围 面向全社会, 发布机构 某县人民政府) or an index number alone
+    there (000000000/2026-00001; rules/residue.yaml value_rows) is
+    furniture."""
+    if residue.value_row is None:
+        return
+    row = residue.value_row.match
+    for line in lines:
+        if line.kind is LineKind.HEADING:
+            break
+        if line.kind is LineKind.TEXT and len(line.text) <= _VALUE_ROW_MAX and row(line.text.strip(BLANKS)):
+            line.kind = LineKind.RESIDUE
+
+
+# The rule under a pipe table's first row: |---|---|, | :-- | --: |, ---|---
+_TABLE_RULE = recache.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?")
 
 
 def _table_blocks(lines: list[Line], residue: Residue) -> None:
@@ -534,6 +572,9 @@ _CELLS = recache.compile(r"[|｜]")
 
 
 def _furnish_table(run: list[Line], residue: Residue) -> None:
+    if len(run) == 1 and run[0].kind is LineKind.TEXT and _TABLE_RULE.fullmatch(run[0].text):
+        run[0].kind = LineKind.RESIDUE  # a table's rule alone, its rows lost: |---|---|
+        return
     furniture = sum(ln.kind is LineKind.RESIDUE for ln in run)
     if furniture < 2:
         return
@@ -645,7 +686,8 @@ def parse(source: Source, residue: Residue) -> Document:
     for line in lines:
         if line.kind is LineKind.TEXT and residue.matches(line.text):
             line.kind = LineKind.RESIDUE
-    _list_blocks(lines)
+    _value_rows(lines, residue)
+    _list_blocks(lines, residue)
     _table_blocks(lines, residue)
     _share_bars(lines, residue)
     _field_blocks(lines, residue)
@@ -1042,6 +1084,26 @@ def _to_residue(doc: Document, lines: list[Line]) -> None:
 _SOURCE = r"[^\s。，,；;：:！!？?、“”《》]{1,30}?(?:" + _ORGAN_ENDS + r"|科|处|股|网)"
 _SOURCE_DAY = r"(?:19|20)\d{2}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2}"
 _SOURCE_DATE = recache.compile(rf"^(?:{_SOURCE}[ \t\u3000]+{_SOURCE_DAY}|{_SOURCE_DAY}[ \t\u3000]+{_SOURCE})$")
+# ... or over two lines, the organ's or site's name, then the date alone (某区人民政府 / 2026-03-19),
+# or the date alone (2026-03-19): a page's, in a web copy only (a text with page furniture elsewhere).
+_SOURCE_NAME = recache.compile(rf"^{_SOURCE}$")
+_PAGE_DAY = recache.compile(rf"^{_SOURCE_DAY}$")
+
+
+def _page_source(doc: Document, content: list[Line], i: int) -> int:
+    """How many lines from content[i] are a web copy's source and date under
+    its title, written as the organ's name and the date alone on the next
+    line (某区人民政府 / 2026-03-19) or the date alone (2026-03-19); 0 when
+    there are none or the text has no page furniture of its own."""
+    if not doc.residue:
+        return 0
+    line = content[i]
+    if _PAGE_DAY.match(line.text.strip(BLANKS)):
+        return 1
+    if line.kind is LineKind.TEXT and i + 1 < len(content) and _SOURCE_NAME.match(line.text.strip(BLANKS)) \
+            and _PAGE_DAY.match(content[i + 1].text.strip(BLANKS)):
+        return 2
+    return 0
 
 
 def _own_title_at(content: list[Line], i: int) -> bool:
@@ -1085,6 +1147,12 @@ def _front_matter(doc: Document, content: list[Line], residue: Residue) -> int:
                     # own reporting body follows: the lines above were the page's headline)
                     i += 1
                     break
+            elif candidates and (n := _page_source(doc, content, i)):
+                aside.extend(content[i: i + n])
+                i += n - 1
+                if not _own_title_at(content, i + 1):
+                    i += 1
+                    break  # as a source and date line under the title
             elif content[i].kind is LineKind.TEXT and _SIGNER.match(content[i].text):
                 pass  # 签发人：某某 of a report sent upward: the 版头's, neither title nor body
             elif candidates and _caption(content, i):

@@ -230,7 +230,7 @@ class AreaMenu:
 
 
 RESIDUE_LISTS = ("list_items", "summary", "watermarks", "title_tails", "long_rows", "columns", "news_columns",
-                 "share_items")
+                 "share_items", "value_rows")
 
 
 @dataclass(frozen=True)
@@ -256,7 +256,8 @@ class Vocabulary:
     # watermarks (the title runs in after one), title_tails (a metadata field run onto the title's
     # line), long_rows (a metadata row, tried whatever its length), columns (a site's column name
     # right above a whole title), news_columns (a news column's name on the text's first line),
-    # share_items (one site of a share bar)
+    # share_items (one site of a share bar), value_rows (a metadata row without its colon, or an
+    # index number alone, above the first heading)
     residue_lists: dict = field(default_factory=dict)
 
 
@@ -295,8 +296,8 @@ class RuleSet:
 # and modification time, lives in the user's cache directory, and is only an
 # optimisation: any problem with it means parsing the files again.
 _parsed: dict[Path, tuple] = {}  # path -> ((size, mtime), data)
-_CACHE_FORMAT = 6  # 3: the vocabulary holds residue.yaml's list_items, summary and watermarks; 4: title_tails; 5: long_rows and columns;
-# 6: news_columns and share_items
+_CACHE_FORMAT = 7  # 3: the vocabulary holds residue.yaml's list_items, summary and watermarks; 4: title_tails; 5: long_rows and columns;
+# 6: news_columns and share_items; 7: value_rows
 
 
 def _cache_file(directory: Path) -> Path | None:

@@ -1550,3 +1550,106 @@ def test_a_site_menu_bar_right_above_the_title_is_no_part_of_it():
     text = f"新闻中心 组织机构 信息公开 在线办事 政民互动\n{TITLE}\n{BODY}"
     doc = document(text)
     assert [ln.number for ln in doc.residue] == [1] and [ln.number for ln in doc.title] == [2]
+
+
+# fresh13: lone table borders, metadata given as values only, a page's field line in other
+# orders, and the title written twice with the page's source and date between the copies.
+
+@pytest.mark.parametrize("border", ["|", "｜", " | ", "|---|---|", "| :--- | ---: |"])
+def test_a_lone_table_border_is_furniture_and_never_a_title(border):
+    text = f"{border}\n某县委、县政府：\n2025年，我县深入推进法治政府建设。\n一、主要举措和成效\n正文。\n"
+    doc = document(text)
+    assert doc.title == [] and [ln.number for ln in doc.residue] == [1] and doc.recipient.number == 2
+    assert codes(text, select=["FZ301", "FZ302", "FZ308"]) == [("FZ308", 1), ("FZ301", 3)]
+
+
+def test_a_table_in_the_body_keeps_its_rule_row():
+    text = f"{TITLE}\n一、主要举措和成效\n| 项目 | 件数 |\n|---|---|\n| 审核 | 12 |\n"
+    doc = document(text)
+    assert doc.residue == [] and [ln.number for ln in doc.title] == [1]
+
+
+GARBLED_LIST = ("当前位置:首页 > 某县教委 > 政务公开\n  • [ 索号 ]\n  • 000000000/2026-00004\n  • [ 发文字号 ]\n"
+                "  • 某教工委发〔2026〕1号\n  • [ 主题分类 ]\n  • 教育\n  • [ 体裁分类 ]\n  • 其他\n"
+                "  • [ 发布机构 ]\n  • 某县教委\n  • [ 有性 ]\n"
+                "中共某县教育工作委员会 某县教育委员会 关于2025年法治政府建设情况的报告\n日期:2026-01-15\n\n"
+                "中共某县教育工作委员会\n\n某县教育委员会\n\n关于2025年法治政府建设情况的报告\n\n" + BODY)
+
+
+def test_a_bullet_metadata_list_with_garbled_labels_is_furniture_and_the_title_copy_below_it_too():
+    doc = document(GARBLED_LIST)
+    assert [ln.number for ln in doc.title] == [16, 18, 20]
+    assert [ln.number for ln in doc.residue] == list(range(1, 15))
+    assert [c for c in codes(GARBLED_LIST, select=["FZ302", "FZ308", "FZ506"]) if c[0] != "FZ308"] == []
+    assert [n for c, n in codes(GARBLED_LIST, select=["FZ308"])] == list(range(1, 15))
+
+
+def test_a_bullet_list_of_bracketed_labels_without_page_metadata_stays():
+    text = f"{TITLE}\n某县委、县政府：\n  • [ 亮点 ]\n  • 审核规范性文件12件。\n  • [ 难点 ]\n  • 基层力量不足。\n一、主要举措和成效\n正文。\n"
+    doc = document(text)
+    assert doc.residue == [] and [ln.number for ln in doc.title] == [1] and doc.recipient.number == 2
+
+
+@pytest.mark.parametrize("row", ["公开范围 面向全社会", "发布机构 甲镇人民政府", "成文日期 2026-03-14",
+                                 "公开方式\u3000主动公开", "000000000/2026-00012", "11000000000000000X/2026-1234567"])
+def test_a_metadata_value_row_above_the_title_is_furniture_and_no_part_of_it(row):
+    text = f"首页\n索引号 000000000/2026-00012\n{row}\n甲镇2025年度法治政府建设工作报告\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.residue] == [1, 2, 3] and [ln.number for ln in doc.title] == [4]
+
+
+@pytest.mark.parametrize("line", ["公开范围 面向全社会", "000000000/2026-00012"])
+def test_a_value_row_under_the_first_heading_is_left_alone(line):
+    doc = document(f"{TITLE}\n一、主要举措和成效\n{line}\n正文。\n")
+    assert doc.residue == []
+
+
+@pytest.mark.parametrize("line", ["公开范围进一步扩大", "公开方式 主动公开，全年公开文件12件。", "发布机构 某县人民政府 负责解释"])
+def test_a_report_line_that_begins_with_a_metadata_label_stays(line):
+    doc = document(f"{TITLE}\n某县委、县政府：\n{line}\n{BODY}")
+    assert doc.residue == [] and [ln.number for ln in doc.title] == [1] and doc.recipient.number == 2
+
+
+@pytest.mark.parametrize("fields", ["浏览:321次 时间:2026-01-05 来源:本站", "时间:2026-01-05 来源:本站 浏览:321",
+                                    "某市人民政府门户网站 www.example.gov.cn 时间:2026-03-09 来源:某县人民政府",
+                                    "发布时间: 2026-03-14 11:29 信息来源: 甲街道 信息来源: 甲街道"])
+def test_a_page_s_field_line_in_any_order_is_furniture(fields):
+    text = f"{TITLE}\n{fields}\n{BODY}"
+    doc = document(text)
+    assert [ln.number for ln in doc.residue] == [2] and [ln.number for ln in doc.title] == [1]
+    assert codes(text, select=["FZ308", "FZ506"]) == [("FZ308", 2)]
+
+
+@pytest.mark.parametrize("line", ["本次检查 时间:2026-01-05,来源:本站统计。", "培训 时间:2026-01-05 地点:某县会议室",
+                                  "据统计 来源:某县司法局 时间:2026年1月5日前已全部办结。"])
+def test_a_report_line_with_a_time_field_is_no_page_field_line(line):
+    doc = document(f"{TITLE}\n{line}\n{BODY}")
+    assert doc.residue == []
+
+
+def test_a_title_written_twice_with_the_page_s_index_number_organ_and_date_between_keeps_one_copy():
+    text = ("无障碍阅读 关怀版 返回首页\n政府信息公开\n某区2025年度法治政府建设报告\n000000000000000000/2026-0000001\n"
+            "某区人民政府\n2026-03-19\n\n某区2025年度法治政府建设报告\n\n字号:\n\n打印整页 打印内容 分享\n\n" + BODY)
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [8] and [ln.number for ln in doc.residue] == [1, 2, 3, 4, 5, 6, 10, 12]
+    assert codes(text, select=["FZ302", "FZ308", "FZ506"]) == [("FZ308", n) for n in (1, 2, 3, 4, 5, 6, 10, 12)]
+
+
+def test_a_date_under_the_title_of_a_draft_without_page_furniture_stays():
+    doc = document(f"某区2025年度法治政府建设报告\n2026-03-19\n{BODY}")
+    assert doc.residue == [] and [ln.number for ln in doc.title] == [1]
+
+
+def test_a_title_written_twice_around_the_page_s_site_and_date_line_keeps_the_document_s_copy():
+    text = ("首页 > 专题专栏 > 法治政府建设年度报告\n\n某县人民政府关于2025年法治政府建设情况的报告\n\n"
+            "某市人民政府门户网站 www.example.gov.cn 时间:2026-03-09 来源:某县人民政府\n\n"
+            "  某县人民政府\n\n  关于2025年法治政府建设情况的报告\n\n\n" + BODY)
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [7, 9] and [ln.number for ln in doc.residue] == [1, 3, 5]
+
+
+def test_a_headline_with_the_place_prefix_above_the_page_s_views_line_and_the_title_is_furniture():
+    text = "某市某区甲乡2025年度法治政府建设 工作报告\n浏览:5072次 时间:2025-12-07 来源:本站\n\n甲乡2025年度法治政府建设工作报告\n\n" + BODY
+    doc = document(text)
+    assert [ln.number for ln in doc.title] == [4] and [ln.number for ln in doc.residue] == [1, 2]
+    assert codes(text, select=["FZ308", "FZ506"]) == [("FZ308", 1), ("FZ308", 2)]
