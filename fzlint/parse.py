@@ -976,8 +976,9 @@ _HEADER_MAX = 20  # characters: a site's name or a column's is short
 # A whole title that names its reporting body before the year (某乡2020年度法治政府建设情况报告,
 # 某县人民政府关于2025年度……的报告); not one that begins with a year, 关于 or 年度, which a
 # line above may complete (某县人民政府 / 2025年法治政府建设年度报告).
-_ORGAN_TITLE = recache.compile(r"^(?!关于|[0-9０-９〇○零一二三四五六七八九]{4}|法治|年度|[—－-])\S.*?"
-                               r"[0-9０-９]{4}\s*年.*法治.*报告\s*(?:[（(][^（）()]{1,12}[）)])?$")
+_ORGAN_YEAR = r"^(?!关于|[0-9０-９〇○零一二三四五六七八九]{4}|法治|年度|[—－-])\S.*?[0-9０-９]{4}\s*年.*法治.*"
+_TITLE_NOTE = r"\s*(?:[（(][^（）()]{1,12}[）)])?$"
+_ORGAN_TITLE = recache.compile(_ORGAN_YEAR + "报告" + _TITLE_NOTE)
 
 
 def _banner(doc: Document, candidates: list[Line]) -> int:
@@ -1019,10 +1020,9 @@ def _header_line(doc: Document, candidates: list[Line]) -> int:
     return 1 if _ORGAN_TITLE.match("".join(words(c.text) for c in candidates[1:])) else 0
 
 
-# A title that names its reporting body and year and ends as a report's does
+# _ORGAN_TITLE's body and year, ending as any report's title does
 # (某厅2025年法治政府建设工作情况, 某县2024年度法治政府建设工作总结, ……报告).
-_OWN_TITLE = recache.compile(r"^(?!关于|[0-9０-９〇○零一二三四五六七八九]{4}|法治|年度|[—－-])\S.*?"
-                             r"[0-9０-９]{4}\s*年.*法治.*(?:报告|情况|总结)\s*(?:[（(][^（）()]{1,12}[）)])?$")
+_OWN_TITLE = recache.compile(_ORGAN_YEAR + "(?:报告|情况|总结)" + _TITLE_NOTE)
 
 
 def _above_furniture(doc: Document, candidates: list[Line]) -> int:
